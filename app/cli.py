@@ -1,0 +1,273 @@
+"""The `pledgewatch` command: import articles, list pledges, tick them off, resolve deadlines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from app import __version__
+from app.domain import PledgeRecord, Status, status_of
+from app.domain.errors import PledgeWatchError
+from app.domain.serialize import article_fields, record_fields
+
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, with no usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def iso_date(value: str) -> date:
+    """Parse YYYY-MM-DD for argparse, with a message that says what was wrong."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a valid date (expected YYYY-MM-DD, e.g. 2022-01-21)"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, with --help on every command."""
+    parser = _Parser(
+        prog="pledgewatch",
+        description="Find the pledges made in news articles and track whether they were kept. "
+        "With no command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: $PLEDGEWATCH_DB, else the user data dir)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ingest = commands.add_parser("ingest", help="import articles and store their pledges")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plain-text articles")
+    ingest.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
+    ingest.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
+    ingest.set_defaults(run=_cmd_ingest)
+
+    extract = commands.add_parser("extract", help="show the pledges in articles, storing nothing")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plain-text articles")
+    extract.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
+    extract.add_argument("--json", action="store_true", help="print one JSON array (the default)")
+    extract.set_defaults(run=_cmd_extract)
+
+    listing = commands.add_parser("list", help="list stored pledges with their status")
+    listing.add_argument("--status", choices=[s.value for s in Status], help="only this status")
+    listing.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=_cmd_list)
+
+    met = commands.add_parser("met", help="tick a pledge off as met")
+    met.add_argument("id", type=int, metavar="ID", help="pledge id, as `list` shows it")
+    met.add_argument("--on", type=iso_date, metavar="DATE", help="day it was met (default today)")
+    met.add_argument("--note", metavar="TEXT", help="how it was met")
+    met.add_argument("--evidence", metavar="URL", help="link to the evidence")
+    met.set_defaults(run=_cmd_met)
+
+    unmet = commands.add_parser("unmet", help="take back a tick")
+    unmet.add_argument("id", type=int, metavar="ID", help="pledge id")
+    unmet.set_defaults(run=_cmd_unmet)
+
+    dismiss = commands.add_parser("dismiss", help="hide a wrong extraction")
+    dismiss.add_argument("id", type=int, metavar="ID", help="pledge id")
+    dismiss.set_defaults(run=_cmd_dismiss)
+
+    due = commands.add_parser("due", help="resolve deadline wording to a due date")
+    due.add_argument(
+        "--published",
+        type=iso_date,
+        metavar="DATE",
+        required=True,
+        help="the publication date the wording is read from",
+    )
+    due.add_argument("expressions", nargs="+", metavar="EXPR", help='e.g. "next week"')
+    due.add_argument("--json", action="store_true", help="print a JSON array")
+    due.set_defaults(run=_cmd_due)
+    return parser
+
+
+_PUBLISHED_HELP = "publication date YYYY-MM-DD; overrides the one found in the text"
+_NOW_HELP = "the day to judge statuses on, YYYY-MM-DD (default: today)"
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status. Input errors are one line, no traceback."""
+    stdout = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
+    try:
+        if run is None:
+            from app.gui.main import run_app
+
+            return run_app(db=args.db)
+        return run(args, stdout)
+    except PledgeWatchError as exc:
+        print(f"pledgewatch: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from app.store.engine import make_engine
+
+    return make_engine(args.db)
+
+
+def _today(args: argparse.Namespace) -> date:
+    return args.now if getattr(args, "now", None) else date.today()
+
+
+def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    from app.ingest import ingest_file
+
+    engine = _engine(args)
+    today, failures = _today(args), 0
+    for path in args.paths:
+        try:
+            outcome = ingest_file(engine, path, at=datetime.now(UTC), published=args.published)
+        except PledgeWatchError as exc:
+            print(f"pledgewatch: error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        article = outcome.article
+        verdict = "added" if outcome.added else "already stored, nothing added"
+        print(f"{article.title}", file=out)
+        print(
+            f"  published {article.published.isoformat()} ({article.published_how.value}); "
+            f"{verdict}; {len(outcome.pledges)} pledges",
+            file=out,
+        )
+        for record in outcome.pledges:
+            print(f"  {_one_line(record, today)}", file=out)
+    return EXIT_INPUT_ERROR if failures else 0
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from app.extract import Pipeline
+
+    pipeline = Pipeline()
+    results = [pipeline.run_file(path, published=args.published) for path in args.paths]
+    json.dump(
+        [article_fields(r.article, r.pledges) for r in results], out, indent=2, ensure_ascii=False
+    )
+    print(file=out)
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import list_pledges
+
+    today = _today(args)
+    status = None if args.status is None else Status(args.status)
+    with open_session(_engine(args)) as session:
+        records = list_pledges(session=session, today=today, status=status)
+    if args.json:
+        json.dump([record_fields(r, today) for r in records], out, indent=2, ensure_ascii=False)
+        print(file=out)
+    else:
+        _print_table(records, today, out)
+    return 0
+
+
+def _cmd_met(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import mark_met
+
+    on = args.on or date.today()
+    with open_session(_engine(args)) as session:
+        record = mark_met(
+            session=session,
+            pledge_id=args.id,
+            on=on,
+            at=datetime.now(UTC),
+            note=args.note,
+            evidence=args.evidence,
+        )
+    print(_one_line(record, date.today()), file=out)
+    return 0
+
+
+def _cmd_unmet(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import unmark_met
+
+    with open_session(_engine(args)) as session:
+        record = unmark_met(session=session, pledge_id=args.id, at=datetime.now(UTC))
+    print(_one_line(record, date.today()), file=out)
+    return 0
+
+
+def _cmd_dismiss(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import dismiss
+
+    with open_session(_engine(args)) as session:
+        record = dismiss(session=session, pledge_id=args.id, at=datetime.now(UTC))
+    print(f"dismissed: {_one_line(record, date.today())}", file=out)
+    return 0
+
+
+def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
+    from app.extract.deadlines import resolve_deadline
+
+    rows = []
+    for expression in args.expressions:
+        deadline = resolve_deadline(expression, args.published)
+        rows.append(
+            {
+                "expression": expression,
+                "due": None if deadline.due is None else deadline.due.isoformat(),
+                "precision": None if deadline.precision is None else deadline.precision.value,
+            }
+        )
+    if args.json:
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        print(file=out)
+    else:
+        for row in rows:
+            print(f"{row['expression']}: {row['due'] or 'no due date'}", file=out)
+    return 0
+
+
+def _one_line(record: PledgeRecord, today: date) -> str:
+    pledge = record.pledge
+    due = f" (due {pledge.due.isoformat()})" if pledge.due else ""
+    return f"#{record.id} [{status_of(pledge, today).value}] {pledge.actor}: {pledge.action}{due}"
+
+
+def _print_table(records: list[PledgeRecord], today: date, out: TextIO) -> None:
+    if not records:
+        print("No pledges. Import articles with: pledgewatch ingest FILE...", file=out)
+        return
+    header = f"{'ID':>5}  {'STATUS':<8}  {'DUE':<10}  {'ACTOR':<24}  PLEDGE"
+    print(header, file=out)
+    for record in records:
+        pledge = record.pledge
+        due = pledge.due.isoformat() if pledge.due else "-"
+        print(
+            f"{record.id:>5}  {status_of(pledge, today).value:<8}  {due:<10}  "
+            f"{_clip(pledge.actor, 24):<24}  {_clip(pledge.action, 60)}",
+            file=out,
+        )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

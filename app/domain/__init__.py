@@ -1,0 +1,33 @@
+"""Plain-Python domain of PledgeWatch: records and rules, with no Qt and no SQL."""
+
+from app.domain.models import (
+    Article,
+    Deadline,
+    DuePrecision,
+    EventKind,
+    Pledge,
+    PledgeEvent,
+    PledgeKind,
+    PledgeRecord,
+    PublishedHow,
+    Span,
+    content_hash,
+)
+from app.domain.status import Status, status_from_fields, status_of
+
+__all__ = [
+    "Article",
+    "Deadline",
+    "DuePrecision",
+    "EventKind",
+    "Pledge",
+    "PledgeEvent",
+    "PledgeKind",
+    "PledgeRecord",
+    "PublishedHow",
+    "Span",
+    "Status",
+    "content_hash",
+    "status_from_fields",
+    "status_of",
+]

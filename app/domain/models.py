@@ -1,0 +1,126 @@
+"""The plain records PledgeWatch works with: articles, pledges and their audit trail."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class PledgeKind(StrEnum):
+    """What sort of commitment a pledge is."""
+
+    PROMISE = "promise"
+    CONDITIONAL = "conditional"
+    THREAT = "threat"
+    OFFER = "offer"
+    AGREEMENT = "agreement"
+
+
+class DuePrecision(StrEnum):
+    """How precisely the deadline wording pins down the due date."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class PublishedHow(StrEnum):
+    """Where an article's publication date came from."""
+
+    GIVEN = "given"
+    ISO_FIRST_LINE = "iso-first-line"
+    DATELINE = "dateline"
+
+
+class EventKind(StrEnum):
+    """The kinds of entry in a pledge's history."""
+
+    CREATED = "created"
+    MET = "met"
+    UNMET = "unmet"
+    EDITED = "edited"
+    DISMISSED = "dismissed"
+    REMINDED = "reminded"
+
+
+def content_hash(text: str) -> str:
+    """Return the identity of an article's text, blind to differences in white space."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article after cleaning, with its publication date and where that came from."""
+
+    title: str
+    source: str
+    published: date
+    published_how: PublishedHow
+    text: str
+
+    @property
+    def content_hash(self) -> str:
+        """The hash that identifies this article's text across imports."""
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """What a deadline expression resolved to: the last day it covers, and how precisely."""
+
+    due: date | None
+    precision: DuePrecision | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pledge:
+    """A commitment made in an article, with its due date and the analyst's verdict on it."""
+
+    actor: str
+    action: str
+    kind: PledgeKind
+    quote: str
+    quote_span: Span
+    recipient: str | None = None
+    condition: str | None = None
+    deadline_text: str | None = None
+    due: date | None = None
+    due_precision: DuePrecision | None = None
+    met_on: date | None = None
+    met_note: str | None = None
+    met_evidence: str | None = None
+    dismissed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeEvent:
+    """One entry in a pledge's audit trail."""
+
+    kind: EventKind
+    at: datetime
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeRecord:
+    """A stored pledge as the views show it: its id, the pledge, and the article it came from."""
+
+    id: int
+    pledge: Pledge
+    article_id: int
+    article_title: str
+    article_published: date
+    article_source: str

@@ -1,0 +1,47 @@
+"""Runs long work off the GUI thread: a QRunnable on the global pool with a signals object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class WorkerSignals(QObject):
+    """What a worker reports back; delivered on the GUI thread through queued connections."""
+
+    started = Signal()
+    """The work has begun."""
+    result = Signal(object)
+    """The work's return value."""
+    error = Signal(str)
+    """A one-line message saying what went wrong."""
+    finished = Signal()
+    """Emitted last, after result or error."""
+
+
+class Worker(QRunnable):
+    """Calls one function on a pool thread; it must touch no widget and open its own session."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        """Run the work and report its outcome through the signals."""
+        self.signals.started.emit()
+        try:
+            value = self._work()
+        except Exception as exc:  # reported to the user; the GUI must not die with the worker
+            self.signals.error.emit(str(exc) or type(exc).__name__)
+        else:
+            self.signals.result.emit(value)
+        finally:
+            self.signals.finished.emit()
+
+
+def start(worker: Worker) -> None:
+    """Queue a worker on the application's global thread pool."""
+    QThreadPool.globalInstance().start(worker)

@@ -1,0 +1,1 @@
+"""Files bundled with the app (the sample article), read through importlib.resources."""

@@ -1,0 +1,71 @@
+"""The one place that makes the database engine: SQLite (WAL) by default, any SQLAlchemy URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlmodel import Session, SQLModel, create_engine
+
+from app.domain.errors import BadValueError
+from app.store import models as _models  # noqa: F401  (registers the tables)
+
+ENV_VAR = "PLEDGEWATCH_DB"
+APP_NAME = "PledgeWatch"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database_path() -> Path:
+    """Where the embedded database lives: the platform's user data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "pledgewatch.db"
+
+
+def database_url(target: str | None = None) -> str:
+    """Turn `--db`, else $PLEDGEWATCH_DB, else the default path, into a SQLAlchemy URL."""
+    chosen = target or os.environ.get(ENV_VAR) or str(default_database_path())
+    if "://" in chosen:
+        return chosen
+    path = Path(chosen).expanduser()
+    return f"sqlite:///{path}"
+
+
+def make_engine(target: str | None = None) -> Engine:
+    """Create the engine for a path or URL, and the tables if they are missing."""
+    url = database_url(target)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise BadValueError(f"database: '{url}' is not a file path or a database URL") from None
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _configure_sqlite)
+        SQLModel.metadata.create_all(engine)
+    except (SQLAlchemyError, ImportError, OSError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise BadValueError(f"database '{shown}' cannot be opened: {reason}") from None
+    return engine
+
+
+def open_session(engine: Engine) -> Session:
+    """A new session on the engine; objects stay readable after commit."""
+    return Session(engine, expire_on_commit=False)
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """WAL for readers beside a writer, foreign keys enforced, and a wait instead of 'locked'."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

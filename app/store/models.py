@@ -1,0 +1,69 @@
+"""The database tables, as SQLModel classes: articles, their pledges, and each pledge's history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer
+from sqlmodel import Field, SQLModel
+
+
+class ArticleRow(SQLModel, table=True):
+    """One imported article; its content hash keeps the same text from being stored twice."""
+
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    source: str
+    published: date
+    published_how: str
+    text: str
+    content_hash: str = Field(unique=True, index=True)
+    imported_at: datetime
+
+
+class PledgeRow(SQLModel, table=True):
+    """One pledge found in an article, with its due date and the analyst's verdict."""
+
+    __tablename__ = "pledge"
+    # Serves the status filters: met_on IS NULL, then a range on due.
+    __table_args__ = (Index("ix_pledge_status", "dismissed", "met_on", "due"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    actor: str
+    recipient: str | None = None
+    action: str
+    kind: str
+    condition: str | None = None
+    quote: str
+    quote_start: int
+    quote_end: int
+    deadline_text: str | None = None
+    due: date | None = Field(default=None, index=True)
+    due_precision: str | None = None
+    met_on: date | None = None
+    met_note: str | None = None
+    met_evidence: str | None = None
+    dismissed: bool = False
+
+
+class PledgeEventRow(SQLModel, table=True):
+    """One entry in a pledge's audit trail: created, met, unmet, edited, dismissed, reminded."""
+
+    __tablename__ = "pledge_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    kind: str
+    at: datetime
+    detail: str = ""

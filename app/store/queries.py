@@ -1,0 +1,223 @@
+"""Keyword-only queries over the store; each takes the session to work in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.domain import (
+    Article,
+    DuePrecision,
+    EventKind,
+    Pledge,
+    PledgeEvent,
+    PledgeKind,
+    PledgeRecord,
+    Span,
+    Status,
+)
+from app.domain.errors import NotFoundError
+from app.store.models import ArticleRow, PledgeEventRow, PledgeRow
+from app.store.status_sql import status_filter
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """The outcome of storing one article: its id, and whether it was new."""
+
+    article_id: int
+    added: bool
+    pledge_ids: tuple[int, ...]
+
+
+def save_extraction(
+    *, session: Session, article: Article, pledges: Sequence[Pledge], at: datetime
+) -> SaveResult:
+    """Store an article and its pledges in one transaction; the same text again adds nothing."""
+    existing = session.exec(
+        select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
+    ).first()
+    if existing is not None:
+        ids = session.exec(
+            select(PledgeRow.id).where(PledgeRow.article_id == existing).order_by(col(PledgeRow.id))
+        ).all()
+        return SaveResult(article_id=existing, added=False, pledge_ids=_ids(ids))
+    try:
+        row = ArticleRow(
+            title=article.title,
+            source=article.source,
+            published=article.published,
+            published_how=article.published_how.value,
+            text=article.text,
+            content_hash=article.content_hash,
+            imported_at=at,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
+        session.add_all(pledge_rows)
+        session.flush()
+        for pledge_row in pledge_rows:
+            assert pledge_row.id is not None
+            session.add(_event_row(pledge_row.id, EventKind.CREATED, at, f"from {article.source}"))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return SaveResult(article_id=row.id, added=True, pledge_ids=_ids([p.id for p in pledge_rows]))
+
+
+def list_pledges(
+    *,
+    session: Session,
+    today: date,
+    status: Status | None = None,
+    include_dismissed: bool = False,
+) -> list[PledgeRecord]:
+    """The stored pledges, optionally of one status on `today`, ordered by due date then id."""
+    query = select(PledgeRow, ArticleRow).join(ArticleRow)
+    if not include_dismissed:
+        query = query.where(col(PledgeRow.dismissed).is_(False))
+    if status is not None:
+        query = query.where(status_filter(status, today))
+    query = query.order_by(col(PledgeRow.due).is_(None), col(PledgeRow.due), col(PledgeRow.id))
+    return [_record(p, a) for p, a in session.exec(query).all()]
+
+
+def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
+    """One stored pledge by id; raises NotFoundError naming the id when there is none."""
+    row = session.get(PledgeRow, pledge_id)
+    if row is None:
+        raise NotFoundError(f"no pledge with id {pledge_id}")
+    article = session.get(ArticleRow, row.article_id)
+    assert article is not None
+    return _record(row, article)
+
+
+def mark_met(
+    *,
+    session: Session,
+    pledge_id: int,
+    on: date,
+    at: datetime,
+    note: str | None = None,
+    evidence: str | None = None,
+) -> PledgeRecord:
+    """Tick a pledge off as met on a day, with an optional note and evidence link."""
+    row = _pledge_row_by_id(session, pledge_id)
+    row.met_on, row.met_note, row.met_evidence = on, note, evidence
+    detail = f"met on {on.isoformat()}" + (f": {note}" if note else "")
+    return _commit_change(session, row, EventKind.MET, at, detail)
+
+
+def unmark_met(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+    """Take back a tick: the pledge is pending or overdue again."""
+    row = _pledge_row_by_id(session, pledge_id)
+    row.met_on = row.met_note = row.met_evidence = None
+    return _commit_change(session, row, EventKind.UNMET, at, "no longer marked met")
+
+
+def dismiss(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+    """Hide a wrong extraction from every view, keeping it and its history in the store."""
+    row = _pledge_row_by_id(session, pledge_id)
+    row.dismissed = True
+    return _commit_change(session, row, EventKind.DISMISSED, at, "dismissed as not a pledge")
+
+
+def pledge_events(*, session: Session, pledge_id: int) -> list[PledgeEvent]:
+    """A pledge's history, oldest first."""
+    rows = session.exec(
+        select(PledgeEventRow)
+        .where(PledgeEventRow.pledge_id == pledge_id)
+        .order_by(col(PledgeEventRow.at), col(PledgeEventRow.id))
+    ).all()
+    return [PledgeEvent(kind=EventKind(r.kind), at=r.at, detail=r.detail) for r in rows]
+
+
+def count_articles(*, session: Session) -> int:
+    """How many articles are stored."""
+    return session.exec(select(func.count()).select_from(ArticleRow)).one()
+
+
+def _pledge_row_by_id(session: Session, pledge_id: int) -> PledgeRow:
+    row = session.get(PledgeRow, pledge_id)
+    if row is None:
+        raise NotFoundError(f"no pledge with id {pledge_id}")
+    return row
+
+
+def _commit_change(
+    session: Session, row: PledgeRow, kind: EventKind, at: datetime, detail: str
+) -> PledgeRecord:
+    """Save a changed pledge and its history entry together."""
+    assert row.id is not None
+    try:
+        session.add(row)
+        session.add(_event_row(row.id, kind, at, detail))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return get_pledge(session=session, pledge_id=row.id)
+
+
+def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
+    return PledgeRow(
+        article_id=article_id,
+        actor=pledge.actor,
+        recipient=pledge.recipient,
+        action=pledge.action,
+        kind=pledge.kind.value,
+        condition=pledge.condition,
+        quote=pledge.quote,
+        quote_start=pledge.quote_span.start,
+        quote_end=pledge.quote_span.end,
+        deadline_text=pledge.deadline_text,
+        due=pledge.due,
+        due_precision=None if pledge.due_precision is None else pledge.due_precision.value,
+        met_on=pledge.met_on,
+        met_note=pledge.met_note,
+        met_evidence=pledge.met_evidence,
+        dismissed=pledge.dismissed,
+    )
+
+
+def _event_row(pledge_id: int, kind: EventKind, at: datetime, detail: str) -> PledgeEventRow:
+    return PledgeEventRow(pledge_id=pledge_id, kind=kind.value, at=at, detail=detail)
+
+
+def _record(row: PledgeRow, article: ArticleRow) -> PledgeRecord:
+    assert row.id is not None and article.id is not None
+    pledge = Pledge(
+        actor=row.actor,
+        action=row.action,
+        kind=PledgeKind(row.kind),
+        quote=row.quote,
+        quote_span=Span(row.quote_start, row.quote_end),
+        recipient=row.recipient,
+        condition=row.condition,
+        deadline_text=row.deadline_text,
+        due=row.due,
+        due_precision=None if row.due_precision is None else DuePrecision(row.due_precision),
+        met_on=row.met_on,
+        met_note=row.met_note,
+        met_evidence=row.met_evidence,
+        dismissed=row.dismissed,
+    )
+    return PledgeRecord(
+        id=row.id,
+        pledge=pledge,
+        article_id=article.id,
+        article_title=article.title,
+        article_published=article.published,
+        article_source=article.source,
+    )
+
+
+def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
+    return tuple(v for v in values if v is not None)

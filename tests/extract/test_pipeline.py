@@ -1,0 +1,65 @@
+"""The whole pipeline on the sample: the pledges an analyst must see, with their due dates."""
+
+from datetime import date
+
+import pytest
+
+from app.domain import Pledge, PledgeKind
+from app.domain.errors import ExtractError
+from app.extract import Extraction, Pipeline
+
+
+def _find(extraction: Extraction, actor: str, action_word: str) -> Pledge:
+    for pledge in extraction.pledges:
+        if actor in pledge.actor and action_word in pledge.action:
+            return pledge
+    found = [(p.actor, p.action) for p in extraction.pledges]
+    raise AssertionError(f"no pledge by {actor!r} to {action_word!r} among {found}")
+
+
+def test_united_states_written_response_due_end_of_next_week(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    pledge = _find(sample_extraction, "United States", "written response")
+    assert pledge.due == date(2022, 1, 30)
+    assert pledge.deadline_text == "next week"
+
+
+def test_russia_biden_and_lavrov(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    russia = _find(sample_extraction, "Russia", "issue its own written response")
+    biden = _find(sample_extraction, "Biden", "hold further talks")
+    lavrov = _find(sample_extraction, "Lavrov", "hold further negotiations")
+    assert biden.kind is PledgeKind.OFFER
+    assert lavrov.condition is not None and "after receiving a formal response" in lavrov.condition
+    assert lavrov.kind is PledgeKind.CONDITIONAL
+    assert russia.due is None
+
+
+def test_quotes_are_exact_spans_of_the_article(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    text = sample_extraction.article.text
+    for pledge in sample_extraction.pledges:
+        assert text[pledge.quote_span.start : pledge.quote_span.end] == pledge.quote
+
+
+def test_questions_are_not_pledges(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    # "asked if Moscow planned to publish Washington's response" asks; it does not commit.
+    assert not [p for p in sample_extraction.pledges if "publish" in p.action]
+
+
+def test_a_failing_stage_is_named_with_its_input() -> None:
+    def broken(_article: object) -> list[Pledge]:
+        raise RuntimeError("boom")
+
+    pipeline = Pipeline(find_pledges=broken)
+    with pytest.raises(ExtractError) as caught:
+        pipeline.run_text("2022-01-21\nTitle\n\nThey will act.", source="pasted")
+    assert (caught.value.stage, caught.value.source) == ("pledges", "pasted")
+    assert "boom" in str(caught.value)
+
+
+def test_the_deadline_stage_can_be_swapped() -> None:
+    from app.domain import Deadline
+
+    pipeline = Pipeline(resolve_deadline=lambda _text, _p: Deadline(date(2030, 1, 1), None))
+    result = pipeline.run_text(
+        "2022-01-21\nTitle\n\nThe company will open the plant next month.", source="x"
+    )
+    assert [p.due for p in result.pledges] == [date(2030, 1, 1)]

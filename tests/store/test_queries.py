@@ -1,0 +1,145 @@
+"""The store keeps articles whole, never twice, and filters statuses in SQL as the rule says."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlmodel import select
+
+from app.domain import (
+    Article,
+    EventKind,
+    Pledge,
+    PledgeKind,
+    PublishedHow,
+    Span,
+    Status,
+    status_of,
+)
+from app.domain.errors import NotFoundError
+from app.store import queries
+from app.store.engine import open_session
+from app.store.models import ArticleRow, PledgeRow
+from app.store.status_sql import status_expression
+
+AT = datetime(2022, 1, 21, 12, tzinfo=UTC)
+
+
+def _article(body: str = "The ministry will publish the report next week.") -> Article:
+    return Article("Title", "test.txt", date(2022, 1, 21), PublishedHow.DATELINE, body)
+
+
+def _pledge(due: date | None = None, actor: str = "Ministry") -> Pledge:
+    return Pledge(
+        actor=actor,
+        action="publish the report",
+        kind=PledgeKind.PROMISE,
+        quote="The ministry will publish the report.",
+        quote_span=Span(0, 37),
+        due=due,
+    )
+
+
+def test_an_article_and_its_pledges_are_stored_once(engine: Engine) -> None:
+    with open_session(engine) as session:
+        first = queries.save_extraction(
+            session=session, article=_article(), at=AT, pledges=[_pledge(), _pledge(actor="Agency")]
+        )
+        again = queries.save_extraction(
+            session=session, article=_article(), at=AT, pledges=[_pledge()]
+        )
+        assert first.added and not again.added
+        assert again.article_id == first.article_id
+        assert again.pledge_ids == first.pledge_ids
+        assert len(queries.list_pledges(session=session, today=date(2022, 1, 22))) == 2
+        assert queries.pledge_events(session=session, pledge_id=first.pledge_ids[0])[0].kind is (
+            EventKind.CREATED
+        )
+
+
+def test_a_failure_midway_stores_nothing(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(queries, "_event_row", fail)
+    with open_session(engine) as session, pytest.raises(RuntimeError):
+        queries.save_extraction(session=session, article=_article(), pledges=[_pledge()], at=AT)
+    with open_session(engine) as session:
+        assert session.exec(select(ArticleRow)).all() == []
+        assert session.exec(select(PledgeRow)).all() == []
+
+
+def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
+    base = date(2022, 1, 30)
+    dues = [None, base - timedelta(days=1), base, base + timedelta(days=1)]
+    mets = [None, base - timedelta(days=5), base + timedelta(days=5)]
+    with open_session(engine) as session:
+        saved = queries.save_extraction(
+            session=session,
+            article=_article(),
+            at=AT,
+            pledges=[_pledge(due=d, actor=f"A{i}") for i, d in enumerate(dues * len(mets))],
+        )
+        for pledge_id, met in zip(
+            saved.pledge_ids,
+            itertools.chain.from_iterable([m] * len(dues) for m in mets),
+            strict=True,
+        ):
+            if met is not None:
+                queries.mark_met(session=session, pledge_id=pledge_id, on=met, at=AT)
+        for today in (base - timedelta(days=1), base, base + timedelta(days=1)):
+            records = queries.list_pledges(session=session, today=today)
+            expected = {r.id: status_of(r.pledge, today) for r in records}
+            sql = dict(session.exec(select(PledgeRow.id, status_expression(today))).all())
+            assert {k: Status(v) for k, v in sql.items()} == expected
+            for status in Status:
+                filtered = queries.list_pledges(session=session, today=today, status=status)
+                assert {r.id for r in filtered} == {k for k, v in expected.items() if v is status}
+
+
+def test_the_overdue_filter_uses_an_index(engine: Engine) -> None:
+    from app.store.status_sql import status_filter
+
+    query = select(PledgeRow.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1)))
+    compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
+    with engine.connect() as connection:
+        plan = connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
+    assert any("USING INDEX" in str(row) or "USING COVERING INDEX" in str(row) for row in plan)
+
+
+def test_met_unmet_and_dismiss_are_recorded(engine: Engine) -> None:
+    with open_session(engine) as session:
+        saved = queries.save_extraction(
+            session=session, article=_article(), at=AT, pledges=[_pledge(due=date(2022, 1, 30))]
+        )
+        pledge_id = saved.pledge_ids[0]
+        met = queries.mark_met(
+            session=session,
+            pledge_id=pledge_id,
+            on=date(2022, 1, 26),
+            at=AT,
+            note="delivered",
+            evidence="https://example.org/a",
+        )
+        assert status_of(met.pledge, date(2022, 2, 1)) is Status.MET
+        assert (met.pledge.met_note, met.pledge.met_evidence) == (
+            "delivered",
+            "https://example.org/a",
+        )
+        unmet = queries.unmark_met(session=session, pledge_id=pledge_id, at=AT)
+        assert status_of(unmet.pledge, date(2022, 2, 1)) is Status.OVERDUE
+        queries.dismiss(session=session, pledge_id=pledge_id, at=AT)
+        assert queries.list_pledges(session=session, today=date(2022, 2, 1)) == []
+        kinds = [e.kind for e in queries.pledge_events(session=session, pledge_id=pledge_id)]
+        assert kinds == [EventKind.CREATED, EventKind.MET, EventKind.UNMET, EventKind.DISMISSED]
+
+
+def test_unknown_pledge_id_is_a_clear_error(engine: Engine) -> None:
+    with (
+        open_session(engine) as session,
+        pytest.raises(NotFoundError, match="no pledge with id 42"),
+    ):
+        queries.mark_met(session=session, pledge_id=42, on=date(2022, 1, 1), at=AT)
