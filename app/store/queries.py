@@ -91,9 +91,7 @@ def list_pledges(
 
 def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
     """One stored pledge by id; raises NotFoundError naming the id when there is none."""
-    row = session.get(PledgeRow, pledge_id)
-    if row is None:
-        raise NotFoundError(f"no pledge with id {pledge_id}")
+    row = _pledge_row_by_id(session, pledge_id)
     article = session.get(ArticleRow, row.article_id)
     assert article is not None
     return _record(row, article)
