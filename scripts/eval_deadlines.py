@@ -94,13 +94,17 @@ def gold_last_day(value: str) -> date | None:
         return key
     if granularity in {"year", "decade"}:
         assert isinstance(key, int)
-        return date(key * (10 if granularity == "decade" else 1) + (9 if granularity == "decade" else 0), 12, 31)
+        return date(
+            key * (10 if granularity == "decade" else 1) + (9 if granularity == "decade" else 0),
+            12,
+            31,
+        )
     assert isinstance(key, tuple)
     if granularity == "week":
         return date.fromisocalendar(key[0], key[1], 7)
     if granularity == "quarter":
         last_month = key[1] * 3
-        return (date(key[0] + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1))
+        return date(key[0] + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
     if granularity == "season":
         end_month = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}[key[1]]
         year, month = key[0] + (end_month - 1) // 12, (end_month - 1) % 12 + 1
@@ -132,7 +136,9 @@ def meantime_cases(folder: Path) -> list[Case]:
         root = ET.parse(path).getroot()
         tokens = {t.get("t_id"): t.text or "" for t in root.iter("token")}
         timexes = list(root.iter("TIMEX3"))
-        dcts = [t.get("value", "") for t in timexes if t.get("functionInDocument") == "CREATION_TIME"]
+        dcts = [
+            t.get("value", "") for t in timexes if t.get("functionInDocument") == "CREATION_TIME"
+        ]
         if not dcts:
             continue
         published = parse_dct(dcts[0])

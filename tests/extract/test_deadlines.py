@@ -1,4 +1,8 @@
-"""Deadline wording resolves to the last day it covers, read from the publication date."""
+"""Deadline wording resolves to the last day it covers, read from the publication date P.
+
+Every example in the deadline rules is here. P is Friday 21 January 2022 unless a case says
+otherwise; its ISO week runs from Monday 17 to Sunday 23 January.
+"""
 
 from datetime import date
 
@@ -7,35 +11,176 @@ import pytest
 from app.domain import DuePrecision
 from app.extract.deadlines import resolve_deadline
 
-FRIDAY = date(2022, 1, 21)
+P = date(2022, 1, 21)
+DAY, WEEK, MONTH = DuePrecision.DAY, DuePrecision.WEEK, DuePrecision.MONTH
+QUARTER, YEAR = DuePrecision.QUARTER, DuePrecision.YEAR
+
+
+def _check(expression: str, due: date, precision: DuePrecision, published: date = P) -> None:
+    deadline = resolve_deadline(expression, published)
+    assert (deadline.due, deadline.precision) == (due, precision), expression
 
 
 @pytest.mark.parametrize(
     ("expression", "due", "precision"),
     [
-        ("next week", date(2022, 1, 30), DuePrecision.WEEK),
-        ("by next week", date(2022, 1, 30), DuePrecision.WEEK),
-        ("this week", date(2022, 1, 23), DuePrecision.WEEK),
-        ("by the end of the month", date(2022, 1, 31), DuePrecision.MONTH),
-        ("next month", date(2022, 2, 28), DuePrecision.MONTH),
-        ("next year", date(2023, 12, 31), DuePrecision.YEAR),
-        ("by 2025", date(2025, 12, 31), DuePrecision.YEAR),
-        ("within 30 days", date(2022, 2, 20), DuePrecision.DAY),
-        ("in two weeks' time", date(2022, 2, 4), DuePrecision.DAY),
-        ("by Friday", date(2022, 1, 28), DuePrecision.DAY),
-        ("on Monday", date(2022, 1, 24), DuePrecision.DAY),
-        ("tomorrow", date(2022, 1, 22), DuePrecision.DAY),
-        ("January 28", date(2022, 1, 28), DuePrecision.DAY),
-        ("by March", date(2022, 3, 31), DuePrecision.MONTH),
+        ("this week", date(2022, 1, 23), WEEK),
+        ("later this week", date(2022, 1, 23), WEEK),
+        ("by the end of the week", date(2022, 1, 23), WEEK),
+        ("next week", date(2022, 1, 30), WEEK),
+        ("by next week", date(2022, 1, 30), WEEK),
+        ("this month", date(2022, 1, 31), MONTH),
+        ("later this month", date(2022, 1, 31), MONTH),
+        ("by month's end", date(2022, 1, 31), MONTH),
+        ("next month", date(2022, 2, 28), MONTH),
+        ("this year", date(2022, 12, 31), YEAR),
+        ("by year-end", date(2022, 12, 31), YEAR),
+        ("next year", date(2023, 12, 31), YEAR),
+        ("by 2025", date(2025, 12, 31), YEAR),
+        ("in 2025", date(2025, 12, 31), YEAR),
+        ("by the end of the decade", date(2029, 12, 31), YEAR),
     ],
 )
-def test_resolves_to_the_last_day_covered(
+def test_calendar_periods(expression: str, due: date, precision: DuePrecision) -> None:
+    _check(expression, due, precision)
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("the fourth quarter", date(2022, 12, 31)),
+        ("by the end of the first quarter", date(2022, 3, 31)),
+        ("next quarter", date(2022, 6, 30)),
+        ("Q3 2023", date(2023, 9, 30)),
+        ("in the third quarter of next year", date(2023, 9, 30)),
+        ("the first half of 2023", date(2023, 6, 30)),
+        ("the second half of the year", date(2022, 12, 31)),
+        ("this summer", date(2022, 8, 31)),
+        ("by spring", date(2022, 5, 31)),
+        ("this winter", date(2022, 2, 28)),
+        ("next winter", date(2023, 2, 28)),
+        ("by autumn 2023", date(2023, 11, 30)),
+    ],
+)
+def test_quarters_halves_and_seasons(expression: str, due: date) -> None:
+    _check(expression, due, QUARTER)
+
+
+def test_a_quarter_already_over_is_next_years() -> None:
+    _check("the first quarter", date(2023, 3, 31), QUARTER, published=date(2022, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("within 30 days", date(2022, 2, 20)),
+        ("in the next 10 days", date(2022, 1, 31)),
+        ("in two weeks' time", date(2022, 2, 4)),
+        ("within 48 hours", date(2022, 1, 23)),
+        ("over the next two years", date(2024, 1, 21)),
+        ("for ten days", date(2022, 1, 31)),
+        ("two weeks from now", date(2022, 2, 4)),
+        ("within a month", date(2022, 2, 21)),
+    ],
+)
+def test_spans_count_from_publication(expression: str, due: date) -> None:
+    _check(expression, due, DAY)
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("by Friday", date(2022, 1, 28)),
+        ("on Monday", date(2022, 1, 24)),
+        ("next Thursday", date(2022, 1, 27)),
+        ("until next Wednesday", date(2022, 1, 26)),
+        ("today", date(2022, 1, 21)),
+        ("tonight", date(2022, 1, 21)),
+        ("tomorrow", date(2022, 1, 22)),
+        ("the day after tomorrow", date(2022, 1, 23)),
+        ("by the end of the day", date(2022, 1, 21)),
+        ("January 28", date(2022, 1, 28)),
+        ("Jan. 31", date(2022, 1, 31)),
+        ("15 February", date(2022, 2, 15)),
+        ("Oct. 31st", date(2022, 10, 31)),
+        ("on Feb 15, 2022", date(2022, 2, 15)),
+        ("January 15", date(2022, 1, 15)),  # same month as P: still this year's
+    ],
+)
+def test_days(expression: str, due: date) -> None:
+    _check(expression, due, DAY)
+
+
+def test_a_date_without_a_year_looks_forward() -> None:
+    _check("March 3", date(2023, 3, 3), DAY, published=date(2022, 5, 10))
+    _check("by March", date(2023, 3, 31), MONTH, published=date(2022, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("expression", "due", "precision"),
+    [
+        ("by March", date(2022, 3, 31), MONTH),
+        ("in March", date(2022, 3, 31), MONTH),
+        ("by the end of March", date(2022, 3, 31), MONTH),
+        ("early next year", date(2023, 4, 30), YEAR),
+        ("mid-March", date(2022, 3, 20), MONTH),
+        ("early March", date(2022, 3, 10), MONTH),
+        ("late March", date(2022, 3, 31), MONTH),
+        ("mid-2023", date(2023, 8, 31), YEAR),
+        ("late 2022", date(2022, 12, 31), YEAR),
+    ],
+)
+def test_months_and_their_parts(expression: str, due: date, precision: DuePrecision) -> None:
+    _check(expression, due, precision)
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("next month on August 2", date(2019, 8, 2)),
+        ("next month on August 2 at 5 p.m. local time", date(2019, 8, 2)),
+        ("next Wednesday, July 31", date(2019, 7, 31)),
+    ],
+)
+def test_the_day_wins_over_the_period_around_it(expression: str, due: date) -> None:
+    _check(expression, due, DAY, published=date(2019, 7, 24))
+
+
+@pytest.mark.parametrize(
+    ("expression", "due", "precision"),
+    [
+        ("before the end of February", date(2022, 2, 28), MONTH),
+        ("no later than March 1", date(2022, 3, 1), DAY),
+        ("not later than Friday", date(2022, 1, 28), DAY),
+        ("on or before 15 February", date(2022, 2, 15), DAY),
+        ("until 2020", date(2020, 12, 31), YEAR),
+    ],
+)
+def test_bounding_words_do_not_move_the_deadline(
     expression: str, due: date, precision: DuePrecision
 ) -> None:
-    deadline = resolve_deadline(expression, FRIDAY)
-    assert (deadline.due, deadline.precision) == (due, precision)
+    _check(expression, due, precision)
 
 
-@pytest.mark.parametrize("expression", ["soon", "promptly", "in the near future", ""])
-def test_vague_wording_has_no_due_date(expression: str) -> None:
-    assert resolve_deadline(expression, FRIDAY).due is None
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "soon",
+        "promptly",
+        "shortly",
+        "as soon as possible",
+        "in the coming weeks",
+        "in the near future",
+        "after the elections",
+        "following the vote today",
+        "",
+    ],
+)
+def test_vague_wording_and_lower_bounds_get_no_due_date(expression: str) -> None:
+    deadline = resolve_deadline(expression, P)
+    assert (deadline.due, deadline.precision) == (None, None)
+
+
+def test_typographic_quotes_and_dashes_are_read() -> None:
+    _check("on Monday — today", date(2019, 6, 24), DAY, published=date(2019, 6, 24))
+    _check("in two weeks’ time", date(2022, 2, 4), DAY)
