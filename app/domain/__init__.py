@@ -10,6 +10,7 @@ from app.domain.models import (
     PledgeKind,
     PledgeRecord,
     PublishedHow,
+    Quote,
     Span,
     content_hash,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "PledgeKind",
     "PledgeRecord",
     "PublishedHow",
+    "Quote",
     "Span",
     "Status",
     "content_hash",

@@ -78,6 +78,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A sentence of an article, exactly as written, and where it stands in the text."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """What a deadline expression resolved to: the last day it covers, and how precisely."""
 
@@ -103,6 +111,8 @@ class Pledge:
     met_note: str | None = None
     met_evidence: str | None = None
     dismissed: bool = False
+    # The same commitment told again later in the article: kept as evidence.
+    more_quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
