@@ -49,7 +49,6 @@ _GENERIC = {
     "speaker",
     "u.s.",
     "senator",
-    "house",
 }
 
 
@@ -104,8 +103,12 @@ def ours(pipeline: Pipeline) -> Extractor:
             if pledge.deadline_text:
                 found = pipeline.resolve_deadline(pledge.deadline_text, article.published).due
                 due = None if found is None else found.isoformat()
-            span = pledge.quote_span
-            result.append(Found(span.start, span.end, pledge.actor, due, pledge.quote))
+            quotes = [
+                (pledge.quote, pledge.quote_span),
+                *((q.text, q.span) for q in pledge.more_quotes),
+            ]
+            for quote, span in quotes:  # each mention of a repeated pledge is scored
+                result.append(Found(span.start, span.end, pledge.actor, due, quote))
         return result
 
     return extract
@@ -147,14 +150,23 @@ def evaluate(
         predicted_total += len(predicted)
         gold_total += len(labels)
         free = list(predicted)
+        pairs: list[tuple[Found, dict, Found]] = []
+        # Pair labels first with predictions in the same sentence that name the same actor.
+        for wants_actor in (True, False):
+            for label, item in labels:
+                if any(pair[0] is label for pair in pairs):
+                    continue
+                for p in free:
+                    if same_sentence(p, label) and (
+                        not wants_actor or actor_right(p.actor, label.actor)
+                    ):
+                        pairs.append((label, item, p))
+                        free.remove(p)
+                        break
         for label, item in labels:
-            candidates = [p for p in free if same_sentence(p, label)]
-            if not candidates:
-                if details:
-                    print(f"  MISSED {name}: [{item['actor']}] {item['quote'][:110]!r}")
-                continue
-            best = max(candidates, key=lambda p: actor_right(p.actor, label.actor))
-            free.remove(best)
+            if not any(pair[0] is label for pair in pairs) and details:
+                print(f"  MISSED {name}: [{item['actor']}] {item['quote'][:110]!r}")
+        for label, item, best in pairs:
             matched += 1
             actors += actor_right(best.actor, label.actor)
             dues += best.due == label.due

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from app.extract.cues import REPORTING_VERBS, Cue, is_passive, reporting_verb
+from app.extract.cues import COMMIT_NOUNS, Cue, is_passive, reporting_verb, subject_of
 
 Token = Any  # spaCy's Token
 Doc = Any  # spaCy's Doc
@@ -26,9 +27,14 @@ BODY_NOUNS = {
     "board", "agency", "department", "firm", "group", "team", "authority", "coalition", "bank",
     "organisation", "organization", "cabinet", "congress", "senate", "commission", "alliance",
     "house", "regulator", "retailer", "automaker", "manufacturer", "carrier", "airline",
-    "city", "province", "region", "guard", "force", "service", "office", "campaign",
+    "guard", "force", "service", "office", "campaign",
 }  # fmt: skip
 _AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+SAYING_VERBS = {
+    "say", "tell", "add", "state", "announce", "continue", "explain", "declare", "insist",
+    "reiterate", "stress", "write", "tweet", "reply", "respond", "note", "ask", "conclude",
+}  # fmt: skip
+_QUOTE_MARKS = re.compile(r"[“”\"]")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
 
@@ -45,10 +51,10 @@ class ActorNamer:
         subject = cue.subject
         if subject is None:
             return ""
-        if is_passive(cue.action) and subject.dep_ == "nsubjpass" and not is_agent(subject):
+        if is_passive(cue.action) and subject.dep_ == "nsubjpass" and cue.governor is cue.action:
             # "declared flags would be flown": the one who declared it will see to it
             reporter = reporting_verb(cue.action)
-            announcer = _subject(reporter) if reporter is not None else None
+            announcer = subject_of(reporter) if reporter is not None else None
             return "" if announcer is None else self._name_of(announcer, 0)
         return self._name_of(subject, 0)
 
@@ -60,30 +66,48 @@ class ActorNamer:
                 return referent
             if referent is not None:
                 return self._name_of(referent, depth + 1)
-        if not is_agent(token):
-            return ""
-        name = _phrase(token)
+        if not is_agent(token) or (token.pos_ == "PRON" and not token.text.startswith("@")):
+            return ""  # a pronoun nobody could be found for is no actor an analyst can use
+        return self.full_name(token)
+
+    def full_name(self, token: Token) -> str:
+        """A person by their name rather than their title; a body by its whole phrase."""
+        appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+        if token.pos_ == "NOUN" and appositive is not None and appositive.ent_type_ == "PERSON":
+            token = appositive  # "One senator, Eduardo Bhatia, said ..."
+        if token.ent_type_ == "PERSON":
+            name = _entity_text(token)
+        else:
+            name = _text(_phrase_tokens(token))
         if name.lower().startswith("the "):
             name = name[4:]
+        if name.startswith("@"):
+            name = _handle_to_name(name)
         return self._aliases.get(name, name)
 
     def _referent(self, token: Token, word: str) -> Token | str | None:
         """What a pronoun or a description points back to, if anything."""
+        lemma = token.lemma_.lower()
         if word in FIRST_PERSON:
             return speaker_of(token)
         if word in RELATIVE and token.head.dep_ == "relcl":
             return token.head.head
         if word in PERSONAL | COLLECTIVE:
             reporter = reporting_verb(token.head)
-            framing = _subject(reporter) if reporter is not None else None
-            if framing is not None and framing.lower_ != word and framing.i != token.i:
-                return framing
+            framing = subject_of(reporter) if reporter is not None else None
+            if framing is not None and framing.i < token.i:
+                return framing  # "Watson said he would ...": he is Watson
             if word in PERSONAL:
                 return self._last_person_before(token.i)
+            if word in {"they", "them", "their"}:
+                return self._last_group_before(token.i) or self._last_body_before(token)
             return self._last_body_before(token)
+        if lemma in COMMIT_NOUNS:
+            # "her plans ... will begin": the plans are hers
+            return next((c for c in token.children if c.dep_ == "poss"), None)
         if word in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             return self._last_person_before(token.i)
-        if token.tag_ == "NNS" and token.lemma_.lower() in ROLE_NOUNS:
+        if token.tag_ == "NNS" and lemma in ROLE_NOUNS:
             return self._last_group_before(token.i)
         return None
 
@@ -97,36 +121,84 @@ class ActorNamer:
     def _last_body_before(self, token: Token) -> Token | None:
         """The last organisation, country or group named as a subject before a token."""
         for candidate in reversed(self._doc[: token.i]):
-            if candidate.dep_ in {"nsubj", "nsubjpass"} and candidate.ent_type_ in {"ORG", "GPE", "NORP"}:
+            if candidate.dep_ in {"nsubj", "nsubjpass"} and candidate.ent_type_ in {
+                "ORG",
+                "GPE",
+                "NORP",
+            }:
                 return candidate
         return None
 
     def _last_group_before(self, index: int) -> str | None:
         """'Both officers': the last two or more people named together before."""
         for token in reversed(self._doc[:index]):
-            if token.ent_type_ == "PERSON" and token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
-                return f"{_phrase(token.head, keep_conj=False)} and {_phrase(token)}"
+            first = token.head
+            named = token.pos_ == first.pos_ == "PROPN" and token.dep_ == "conj"
+            if named and "PERSON" in {token.ent_type_, first.ent_type_}:
+                names = (_phrase(first, keep_conj=False), _phrase(token, keep_conj=False))
+                return " and ".join(self._aliases.get(n, n) for n in names)
         return None
 
 
 def speaker_of(token: Token) -> Token | None:
-    """Who is speaking in a quotation: the subject of its verb of saying, nearby if not here."""
-    sentence = token.sent
+    """Who speaks a first-person word: the one whose verb of saying frames its quotation."""
     doc = token.doc
-    candidates = [sentence]
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    for offset in (-1, -2, -3, 1):
-        other = index + offset
-        if 0 <= other < len(sentences) and _same_paragraph(doc, sentences[index], sentences[other]):
-            candidates.append(sentences[other])
-    for sent in candidates:
+    region = _quotation_around(doc, token.idx)
+    if region is None:
+        places = [token.sent]
+    else:
+        # the verb of saying stands before the quotation, after it, or in the sentence beside it
+        first, last = _sentence_index(doc, region[0]), _sentence_index(doc, region[1] - 1)
+        sentences = list(doc.sents)
+        order = [first, last, first - 1, last + 1]
+        paragraph = _paragraph_bounds(doc.text, region[0])
+        places = [
+            sentences[i]
+            for i in order
+            if 0 <= i < len(sentences) and paragraph[0] <= sentences[i].start_char < paragraph[1]
+        ]
+    for sent in places:
         for word in sent:
-            if word.lemma_.lower() in REPORTING_VERBS and word.pos_ == "VERB":
-                subject = _subject(word)
-                if subject is not None and subject.lower_ not in FIRST_PERSON:
-                    return subject
+            inside = region is not None and region[0] <= word.idx < region[1]
+            if inside or word.lemma_.lower() not in SAYING_VERBS or word.pos_ != "VERB":
+                continue
+            subject = subject_of(word)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                return subject
     return None
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The character range of the paragraph that holds an offset."""
+    start = text.rfind("\n\n", 0, offset) + 1
+    end = text.find("\n\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _quotation_around(doc: Doc, offset: int) -> tuple[int, int] | None:
+    """The span of the quotation, within its paragraph, that holds a character offset."""
+    text = doc.text
+    start, end = _paragraph_bounds(text, offset)
+    opened: int | None = None
+    for match in _QUOTE_MARKS.finditer(text, start, end):
+        mark = match.group()
+        if opened is None and mark in '“"':
+            opened = match.start()
+        elif opened is not None and mark in '”"':
+            if opened <= offset < match.end():
+                return opened, match.end()
+            opened = None
+    if opened is not None and opened <= offset:
+        return opened, end
+    return None
+
+
+def _sentence_index(doc: Doc, offset: int) -> int:
+    """The index of the sentence that holds a character offset."""
+    for index, sent in enumerate(doc.sents):
+        if sent.start_char <= offset < sent.end_char:
+            return index
+    return -1
 
 
 def is_agent(subject: Token) -> bool:
@@ -139,19 +211,30 @@ def is_agent(subject: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    return None
+def _handle_to_name(handle: str) -> str:
+    """'@DrAmyActon' -> 'Dr Amy Acton': a social media handle read as the name it spells."""
+    return " ".join(re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", handle.lstrip("@"))) or handle
 
 
-def _same_paragraph(doc: Doc, a: Any, b: Any) -> bool:
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return "\n\n" not in doc.text[first.end_char : second.start_char + 1]
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token belongs to."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return str(ent.text)
+    return str(token.text)
 
 
 def _phrase(token: Token, *, keep_conj: bool = True) -> str:
+    """The phrase of a token as text."""
+    return _text(_phrase_tokens(token, keep_conj=keep_conj))
+
+
+def _text(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text.strip(" ,;:“”\"'’‘—-").strip()
+
+
+def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
     """The token with its modifiers and conjoined names, without clauses or appositions."""
     keep: list[Token] = []
 
@@ -164,9 +247,7 @@ def _phrase(token: Token, *, keep_conj: bool = True) -> str:
                 walk(child)
 
     walk(token)
-    words = sorted(keep, key=lambda t: t.i)
-    text = "".join(t.text_with_ws for t in words).strip()
-    return text.strip(" ,;:“”\"'’‘—-").strip()
+    return sorted(keep, key=lambda t: t.i)
 
 
 def _person_aliases(doc: Doc) -> dict[str, str]:

@@ -42,20 +42,38 @@ def deadline_tokens(cue: Cue) -> list[Token]:
     holders = [cue.action] if cue.noun is None or cue.noun is cue.action else [cue.action, cue.noun]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in SUBJECTS or child.dep_ in {"conj", "advcl", "ccomp", "relcl"}:
+            if child.dep_ in SUBJECTS or child.dep_ in {"conj", "ccomp", "relcl"}:
                 continue
             if child.dep_ == "advmod" and child.lower_ in _VAGUE_TIMES:
                 found.append(child)
                 continue
-            tokens = list(child.subtree)
+            tokens = _time_phrase(child)
             if not any(t.ent_type_ in _TIME_ENTITIES for t in tokens):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in _DEADLINE_PREPS:
+            if child.dep_ == "advcl" and not all(
+                t.ent_type_ in _TIME_ENTITIES or t.dep_ == "mark" for t in tokens
+            ):
+                continue  # a clause, unless it is only a date: "until this coming Saturday"
+            if child.dep_ == "prep" and child.lower_.strip("[]") not in _DEADLINE_PREPS:
                 continue
             if child.dep_ in {"dobj", "pobj"} and child.ent_type_ not in _TIME_ENTITIES:
                 continue
             found.extend(tokens)
     return sorted(found, key=lambda t: t.i)
+
+
+def _time_phrase(child: Token) -> list[Token]:
+    """A time expression's words, without clauses hanging from it ("days which aims to ...")."""
+    keep: list[Token] = []
+
+    def walk(node: Token) -> None:
+        keep.append(node)
+        for grandchild in node.children:
+            if grandchild.dep_ not in {"relcl", "acl", "advcl"}:
+                walk(grandchild)
+
+    walk(child)
+    return sorted(keep, key=lambda t: t.i)
 
 
 def action_text(cue: Cue, excluded: set[int]) -> str:
@@ -71,7 +89,7 @@ def action_text(cue: Cue, excluded: set[int]) -> str:
     return f"not {text}" if cue.negated else text
 
 
-def recipient(cue: Cue) -> str | None:
+def recipient_token(cue: Cue) -> Token | None:
     """Who the pledge is made to or with, when the parse names a person, body or country."""
     verb = cue.action
     near = {verb.i} | {child.i for child in verb.children}
@@ -79,7 +97,7 @@ def recipient(cue: Cue) -> str | None:
         is_object = token.dep_ == "pobj" and token.head.lower_ in {"to", "with"}
         is_party = token.ent_type_ in _PARTIES
         if is_party and (token.dep_ == "dative" or (is_object and token.head.head.i in near)):
-            return tokens_text(phrase_tokens(token))
+            return token
     return None
 
 

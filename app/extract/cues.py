@@ -50,8 +50,8 @@ NOT_COMMITTING = {
 # Verbs that, after "will", describe or predict rather than commit the subject to act.
 NON_ACTIONS = {
     "receive", "get", "cost", "need", "become", "remain", "seem", "happen", "exist", "require",
-    "consider", "face", "lose", "last", "see", "like", "love", "mean", "depend", "take",
-    "feature", "include", "involve", "affect", "continue",
+    "consider", "face", "lose", "last", "see", "like", "love", "mean", "depend", "feature",
+    "include", "involve", "affect",
 }  # fmt: skip
 AGREEMENT_WORDS = {"agree", "deal", "agreement", "accord"}
 HEDGES = {"may", "might", "could", "should", "must", "can", "ought"}
@@ -183,7 +183,9 @@ def _noun_action(noun: Token) -> Token | None:
     return None
 
 
-def _checked(action: Token, kind: PledgeKind, subject: Token | None, governor: Token) -> Iterator[Cue]:
+def _checked(
+    action: Token, kind: PledgeKind, subject: Token | None, governor: Token
+) -> Iterator[Cue]:
     """Keep a cue whose action is an act: not hedged, not a state, with a subject."""
     if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in action.children):
         return
@@ -199,7 +201,9 @@ def _checked(action: Token, kind: PledgeKind, subject: Token | None, governor: T
         return
     if lemma == "be" and not _copula_allowed(action, subject, governor):
         return
-    if kind is PledgeKind.PROMISE and any(a.lemma_.lower() in AGREEMENT_WORDS for a in action.ancestors):
+    if kind is PledgeKind.PROMISE and any(
+        a.lemma_.lower() in AGREEMENT_WORDS for a in action.ancestors
+    ):
         kind = PledgeKind.AGREEMENT  # "the sides agreed that Russia will issue ..."
     yield Cue(action, kind, subject, governor)
 
@@ -229,9 +233,14 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a verb, climbing through the clauses that share it."""
     current = verb
     for _ in range(5):
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                return child
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None and current is not verb:
+            # "were described by Johnson, saying he ...": Johnson is the one saying
+            return next((c for c in agent.children if c.dep_ == "pobj"), agent)
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # two subjects is a misparse of "The party's leader, Jeremy Corbyn announced"
+            return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return None
         sharing = current.dep_ in {"xcomp", "conj", "acomp", "pcomp", "prep"} or (

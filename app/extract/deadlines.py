@@ -145,7 +145,8 @@ def _resolve_cached(expression: str, published: date) -> Deadline:
 def normalise(expression: str) -> str:
     """Lower-case, straighten quotes, turn dashes into commas, drop times of day."""
     text = expression.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[“”\"()]", " ", text)
+    text = re.sub(r"\(.*?\)", " ", text).replace("[", "").replace("]", "")
+    text = re.sub(r"[“”\"]", " ", text)
     text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)
     text = _TIME_OF_DAY.sub(" ", text)
     return " ".join(text.split()).strip(" ,.;:")

@@ -18,7 +18,7 @@ from app.extract.clauses import (
     action_text,
     condition_tokens,
     deadline_tokens,
-    recipient,
+    recipient_token,
     tokens_text,
 )
 from app.extract.cues import Cue, find_cues
@@ -42,7 +42,7 @@ def find_pledges_in_batch(articles: Iterable[Article]) -> list[list[Pledge]]:
 def pledges_in_doc(doc: Doc) -> list[Pledge]:
     """The pledges in a parsed article."""
     namer = ActorNamer(doc)
-    found: dict[tuple[str, str], Pledge] = {}
+    found: dict[tuple[str, str, str, str], Pledge] = {}
     for sent in doc.sents:
         if sent.text.rstrip(" ”\"'’)").endswith("?"):
             continue
@@ -50,7 +50,12 @@ def pledges_in_doc(doc: Doc) -> list[Pledge]:
             pledge = _build(doc, sent, cue, namer)
             if not (pledge.actor and pledge.action):
                 continue
-            key = (pledge.actor.casefold(), _gist(pledge.action))
+            key = (
+                pledge.actor.casefold(),
+                _gist(pledge.action),
+                _gist(pledge.condition or ""),
+                _gist(pledge.deadline_text or ""),
+            )
             if key in found:
                 earlier = found[key]
                 quote = Quote(pledge.quote, pledge.quote_span)
@@ -75,6 +80,7 @@ def _build(doc: Doc, sent: Any, cue: Cue, namer: ActorNamer) -> Pledge:
     kind = cue.kind
     if kind is PledgeKind.PROMISE and condition is not None:
         kind = PledgeKind.CONDITIONAL
+    party = recipient_token(cue)
     raw = doc.text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
@@ -84,7 +90,7 @@ def _build(doc: Doc, sent: Any, cue: Cue, namer: ActorNamer) -> Pledge:
         kind=kind,
         quote=quote,
         quote_span=Span(start, start + len(quote)),
-        recipient=recipient(cue),
+        recipient=None if party is None else namer.full_name(party),
         condition=None if condition is None else tokens_text(condition),
         deadline_text=tokens_text(deadline) or None,
     )
