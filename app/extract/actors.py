@@ -76,7 +76,9 @@ class ActorNamer:
         if token.pos_ == "NOUN" and appositive is not None and appositive.ent_type_ == "PERSON":
             token = appositive  # "One senator, Eduardo Bhatia, said ..."
         if token.ent_type_ == "PERSON":
-            name = _entity_text(token)
+            # "Biden and Sanders announced they ...": both of them
+            people = [token, *(c for c in token.conjuncts if c.ent_type_ == "PERSON")]
+            name = " and ".join(self._aliases.get(t.text, _entity_text(t)) for t in people)
         else:
             name = _text(_phrase_tokens(token))
         if name.lower().startswith("the "):
@@ -98,29 +100,33 @@ class ActorNamer:
             if framing is not None and framing.i < token.i:
                 return framing  # "Watson said he would ...": he is Watson
             if word in PERSONAL:
-                return self._last_person_before(token.i)
+                return self._last_person_before(token)
             if word in {"they", "them", "their"}:
-                return self._last_group_before(token.i) or self._last_body_before(token)
-            return self._last_body_before(token)
+                return (
+                    self._last_plural_subject_before(token)
+                    or self._last_group_before(token, 3)
+                    or self._last_body_before(token)
+                )
+            return None  # "it" is too often nobody ("it will take a moment") to guess
         if lemma in COMMIT_NOUNS:
             # "her plans ... will begin": the plans are hers
             return next((c for c in token.children if c.dep_ == "poss"), None)
         if word in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
-            return self._last_person_before(token.i)
+            return self._last_person_before(token)
         if token.tag_ == "NNS" and lemma in ROLE_NOUNS:
-            return self._last_group_before(token.i)
+            return self._last_group_before(token, 30)
         return None
 
-    def _last_person_before(self, index: int) -> str | None:
-        """The fullest name of the last person mentioned before a token."""
-        for token in reversed(self._doc[:index]):
+    def _last_person_before(self, before: Token) -> str | None:
+        """The fullest name of the last person mentioned shortly before a token."""
+        for token in reversed(self._doc[_window_start(before, 3) : before.i]):
             if token.ent_type_ == "PERSON" or token.text in self._aliases:
                 return self._aliases.get(token.text, token.text)
         return None
 
     def _last_body_before(self, token: Token) -> Token | None:
         """The last organisation, country or group named as a subject before a token."""
-        for candidate in reversed(self._doc[: token.i]):
+        for candidate in reversed(self._doc[_window_start(token, 1) : token.i]):
             if candidate.dep_ in {"nsubj", "nsubjpass"} and candidate.ent_type_ in {
                 "ORG",
                 "GPE",
@@ -129,9 +135,17 @@ class ActorNamer:
                 return candidate
         return None
 
-    def _last_group_before(self, index: int) -> str | None:
-        """'Both officers': the last two or more people named together before."""
-        for token in reversed(self._doc[:index]):
+    def _last_plural_subject_before(self, before: Token) -> Token | None:
+        """'Both officers indicated ... They indicated ...': the plural subject just before."""
+        for token in reversed(self._doc[_window_start(before, 1) : before.sent.start]):
+            plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+            if token.dep_ == "nsubj" and plural and is_agent(token):
+                return token
+        return None
+
+    def _last_group_before(self, before: Token, sentences: int) -> str | None:
+        """'Both officers': the last two people named together, within some sentences."""
+        for token in reversed(self._doc[_window_start(before, sentences) : before.i]):
             first = token.head
             named = token.pos_ == first.pos_ == "PROPN" and token.dep_ == "conj"
             if named and "PERSON" in {token.ent_type_, first.ent_type_}:
@@ -209,6 +223,16 @@ def is_agent(subject: Token) -> bool:
         or subject.lemma_.lower() in ROLE_NOUNS | BODY_NOUNS
         or subject.text.startswith("@")
     )
+
+
+def _window_start(token: Token, sentences: int) -> int:
+    """The first token of the sentence that many sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return int(start)
 
 
 def _handle_to_name(handle: str) -> str:

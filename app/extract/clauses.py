@@ -54,7 +54,10 @@ def deadline_tokens(cue: Cue) -> list[Token]:
                 t.ent_type_ in _TIME_ENTITIES or t.dep_ == "mark" for t in tokens
             ):
                 continue  # a clause, unless it is only a date: "until this coming Saturday"
-            if child.dep_ == "prep" and child.lower_.strip("[]") not in _DEADLINE_PREPS:
+            if (
+                child.dep_ == "prep"
+                and child.lower_.replace("[", "").replace("]", "") not in _DEADLINE_PREPS
+            ):
                 continue
             if child.dep_ in {"dobj", "pobj"} and child.ent_type_ not in _TIME_ENTITIES:
                 continue
@@ -116,13 +119,20 @@ def phrase_tokens(token: Token) -> list[Token]:
 
 
 def tokens_text(tokens: list[Token]) -> str:
-    """Join tokens as they stood, trimming quotes and punctuation at the edges."""
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return " ".join(text.strip(" ,;:“”\"'’‘—-[]").split())
+    """Join tokens as they stood (a gap where words were left out), trimming the edges."""
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        parts.append(token.text)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and (token.whitespace_ or following.i != token.i + 1):
+            parts.append(" ")
+    return " ".join("".join(parts).strip(" ,;:“”\"'’‘—-[]").split())
 
 
 def _action_tokens(verb: Token, excluded: set[int]) -> list[Token]:
     keep: list[Token] = []
+
+    first_aux = min((c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}), default=verb.i)
 
     def walk(node: Token) -> None:
         keep.append(node)
@@ -131,6 +141,8 @@ def _action_tokens(verb: Token, excluded: set[int]) -> list[Token]:
                 continue
             if node is verb and (_is_cue_part(child) or child.dep_ in {"advcl", "ccomp"}):
                 continue
+            if node is verb and child.i < first_aux and child.dep_ != "neg":
+                continue  # "Of course, it will ...", "On policy, the council will ..."
             if child.dep_ == "conj" and (
                 child.pos_ in {"VERB", "AUX"} or any(g.dep_ in SUBJECTS for g in child.children)
             ):

@@ -54,6 +54,7 @@ NON_ACTIONS = {
     "include", "involve", "affect",
 }  # fmt: skip
 AGREEMENT_WORDS = {"agree", "deal", "agreement", "accord"}
+NAMING_VERBS = {"call", "name", "know", "title", "dub", "base", "locate", "term", "label"}
 HEDGES = {"may", "might", "could", "should", "must", "can", "ought"}
 QUESTION_MARKS = {"whether", "if"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -117,7 +118,7 @@ def _cues_at(token: Token) -> Iterator[Cue]:
             if subject is None and token.dep_ == "acl":  # "was tasked to" parsed as acl
                 subject = token.head
             yield from _checked(action, COMMIT_VERBS[lemma], subject, token)
-    elif lemma in READY_WORDS and token.dep_ in {"acomp", "amod", "xcomp"}:
+    elif lemma in READY_WORDS and token.dep_ in {"acomp", "amod", "xcomp"} and _plain(token):
         action = _complement(token)
         if action is not None:
             yield from _checked(action, PledgeKind.OFFER, subject_of(token.head), token)
@@ -147,7 +148,7 @@ def _is_to(be: Token) -> Iterator[Cue]:
         return
     subject = subject_of(be)
     named = subject is not None and subject.ent_type_ in {"PERSON", "ORG", "GPE"}
-    if named or _is_reported(be):
+    if (named and not is_passive(action)) or _is_reported(be):
         yield from _checked(action, PledgeKind.PROMISE, subject, be)
 
 
@@ -165,7 +166,7 @@ def _noun(noun: Token, lemma: str) -> Iterator[Cue]:
     action = _noun_action(noun)
     if lemma in ACTION_NOUNS:
         yield Cue(noun, PledgeKind.PROMISE, subject, governor, noun=noun, negated=negated)
-    elif action is not None and (lemma in COMMIT_NOUNS or is_passive(action)):
+    elif action is not None and (lemma in COMMIT_NOUNS or _to_be_done(action)):
         # "announced a new initiative to be unveiled": the announcer will unveil it
         kind = COMMIT_NOUNS.get(lemma, PledgeKind.PROMISE)
         yield Cue(action, kind, subject, governor, noun=noun, negated=negated)
@@ -197,7 +198,7 @@ def _checked(
         action = inner
     elif lemma in NON_ACTIONS:
         return
-    if subject is None:
+    if subject is None or _describes_a_new_thing(action):
         return
     if lemma == "be" and not _copula_allowed(action, subject, governor):
         return
@@ -292,6 +293,24 @@ def _framed_as_not_committing(governor: Token) -> bool:
         if ancestor.lemma_.lower() in NOT_COMMITTING and ancestor.pos_ == "VERB":
             return True
     return False
+
+
+def _describes_a_new_thing(action: Token) -> bool:
+    """'a party which will attract members' tells what a thing will do, not who commits."""
+    if action.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in action.head.children)
+
+
+def _plain(adjective: Token) -> bool:
+    """'ready to', not 'less willing to' or 'not so willing to': a degree is no offer."""
+    graded = any(c.lower_ in {"less", "more", "not", "so", "too", "as"} for c in adjective.children)
+    return not graded and not _is_negated(adjective.head)
+
+
+def _to_be_done(verb: Token) -> bool:
+    """'an initiative to be unveiled' promises an act; 'a region to be called X' names a thing."""
+    return is_passive(verb) and verb.lemma_.lower() not in NAMING_VERBS
 
 
 def is_passive(verb: Token) -> bool:
