@@ -198,7 +198,7 @@ def _checked(
         action = inner
     elif lemma in NON_ACTIONS:
         return
-    if subject is None or _describes_a_new_thing(action):
+    if subject is None or _describes_a_new_thing(action, subject):
         return
     if lemma == "be" and not _copula_allowed(action, subject, governor):
         return
@@ -295,9 +295,9 @@ def _framed_as_not_committing(governor: Token) -> bool:
     return False
 
 
-def _describes_a_new_thing(action: Token) -> bool:
+def _describes_a_new_thing(action: Token, subject: Token) -> bool:
     """'a party which will attract members' tells what a thing will do, not who commits."""
-    if action.dep_ != "relcl":
+    if action.dep_ != "relcl" or subject.lower_ not in {"which", "that", "who"}:
         return False
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in action.head.children)
 
