@@ -131,15 +131,14 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    from app.ingest import ingest_file
+    from app.ingest import ingest_files
 
     engine = _engine(args)
     today, failures = _today(args), 0
-    for path in args.paths:
-        try:
-            outcome = ingest_file(engine, path, at=datetime.now(UTC), published=args.published)
-        except PledgeWatchError as exc:
-            print(f"pledgewatch: error: {exc}", file=sys.stderr)
+    outcomes = ingest_files(engine, args.paths, at=datetime.now(UTC), published=args.published)
+    for outcome in outcomes:
+        if isinstance(outcome, PledgeWatchError):
+            print(f"pledgewatch: error: {outcome}", file=sys.stderr)
             failures += 1
             continue
         article = outcome.article

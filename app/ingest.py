@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
@@ -10,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from app.domain import Article, PledgeRecord
+from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
 from app.store.queries import count_articles, get_pledge, save_extraction
@@ -36,17 +38,23 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
     return IngestOutcome(article=extraction.article, added=saved.added, pledges=records)
 
 
-def ingest_file(
+def ingest_files(
     engine: Engine,
-    path: Path,
+    paths: Sequence[Path],
     *,
     at: datetime,
     published: date | None = None,
     pipeline: Pipeline | None = None,
-) -> IngestOutcome:
-    """Extract one file and store it; raises ExtractError, storing nothing, if it cannot be read."""
-    extraction = (pipeline or Pipeline()).run_file(path, published=published)
-    return store_extraction(engine, extraction, at=at)
+) -> list[IngestOutcome | ExtractError]:
+    """Extract files in one batch and store each in its own transaction.
+
+    A file that cannot be read gives its error in its place and stores nothing; the others
+    are stored all the same.
+    """
+    results = (pipeline or Pipeline()).run_files(paths, published=published)
+    return [
+        r if isinstance(r, ExtractError) else store_extraction(engine, r, at=at) for r in results
+    ]
 
 
 def sample_text() -> str:

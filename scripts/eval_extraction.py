@@ -16,9 +16,9 @@ from pathlib import Path
 
 from app.domain import Article
 from app.extract import Pipeline
-from app.extract.load import load_text_file
 from app.extract.clean import clean
 from app.extract.dateline import make_article
+from app.extract.load import load_text_file
 
 # Words that name a role rather than who it is: sharing only these is not naming the same actor.
 _GENERIC = {
@@ -98,7 +98,7 @@ def ours(pipeline: Pipeline) -> Extractor:
 
     def extract(article: Article) -> list[Found]:
         result = []
-        for pledge in pipeline.find_pledges(article):
+        for pledge in pipeline.find_pledges([article])[0]:
             due = None
             if pledge.deadline_text:
                 found = pipeline.resolve_deadline(pledge.deadline_text, article.published).due

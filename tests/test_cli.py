@@ -98,6 +98,7 @@ def test_extract_prints_json_and_stores_nothing(cli: CliRunner, sample_path: Pat
         "deadline_text",
         "due",
         "due_precision",
+        "more_quotes",
     }
     assert _pledges(cli) == []
 
@@ -184,3 +185,15 @@ def test_every_command_has_help(cli: CliRunner) -> None:
         result = cli(command, "--help")
         assert result.code == 0 and "usage: pledgewatch" in result.out
     assert "pledgewatch 0." in cli("--version").out
+
+
+def test_one_bad_file_does_not_stop_the_others(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = cli("ingest", str(bad), str(sample_path))
+    assert result.code != 0
+    assert "empty.txt" in result.err and "file is empty" in result.err
+    assert "Russia, U.S. Agree to Talk Security Demands Next Week" in result.out
+    assert len(_pledges(cli)) >= 4

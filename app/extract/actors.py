@@ -121,7 +121,7 @@ class ActorNamer:
         """The fullest name of the last person mentioned shortly before a token."""
         for token in reversed(self._doc[_window_start(before, 3) : before.i]):
             if token.ent_type_ == "PERSON" or token.text in self._aliases:
-                return self._aliases.get(token.text, token.text)
+                return str(self._aliases.get(token.text, token.text))
         return None
 
     def _last_body_before(self, token: Token) -> Token | None:
@@ -265,9 +265,11 @@ def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
     def walk(node: Token) -> None:
         keep.append(node)
         for child in node.children:
-            if child.dep_ in {"conj", "cc"} and keep_conj and node is token:
-                walk(child)
-            elif child.dep_ not in _CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            joined = child.dep_ in {"conj", "cc"} and keep_conj and node is token
+            modifier = child.dep_ not in _CLAUSE_DEPS or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            )
+            if joined or modifier:
                 walk(child)
 
     walk(token)

@@ -96,9 +96,9 @@ def _conjoined(cue: Cue) -> Iterator[Cue]:
         return
     for other in cue.action.conjuncts:
         own_subject = any(c.dep_ in SUBJECTS for c in other.children)
-        if other.i > cue.action.i and other.pos_ == "VERB" and not own_subject:
-            if other.lemma_.lower() not in NON_ACTIONS | {"need", "have"}:
-                yield Cue(other, cue.kind, cue.subject, cue.governor, None, cue.negated)
+        acting = other.lemma_.lower() not in NON_ACTIONS | {"need", "have"}
+        if other.i > cue.action.i and other.pos_ == "VERB" and not own_subject and acting:
+            yield Cue(other, cue.kind, cue.subject, cue.governor, None, cue.negated)
 
 
 def _cues_at(token: Token) -> Iterator[Cue]:
@@ -220,9 +220,9 @@ def _copula_allowed(action: Token, subject: Token, governor: Token) -> bool:
 def _complement(token: Token) -> Token | None:
     """The verb a cue governs: 'vowed to hold', 'plans on leaving', 'pledged converting'."""
     for child in token.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
-            if child.dep_ == "xcomp" or child.tag_ == "VBG":
-                return child
+        verbal = child.pos_ in {"VERB", "AUX"}
+        if verbal and (child.dep_ == "xcomp" or (child.dep_ == "ccomp" and child.tag_ == "VBG")):
+            return child
         if child.dep_ == "prep" and child.lower_ in {"to", "on"}:
             for grandchild in child.children:
                 if grandchild.dep_ == "pcomp" and grandchild.pos_ == "VERB":
@@ -281,7 +281,7 @@ def in_question(token: Token) -> bool:
     """Whether the token sits in an indirect question: 'asked if Moscow planned to ...'."""
     for node in (token, *token.ancestors):
         if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in node.children):
-            return node.dep_ != "advcl"  # "if" opening an adverbial clause is a condition
+            return bool(node.dep_ != "advcl")  # "if" opening an adverbial clause: a condition
         if node.dep_ in {"ccomp", "advcl", "relcl", "ROOT"}:
             return False
     return False

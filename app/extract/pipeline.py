@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,37 +28,85 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Pipeline:
-    """The swappable stages: later versions of the pledge and deadline stages plug in here."""
+    """The swappable stages: later versions of the pledge and deadline stages plug in here.
+
+    The pledge stage takes a batch of articles, so that spaCy parses them together.
+    """
 
     find_pledges: PledgeFinder = find_pledges
     resolve_deadline: DeadlineResolver = resolve_deadline
 
     def run_file(self, path: Path, *, published: date | None = None) -> Extraction:
         """Read, clean, date and mine one text file."""
-        raw = _stage("load", str(path), lambda: load.load_text_file(path))
-        return self.run_raw(raw, published=published)
+        return self._finish([self._article(load_raw(path), published)])[0]
 
     def run_text(self, text: str, *, source: str, published: date | None = None) -> Extraction:
         """Run the pipeline on text already in memory, such as a pasted article."""
-        return self.run_raw(load.RawText(source=source, text=text), published=published)
+        if not text.strip():
+            raise ExtractError(stage="load", source=source, message="the text is empty")
+        raw = load.RawText(source=source, text=text)
+        return self._finish([self._article(raw, published)])[0]
 
-    def run_raw(self, raw: load.RawText, *, published: date | None = None) -> Extraction:
-        """Run every stage after loading on one raw text."""
-        if not raw.text.strip():
-            raise ExtractError(stage="load", source=raw.source, message="the text is empty")
+    def run_files(
+        self, paths: Sequence[Path], *, published: date | None = None
+    ) -> list[Extraction | ExtractError]:
+        """Mine many files in one batch; a file that fails gives its error, not the others'."""
+        articles: list[Article | ExtractError] = []
+        for path in paths:
+            try:
+                articles.append(self._article(load_raw(path), published))
+            except ExtractError as error:
+                articles.append(error)
+        good = [a for a in articles if isinstance(a, Article)]
+        results: list[Extraction | ExtractError]
+        try:
+            results = list(self._finish(good))
+        except ExtractError:  # find the article that broke the batch; the rest still count
+            results = [self._finish_one(article) for article in good]
+        done = iter(results)
+        return [next(done) if isinstance(a, Article) else a for a in articles]
+
+    def _finish_one(self, article: Article) -> Extraction | ExtractError:
+        try:
+            return self._finish([article])[0]
+        except ExtractError as error:
+            return error
+
+    def _article(self, raw: load.RawText, published: date | None) -> Article:
         cleaned = _stage("clean", raw.source, lambda: clean.clean(raw))
-        article = _stage(
+        return _stage(
             "dateline", raw.source, lambda: dateline.make_article(cleaned, published=published)
         )
-        found = _stage("pledges", raw.source, lambda: self.find_pledges(article))
-        dated = _stage("deadlines", raw.source, lambda: [self._with_due(p, article) for p in found])
-        return Extraction(article=article, pledges=tuple(dated))
+
+    def _finish(self, articles: list[Article]) -> list[Extraction]:
+        """The pledge and deadline stages over a batch of articles."""
+        if not articles:
+            return []
+        source = articles[0].source if len(articles) == 1 else f"{len(articles)} articles"
+        found = _stage("pledges", source, lambda: self.find_pledges(articles))
+        return [
+            Extraction(article=article, pledges=self._dated(article, pledges))
+            for article, pledges in zip(articles, found, strict=True)
+        ]
+
+    def _dated(self, article: Article, pledges: list[Pledge]) -> tuple[Pledge, ...]:
+        """The deadline stage for one article's pledges."""
+        return _stage(
+            "deadlines",
+            article.source,
+            lambda: tuple(self._with_due(pledge, article) for pledge in pledges),
+        )
 
     def _with_due(self, pledge: Pledge, article: Article) -> Pledge:
         if pledge.deadline_text is None:
             return pledge
         deadline = self.resolve_deadline(pledge.deadline_text, article.published)
         return dataclasses.replace(pledge, due=deadline.due, due_precision=deadline.precision)
+
+
+def load_raw(path: Path) -> load.RawText:
+    """Stage 1 with its failures named."""
+    return _stage("load", str(path), lambda: load.load_text_file(path))
 
 
 def _stage(name: str, source: str, run: Callable[[], T]) -> T:

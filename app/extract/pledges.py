@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
@@ -24,17 +24,15 @@ from app.extract.clauses import (
 from app.extract.cues import Cue, find_cues
 from app.extract.nlp import load_nlp
 
-PledgeFinder = Callable[[Article], list[Pledge]]
+PledgeFinder = Callable[[Sequence[Article]], list[list[Pledge]]]
 Doc = Any  # spaCy's Doc
 
 
-def find_pledges(article: Article) -> list[Pledge]:
-    """One Pledge per commitment in the article, in reading order, due dates not yet set."""
-    return pledges_in_doc(load_nlp()(article.text))
+def find_pledges(articles: Sequence[Article]) -> list[list[Pledge]]:
+    """For each article, one Pledge per commitment, in reading order, due dates not yet set.
 
-
-def find_pledges_in_batch(articles: Iterable[Article]) -> list[list[Pledge]]:
-    """The pledges of many articles, parsed together by spaCy's nlp.pipe."""
+    spaCy parses the articles together (nlp.pipe), which is faster than one at a time.
+    """
     texts = [article.text for article in articles]
     return [pledges_in_doc(doc) for doc in load_nlp().pipe(texts)]
 

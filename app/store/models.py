@@ -67,3 +67,19 @@ class PledgeEventRow(SQLModel, table=True):
     kind: str
     at: datetime
     detail: str = ""
+
+
+class PledgeQuoteRow(SQLModel, table=True):
+    """A later sentence of the same article that states the same pledge again: evidence."""
+
+    __tablename__ = "pledge_quote"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    text: str
+    start: int
+    end: int

@@ -17,11 +17,12 @@ from app.domain import (
     PledgeEvent,
     PledgeKind,
     PledgeRecord,
+    Quote,
     Span,
     Status,
 )
 from app.domain.errors import NotFoundError
-from app.store.models import ArticleRow, PledgeEventRow, PledgeRow
+from app.store.models import ArticleRow, PledgeEventRow, PledgeQuoteRow, PledgeRow
 from app.store.status_sql import status_filter
 
 
@@ -62,9 +63,15 @@ def save_extraction(
         pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
         session.add_all(pledge_rows)
         session.flush()
-        for pledge_row in pledge_rows:
+        for pledge_row, pledge in zip(pledge_rows, pledges, strict=True):
             assert pledge_row.id is not None
             session.add(_event_row(pledge_row.id, EventKind.CREATED, at, f"from {article.source}"))
+            session.add_all(
+                PledgeQuoteRow(
+                    pledge_id=pledge_row.id, text=q.text, start=q.span.start, end=q.span.end
+                )
+                for q in pledge.more_quotes
+            )
         session.commit()
     except BaseException:
         session.rollback()
@@ -86,7 +93,9 @@ def list_pledges(
     if status is not None:
         query = query.where(status_filter(status, today))
     query = query.order_by(col(PledgeRow.due).is_(None), col(PledgeRow.due), col(PledgeRow.id))
-    return [_record(p, a) for p, a in session.exec(query).all()]
+    rows = session.exec(query).all()
+    quotes = _more_quotes(session, [p.id for p, _ in rows if p.id is not None])
+    return [_record(p, a, quotes.get(p.id or 0, ())) for p, a in rows]
 
 
 def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
@@ -94,7 +103,7 @@ def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
     row = _pledge_row_by_id(session, pledge_id)
     article = session.get(ArticleRow, row.article_id)
     assert article is not None
-    return _record(row, article)
+    return _record(row, article, _more_quotes(session, [pledge_id]).get(pledge_id, ()))
 
 
 def mark_met(
@@ -189,7 +198,23 @@ def _event_row(pledge_id: int, kind: EventKind, at: datetime, detail: str) -> Pl
     return PledgeEventRow(pledge_id=pledge_id, kind=kind.value, at=at, detail=detail)
 
 
-def _record(row: PledgeRow, article: ArticleRow) -> PledgeRecord:
+def _more_quotes(session: Session, pledge_ids: list[int]) -> dict[int, tuple[Quote, ...]]:
+    """The later quotes of each of some pledges, in the order they stand in the article."""
+    found: dict[int, tuple[Quote, ...]] = {}
+    for start in range(0, len(pledge_ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = pledge_ids[start : start + 500]
+        rows = session.exec(
+            select(PledgeQuoteRow)
+            .where(col(PledgeQuoteRow.pledge_id).in_(chunk))
+            .order_by(col(PledgeQuoteRow.pledge_id), col(PledgeQuoteRow.start))
+        ).all()
+        for row in rows:
+            quote = Quote(row.text, Span(row.start, row.end))
+            found[row.pledge_id] = (*found.get(row.pledge_id, ()), quote)
+    return found
+
+
+def _record(row: PledgeRow, article: ArticleRow, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
     assert row.id is not None and article.id is not None
     pledge = Pledge(
         actor=row.actor,
@@ -206,6 +231,7 @@ def _record(row: PledgeRow, article: ArticleRow) -> PledgeRecord:
         met_note=row.met_note,
         met_evidence=row.met_evidence,
         dismissed=row.dismissed,
+        more_quotes=more_quotes,
     )
     return PledgeRecord(
         id=row.id,

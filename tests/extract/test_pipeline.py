@@ -19,6 +19,7 @@ def _find(extraction: Extraction, actor: str, action_word: str) -> Pledge:
 
 def test_united_states_written_response_due_end_of_next_week(sample_extraction) -> None:  # type: ignore[no-untyped-def]
     pledge = _find(sample_extraction, "United States", "written response")
+    assert pledge.actor == "United States"
     assert pledge.due == date(2022, 1, 30)
     assert pledge.deadline_text == "next week"
 
@@ -28,9 +29,32 @@ def test_russia_biden_and_lavrov(sample_extraction) -> None:  # type: ignore[no-
     biden = _find(sample_extraction, "Biden", "hold further talks")
     lavrov = _find(sample_extraction, "Lavrov", "hold further negotiations")
     assert biden.kind is PledgeKind.OFFER
+    assert biden.recipient is not None and "Putin" in biden.recipient
+    assert lavrov.actor == "Sergei Lavrov"  # "The Russian diplomat", named in full
     assert lavrov.condition is not None and "after receiving a formal response" in lavrov.condition
     assert lavrov.kind is PledgeKind.CONDITIONAL
     assert russia.due is None
+
+
+def test_ryabkovs_warning_is_a_conditional_threat(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    warning = _find(sample_extraction, "Ryabkov", "make serious political decisions")
+    assert warning.kind is PledgeKind.THREAT
+    assert warning.condition is not None and "unsatisfactory" in warning.condition
+
+
+@pytest.mark.parametrize(
+    "sentence_start",
+    [
+        "He didn't say whether",  # an indirect question
+        "Lavrov said during his press conference that he and Blinken did not discuss",
+        "Officials in Moscow have repeatedly denied",  # a denial
+        "Western governments have warned",  # a forecast by others
+    ],
+)
+def test_no_pledge_from_questions_denials_and_undiscussed_ideas(
+    sample_extraction, sentence_start: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert not [p for p in sample_extraction.pledges if p.quote.startswith(sentence_start)]
 
 
 def test_quotes_are_exact_spans_of_the_article(sample_extraction) -> None:  # type: ignore[no-untyped-def]
@@ -45,7 +69,7 @@ def test_questions_are_not_pledges(sample_extraction) -> None:  # type: ignore[n
 
 
 def test_a_failing_stage_is_named_with_its_input() -> None:
-    def broken(_article: object) -> list[Pledge]:
+    def broken(_articles: object) -> list[list[Pledge]]:
         raise RuntimeError("boom")
 
     pipeline = Pipeline(find_pledges=broken)

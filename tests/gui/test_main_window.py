@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from datetime import date
+from pathlib import Path
 
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from app.extract import pledges
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
 
@@ -44,3 +50,37 @@ def test_first_start_imports_the_sample_and_shows_overdue_first(
 def test_a_second_start_does_not_import_again(qtbot: QtBot, engine: Engine) -> None:
     first = _window(qtbot, engine, date(2022, 1, 25)).model.rowCount()
     assert _window(qtbot, engine, date(2022, 1, 25)).model.rowCount() == first
+
+
+def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['x', '-platform', 'offscreen'])\n"
+        "from app.gui.main_window import MainWindow\n"
+        "from app.store.engine import make_engine\n"
+        "window = MainWindow(make_engine(sys.argv[1]))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "w.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.strip() == "False"
+
+    threads: list[threading.Thread] = []
+    original = pledges.load_nlp
+
+    def recording() -> object:
+        threads.append(threading.current_thread())
+        return original()
+
+    monkeypatch.setattr(pledges, "load_nlp", recording)
+    _window(qtbot, engine, date(2022, 1, 25))
+    assert threads and all(t is not threading.main_thread() for t in threads)

@@ -1,0 +1,138 @@
+"""Pledge finding by kind of wording: what commits an actor, what does not, and every field.
+
+The sentences here are written for the tests; none is taken from the labelled data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain import Pledge, PledgeKind
+from app.extract import Extraction, Pipeline
+
+PUBLISHED = "2022-03-04"  # a Friday
+
+
+def _extract(body: str) -> Extraction:
+    return Pipeline().run_text(f"{PUBLISHED}\nHeadline\n\n{body}", source="test")
+
+
+def _only(body: str) -> Pledge:
+    pledges = _extract(body).pledges
+    assert len(pledges) == 1, [(p.actor, p.action) for p in pledges]
+    return pledges[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "action", "kind"),
+    [
+        ("The ministry will publish the report.", "ministry", "publish the report",
+         PledgeKind.PROMISE),
+        ("Acme Corp pledged to cut its emissions by half.", "Acme Corp",
+         "cut its emissions by half", PledgeKind.PROMISE),
+        ("The council said it would reopen the bridge.", "council", "reopen the bridge",
+         PledgeKind.PROMISE),
+        ("The union threatened to strike.", "union", "strike", PledgeKind.THREAT),
+        ("Germany is ready to send more aid.", "Germany", "send more aid", PledgeKind.OFFER),
+        ("Both parties agreed to hold a second round of talks.", "parties",
+         "hold a second round of talks", PledgeKind.AGREEMENT),
+        ("Mayor Tom Ward plans to repave the main road.", "Tom Ward", "repave the main road",
+         PledgeKind.PROMISE),
+        ("The airline announced its intention to close the route.", "airline",
+         "close the route", PledgeKind.PROMISE),
+        ("Governor Ann Lee is to sign the bill.", "Ann Lee", "sign the bill", PledgeKind.PROMISE),
+    ],
+)  # fmt: skip
+def test_kinds_of_commitment(body: str, actor: str, action: str, kind: PledgeKind) -> None:
+    pledge = _only(body)
+    assert actor in pledge.actor
+    assert pledge.action == action
+    assert pledge.kind is kind
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The storm will reach the coast tomorrow.",
+        "The new stadium will cost two billion dollars.",
+        "The minister is expected to announce the plan.",
+        "I hope the talks will succeed, the envoy said.",
+        "The council should repair the road.",
+        "The government may raise taxes.",
+        "Officials denied planning to raise taxes.",
+        "Will the president resign?",
+        "The company closed the plant last year.",
+        "Anna Berg did not say whether the firm would appeal.",
+        "Parliament urged the government to act.",
+        "The regulator has to approve the deal.",
+    ],
+)
+def test_what_is_not_a_pledge(body: str) -> None:
+    assert _extract(body).pledges == ()
+
+
+def test_condition_and_deadline() -> None:
+    pledge = _only("Senator Jane Hollis vowed to block the bill by Friday if it reaches the floor.")
+    assert pledge.actor == "Jane Hollis"
+    assert pledge.kind is PledgeKind.CONDITIONAL
+    assert pledge.condition == "if it reaches the floor"
+    assert pledge.deadline_text == "by Friday"
+    assert pledge.due == date(2022, 3, 11)
+
+
+def test_negative_commitment() -> None:
+    pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
+    assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
+
+
+def test_a_quotation_is_its_speakers_pledge() -> None:
+    pledge = _only('"We will rebuild every school," said Mayor Tom Ward.')
+    assert (pledge.actor, pledge.action) == ("Tom Ward", "rebuild every school")
+
+
+def test_the_speaker_named_after_a_quotation_that_runs_over_sentences() -> None:
+    extraction = _extract(
+        'Minister Kay Ross spoke to reporters. "Nothing is decided. '
+        'We will publish the figures next month," Ross said.'
+    )
+    [pledge] = extraction.pledges
+    assert pledge.actor == "Kay Ross"
+    assert pledge.due == date(2022, 4, 30)
+
+
+def test_pronouns_and_descriptions_point_back_to_the_person() -> None:
+    extraction = _extract(
+        "Foreign Minister Olaf Brandt met his counterpart on Monday. "
+        "He said he would visit the capital. The minister also vowed to reopen the embassy."
+    )
+    assert [(p.actor, p.action) for p in extraction.pledges] == [
+        ("Olaf Brandt", "visit the capital"),
+        ("Olaf Brandt", "reopen the embassy"),
+    ]
+
+
+def test_two_commitments_in_one_sentence_are_two_pledges() -> None:
+    extraction = _extract("Ana Ruiz promised to lower taxes and raise pensions.")
+    assert [p.action for p in extraction.pledges] == ["lower taxes", "raise pensions"]
+
+
+def test_the_same_commitment_told_twice_is_one_pledge_with_both_quotes() -> None:
+    extraction = _extract(
+        "The ministry will publish the report. Critics were unimpressed.\n\n"
+        "The ministry will publish the report, a spokesman repeated."
+    )
+    [pledge] = extraction.pledges
+    assert [q.text for q in pledge.more_quotes] == [
+        "The ministry will publish the report, a spokesman repeated."
+    ]
+    text = extraction.article.text
+    for quote in pledge.more_quotes:
+        assert text[quote.span.start : quote.span.end] == quote.text
+
+
+def test_a_sentence_never_runs_across_paragraphs() -> None:
+    extraction = _extract('He said, "we are done."\n\nThe union will strike on Monday.')
+    [pledge] = extraction.pledges
+    assert pledge.quote == "The union will strike on Monday."
