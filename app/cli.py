@@ -49,6 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help="database file or SQLAlchemy URL (default: $PLEDGEWATCH_DB, else the user data dir)",
     )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="open the window, save a screenshot of it once painted, and exit",
+    )
+    parser.add_argument(
+        "--now",
+        dest="gui_now",
+        type=iso_date,
+        metavar="DATE",
+        help="with no command: judge statuses in the window on this day (YYYY-MM-DD)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     ingest = commands.add_parser("ingest", help="import articles and store their pledges")
@@ -111,7 +124,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         if run is None:
             from app.gui.main import run_app
 
-            return run_app(db=args.db)
+            return run_app(db=args.db, screenshot=args.screenshot, now=args.gui_now)
         return run(args, stdout)
     except PledgeWatchError as exc:
         print(f"pledgewatch: error: {exc}", file=sys.stderr)

@@ -4,23 +4,55 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+SCREENSHOT_SETTLE_MS = 300
 
 
-def run_app(*, db: str | None = None, argv: Sequence[str] | None = None) -> int:
-    """Open the main window on the database and run the Qt event loop."""
+def run_app(
+    *,
+    db: str | None = None,
+    argv: Sequence[str] | None = None,
+    screenshot: Path | None = None,
+    now: date | None = None,
+) -> int:
+    """Open the main window on the database and run the Qt event loop.
+
+    With `screenshot`, wait until the pledges are on screen, save the window as a PNG and exit.
+    With `now`, judge statuses on that day instead of today.
+    """
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    QCoreApplication.setOrganizationName("PledgeWatch")
+    QCoreApplication.setApplicationName("PledgeWatch")
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(app, QApplication)
+
+    from app.gui.clock import DayClock
     from app.gui.main_window import MainWindow
     from app.store.engine import make_engine
 
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("PledgeWatch")
-    app.setOrganizationName("PledgeWatch")
-    window = MainWindow(make_engine(db))
+    clock = DayClock(_fixed_day(now)) if now is not None else DayClock()
+    window = MainWindow(make_engine(db), clock=clock, remember=screenshot is None)
     window.show()
     window.refresh(import_sample=True)
+    if screenshot is not None:
+
+        def save() -> None:
+            window.grab().save(str(screenshot))
+            window.close()
+            app.quit()
+
+        window.loaded.connect(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, save))
     return app.exec()
+
+
+def _fixed_day(day: date) -> Callable[[], datetime]:
+    """A clock that keeps the time of day but stays on one date."""
+    return lambda: datetime.combine(day, datetime.now().time())
 
 
 def main() -> int:

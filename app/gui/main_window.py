@@ -1,22 +1,71 @@
-"""The main window: the pledge table, loaded off the GUI thread, with a first-start sample."""
+"""The main window: the pledge board, its filters, detail pane, calendar, menus and imports."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import Engine
 
-from app.domain import PledgeRecord, Status, status_of
-from app.gui.pledge_model import SORT_ROLE, Column, PledgeTableModel
+from app import __version__
+from app.domain import PledgeRecord, Status
+from app.gui.calendar_view import DueCalendar
+from app.gui.clock import DayClock
+from app.gui.detail_pane import DetailPane
+from app.gui.dialogs import EditPledgeDialog, MarkMetDialog, PasteArticleDialog
+from app.gui.filter_bar import FilterBar
+from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker, PastedText
+from app.gui.pledge_actions import PledgeActions
+from app.gui.pledge_model import HEADERS, RECORD_ROLE, Column, PledgeTableModel
+from app.gui.pledge_proxy import PledgeFilterProxy
+from app.gui.qdates import to_qdate
 from app.gui.workers import Worker, start
 from app.ingest import import_sample_if_empty
 from app.store.engine import open_session
-from app.store.queries import list_pledges
+from app.store.queries import article_text, list_pledges, pledge_events
 
-HINT = "Import more articles with: pledgewatch ingest FILE..."
+HINT = (
+    "Import more: File › Import articles (Ctrl+O), drop .txt files here, or paste (Ctrl+Shift+V)."
+)
+_COLUMN_WIDTHS = {
+    Column.STATUS: 104,
+    Column.DUE: 205,
+    Column.ACTOR: 140,
+    Column.ACTION: 280,
+    Column.KIND: 90,
+    Column.RECIPIENT: 130,
+    Column.ARTICLE: 240,
+    Column.PUBLISHED: 92,
+}
+# On a screen narrower than this, these columns start hidden (View > Columns shows them).
+_WIDE_SCREEN = 1600
+_HIDDEN_ON_NARROW = (Column.KIND, Column.RECIPIENT, Column.PUBLISHED)
+_NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
 
 
 def load_rows(engine: Engine, *, at: datetime, import_sample: bool) -> tuple[PledgeRecord, ...]:
@@ -28,69 +77,580 @@ def load_rows(engine: Engine, *, at: datetime, import_sample: bool) -> tuple[Ple
 
 
 class MainWindow(QMainWindow):
-    """Lists every pledge with its status; sorting on raw values, overdue first."""
+    """The pledge board that analysts keep open all day."""
 
-    def __init__(self, engine: Engine, *, today: Callable[[], date] = date.today) -> None:
+    loaded = Signal()
+    """The pledges have been read from the database and are on screen."""
+    import_finished = Signal(object)
+    """An import ended; carries its ImportSummary."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: DayClock | None = None,
+        settings: QSettings | None = None,
+        remember: bool = True,
+    ) -> None:
         super().__init__()
         self._engine = engine
-        self._today = today
+        self.clock = clock or DayClock(parent=self)
+        self._settings = settings or QSettings()
+        self._remember = remember
+        self._import: ImportWorker | None = None
+        self._loader: Worker | None = None
+        self.last_summary: ImportSummary | None = None
+        self.last_error: str | None = None
         self.setWindowTitle("PledgeWatch")
-        self.resize(1100, 600)
+        self.setAcceptDrops(True)
+        self.resize(1240, 760)
 
-        self.model = PledgeTableModel(today(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        today = self.clock.today()
+        self.model = PledgeTableModel(today, self)
+        self.proxy = PledgeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
+        self.undo_stack = QUndoStack(self)
+        self.pledge_actions = PledgeActions(engine, self.undo_stack, self)
+        self.pledge_actions.saved.connect(self._on_record_saved)
+        self.pledge_actions.failed.connect(self._report)
+        self.filters = FilterBar(today)
+        self.table = self._make_table()
+        self.detail = DetailPane()
+        self.calendar = DueCalendar()
+        self._build_layout()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self.clock.start()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.STATUS, 90),
-            (Column.DUE, 100),
-            (Column.ACTOR, 180),
-            (Column.KIND, 100),
-            (Column.ARTICLE, 260),
-            (Column.PUBLISHED, 95),
+        header.setStretchLastSection(True)
+        for column, width in _COLUMN_WIDTHS.items():
+            table.setColumnWidth(column, width)
+        table.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
+        return table
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, stretch=1)
+        self.setCentralWidget(central)
+        self.detail_dock = QDockWidget("Details", self)
+        self.detail_dock.setObjectName("details")
+        self.detail_dock.setWidget(self.detail)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.calendar_dock = QDockWidget("Calendar", self)
+        self.calendar_dock.setObjectName("calendar")
+        self.calendar_dock.setWidget(self.calendar)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.calendar_dock)
+        self.resizeDocks([self.detail_dock], [400], Qt.Orientation.Horizontal)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.import_action = self._action(
+            "&Import articles…", self.choose_files, "Ctrl+O", "Import one or more .txt articles"
+        )
+        self.paste_action = self._action(
+            "&Paste article…", self.paste_article, "Ctrl+Shift+V", "Paste an article's text"
+        )
+        file_menu.addActions([self.import_action, self.paste_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("E&xit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        # These keys belong to the table: Space in the search box must still type a space.
+        self.toggle_action = self._action(
+            "Toggle &met",
+            self.toggle_met_current,
+            "Space",
+            "Tick the selected pledge off, or untick it",
+        )
+        self.dismiss_action = self._action(
+            "&Dismiss",
+            self.dismiss_current,
+            "Delete",
+            "Not a pledge: hide it (undo brings it back)",
+        )
+        self.open_action = self._action(
+            "&Open details", self.open_detail, "Return", "Show the selected pledge in full"
+        )
+        for action in (self.toggle_action, self.dismiss_action, self.open_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        edit_menu.addActions([self.toggle_action, self.dismiss_action, self.open_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        )
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.detail_dock.toggleViewAction())
+        view_menu.addAction(self.calendar_dock.toggleViewAction())
+        self.columns_menu = view_menu.addMenu("&Columns")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("&Show all pledges", self.clear_filters, "Ctrl+Shift+A"))
+        view_menu.addAction(self._action("&Reload", self.reload, "F5"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About PledgeWatch", self.show_about))
+
+    def _on_column_action_toggled(self, shown: bool) -> None:
+        action = self.sender()
+        assert isinstance(action, QAction)
+        self.table.horizontalHeader().setSectionHidden(int(action.data()), not shown)
+
+    def reload(self) -> None:
+        """F5: read the pledges again (another program may have changed them)."""
+        self.refresh()
+
+    def show_every_day(self) -> None:
+        """Remove the calendar's one-day filter."""
+        self.show_day(None)
+
+    def _on_header_context_menu(self, point: QPoint) -> None:
+        self._fill_columns_menu()
+        self.columns_menu.exec(self.table.horizontalHeader().mapToGlobal(point))
+
+    def _fill_columns_menu(self) -> None:
+        """One check item per column: show or hide it."""
+        self.columns_menu.clear()
+        header = self.table.horizontalHeader()
+        for column in Column:
+            action = self.columns_menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column not in (Column.STATUS, Column.ACTION))
+            action.setData(int(column))
+            action.toggled.connect(self._on_column_action_toggled)
+
+    def _build_status_bar(self) -> None:
+        self.summary = QLabel("Loading pledges…")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("%v of %m")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop importing after the current file")
+        self.cancel_button.clicked.connect(self.cancel_import)
+        bar = self.statusBar()
+        bar.addWidget(self.summary, stretch=1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def _connect(self) -> None:
+        self.filters.status_chosen.connect(self.proxy.set_status)
+        self.filters.search_changed.connect(self.proxy.set_search)
+        self.filters.kind_chosen.connect(self.proxy.set_kind)
+        self.filters.due_range_changed.connect(self.proxy.set_due_range)
+        self.filters.day_cleared.connect(self.show_every_day)
+        self.calendar.day_chosen.connect(self.show_day)
+        for signal in (
+            self.filters.search_changed,
+            self.filters.kind_chosen,
+            self.filters.due_range_changed,
+            self.filters.status_chosen,
         ):
-            self.table.setColumnWidth(column, width)
-        self.table.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
-        self.setCentralWidget(self.table)
-        self._summary = QLabel("Loading pledges…")
-        self._summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(self._summary)
+            signal.connect(self._update_counts)
+        self.model.modelReset.connect(self._on_model_changed)
+        self.model.dataChanged.connect(self._on_model_changed)
+        self.model.rowsRemoved.connect(self._on_model_changed)
+        self.model.rowsInserted.connect(self._on_model_changed)
+        self.model.met_toggled.connect(self._on_model_met_toggled)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.doubleClicked.connect(self.open_detail)
+        self.detail.mark_met_requested.connect(self.mark_met_current)
+        self.detail.unmark_requested.connect(self._unmark_current)
+        self.detail.edit_requested.connect(self.edit_current)
+        self.detail.dismiss_requested.connect(self.dismiss_current)
+        self.clock.day_changed.connect(self._on_clock_day_changed)
+
+    # --- loading ----------------------------------------------------------------------------
 
     def refresh(self, *, import_sample: bool = False) -> Worker:
         """Reload the pledges off the GUI thread; returns the worker so callers can wait on it."""
-        worker = Worker(
-            lambda: load_rows(self._engine, at=datetime.now(UTC), import_sample=import_sample)
-        )
+        today = self.clock.today()
+        at = datetime.combine(today, datetime.now().time()).astimezone(UTC)
+        engine = self._engine  # the worker must hold no reference to the window
+        worker = Worker(lambda: load_rows(engine, at=at, import_sample=import_sample))
         worker.signals.result.connect(self._on_loader_result)
         worker.signals.error.connect(self._on_loader_error)
+        if import_sample:
+            self.summary.setText("Loading pledges (on first start, importing the sample)…")
+        self._loader = worker
         start(worker)
         return worker
 
-    def summary_text(self) -> str:
-        """The status bar's summary line: counts by status and a hint."""
-        return self._summary.text()
-
     def _on_loader_result(self, rows: tuple[PledgeRecord, ...]) -> None:
-        today = self._today()
-        self.model.set_today(today)
+        current = self.detail.record
         self.model.set_rows(rows)
-        counts = {s: 0 for s in Status}
-        for record in rows:
-            counts[status_of(record.pledge, today)] += 1
-        self._summary.setText(
-            f"{len(rows)} pledges: {counts[Status.OVERDUE]} overdue, "
-            f"{counts[Status.PENDING]} pending, {counts[Status.MET]} met.  {HINT}"
-        )
+        self.calendar.setSelectedDate(to_qdate(self.clock.today()))
+        if current is not None:
+            self.select_pledge(current.id)
+        elif rows:
+            self.table.selectRow(0)
+        self.loaded.emit()
 
     def _on_loader_error(self, message: str) -> None:
-        self._summary.setText(f"Could not load pledges: {message}")
+        self.summary.setText(f"Could not load pledges: {message}")
+
+    # --- the table, counts and detail -------------------------------------------------------
+
+    def _on_model_changed(self, *_: object) -> None:
+        self._update_counts()
+        marks: dict[date, Counter[Status]] = {}
+        for record in self.model.records():
+            if record.pledge.due is not None:
+                marks.setdefault(record.pledge.due, Counter())[self.model.status(record)] += 1
+        self.calendar.set_marks(marks)
+
+    def _update_counts(self, *_: object) -> None:
+        counts = self.proxy.counts()
+        self.filters.set_counts(counts)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        showing = f"{shown} of {total} pledges shown" if shown != total else f"{total} pledges"
+        self.summary.setText(
+            f"{showing} · {counts[Status.OVERDUE]} overdue, {counts[Status.PENDING]} pending, "
+            f"{counts[Status.MET]} met.   {HINT}"
+        )
+
+    def current_record(self) -> PledgeRecord | None:
+        """The pledge selected in the table."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        record = index.siblingAtColumn(0).data(RECORD_ROLE)
+        return record if isinstance(record, PledgeRecord) else None
+
+    def select_pledge(self, pledge_id: int) -> bool:
+        """Select a pledge's row if it is shown."""
+        row = self.model.row_of(pledge_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = self.current_record() if current.isValid() else None
+        if record is None:
+            self.detail.show_nothing()
+            return
+        with open_session(self._engine) as session:
+            text = article_text(session=session, article_id=record.article_id)
+            events = pledge_events(session=session, pledge_id=record.id)
+        self.detail.show_record(record, text, events, self.model.today)
+
+    def _on_record_saved(self, record: PledgeRecord) -> None:
+        self.model.replace(record)
+        current = self.current_record()
+        if current is not None and current.id == record.id:
+            self._on_table_current_changed(self.table.currentIndex(), QModelIndex())
+
+    def open_detail(self, *_: object) -> None:
+        """Show the detail pane for the selected pledge and move the focus there."""
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+        self.detail.mark_button.setFocus()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def show_day(self, day: date | None) -> None:
+        """Filter the table to the pledges due on one day (None: every day)."""
+        self.proxy.set_day(day)
+        self.filters.show_day(day)
+        self._update_counts()
+
+    def clear_filters(self) -> None:
+        """Show every pledge again."""
+        self.filters.search.clear()
+        self.filters.kind.setCurrentIndex(0)
+        self.filters.due_on.setChecked(False)
+        self.filters.choose_status(None)
+        self.show_day(None)
+
+    # --- changing pledges -------------------------------------------------------------------
+
+    def _on_model_met_toggled(self, pledge_id: int, met: bool) -> None:
+        row = self.model.row_of(pledge_id)
+        if row is None:
+            return
+        record = self.model.record(row)
+        if met:
+            self.pledge_actions.set_met(record, self.clock.today())
+        else:
+            self.pledge_actions.unset_met(record)
+
+    def toggle_met_current(self) -> None:
+        """Space: tick the selected pledge off today, or untick it."""
+        record = self.current_record()
+        if record is None:
+            return
+        if record.pledge.met_on is None:
+            self.pledge_actions.set_met(record, self.clock.today())
+        else:
+            self.pledge_actions.unset_met(record)
+
+    def mark_met_current(self, *_: object) -> None:
+        """Open the dialog to mark the selected pledge met, with a date, note and evidence."""
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = MarkMetDialog(record, self.clock.today(), self)
+        if dialog.exec():
+            answer = dialog.answer()
+            self.pledge_actions.set_met(record, answer.on, answer.note, answer.evidence)
+
+    def _unmark_current(self, *_: object) -> None:
+        record = self.current_record()
+        if record is not None and record.pledge.met_on is not None:
+            self.pledge_actions.unset_met(record)
+
+    def edit_current(self, *_: object) -> None:
+        """Open the dialog to correct the selected pledge."""
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = EditPledgeDialog(record, self.clock.today(), self)
+        if dialog.exec():
+            change = dialog.change()
+            if not change.actor or not change.action:
+                self._report("A pledge needs an actor and an action; nothing was changed.")
+                return
+            self.pledge_actions.edit(record, change)
+
+    def dismiss_current(self, *_: object) -> None:
+        """Delete: hide the selected pledge as a wrong extraction (undo brings it back)."""
+        record = self.current_record()
+        if record is not None:
+            row = self.table.currentIndex().row()
+            self.pledge_actions.dismiss(record)
+            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+
+    def _report(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "PledgeWatch", message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- importing --------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        """File > Import articles: pick one or more .txt files."""
+        folder = str(self._settings.value("last_folder", str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", folder, "Text articles (*.txt);;All files (*)"
+        )
+        if paths:
+            self._settings.setValue("last_folder", str(Path(paths[0]).parent))
+            self.start_import([Path(p) for p in paths])
+
+    def paste_article(self) -> None:
+        """Ctrl+Shift+V: paste an article's text and confirm its publication date."""
+        dialog = PasteArticleDialog(self.clock.today(), self)
+        if dialog.exec():
+            pasted = dialog.article()
+            self.start_import([PastedText(pasted.text, pasted.published)])
+
+    def start_import(self, jobs: Sequence[ImportJob]) -> ImportWorker | None:
+        """Import off the GUI thread with a progress bar and Cancel."""
+        if self._import is not None:
+            self._report("An import is already running; wait for it or cancel it.")
+            return None
+        worker = ImportWorker(self._engine, jobs)
+        worker.signals.progress.connect(self._on_import_progress)
+        worker.signals.finished.connect(self._on_import_finished)
+        self._import = worker
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.import_action.setEnabled(False)
+        self.paste_action.setEnabled(False)
+        start(worker)
+        return worker
+
+    def cancel_import(self) -> None:
+        """Stop the running import after the file being read."""
+        if self._import is not None:
+            self._import.cancel()
+            self.cancel_button.setEnabled(False)
+            self.statusBar().showMessage("Cancelling after the current file…")
+
+    def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setValue(done)
+        if name:
+            self.statusBar().showMessage(f"Reading {name} ({done + 1} of {total})…")
+
+    def _on_import_finished(self, summary: ImportSummary) -> None:
+        self._import = None
+        self.last_summary = summary
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.import_action.setEnabled(True)
+        self.paste_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Import finished",
+            summary.text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        if summary.failed:
+            box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.import_finished.emit(summary)
+        if summary.added:
+            self.refresh()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files dragged from a file manager."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import the files dropped on the window."""
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # --- the clock, settings, about ---------------------------------------------------------
+
+    def _on_clock_day_changed(self, today: date) -> None:
+        """A new day: statuses are judged again, without a restart."""
+        self.model.set_today(today)
+        self.proxy.refilter()
+        record = self.current_record()
+        if record is not None:
+            self._on_table_current_changed(self.table.currentIndex(), QModelIndex())
+
+    def show_about(self) -> None:
+        """Help > About: the version and where the database is."""
+        url = self._engine.url.render_as_string(hide_password=True)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About PledgeWatch",
+            f"PledgeWatch {__version__}\n\nFinds the pledges in news articles and "
+            f"tracks whether they were kept.\n\nDatabase: {url}",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = self._settings.value("table/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+            return
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() < _WIDE_SCREEN:
+            for column in _HIDDEN_ON_NARROW:
+                self.table.setColumnHidden(column, True)
+            for column, width in _NARROW_WIDTHS.items():
+                self.table.setColumnWidth(column, width)
+
+    def _fit_to_screen(self) -> None:
+        """On first start, take most of the screen, centred."""
+        screen = self.screen()
+        if screen is None:
+            return
+        space = screen.availableGeometry()
+        width = min(1760, int(space.width() * 0.94))
+        height = min(1040, int(space.height() * 0.94))
+        self.resize(width, height)
+        self.move(
+            space.x() + (space.width() - width) // 2, space.y() + (space.height() - height) // 2
+        )
+
+    def save_settings(self) -> None:
+        """Remember geometry, docks, column widths and order."""
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the layout; stop an import after its current file."""
+        if self._remember:
+            self.save_settings()
+        if self._import is not None:
+            self._import.cancel()
+        super().closeEvent(event)
+
+
+def wait_then(milliseconds: int, slot: Callable[[], None]) -> None:
+    """Run a slot once the event loop has had time to paint."""
+    QTimer.singleShot(milliseconds, slot)

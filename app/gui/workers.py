@@ -42,6 +42,6 @@ class Worker(QRunnable):
             self.signals.finished.emit()
 
 
-def start(worker: Worker) -> None:
+def start(worker: QRunnable) -> None:
     """Queue a worker on the application's global thread pool."""
     QThreadPool.globalInstance().start(worker)

@@ -136,6 +136,55 @@ def dismiss(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
     return _commit_change(session, row, EventKind.DISMISSED, at, "dismissed as not a pledge")
 
 
+def restore(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+    """Bring a dismissed pledge back (the undo of dismiss)."""
+    row = _pledge_row_by_id(session, pledge_id)
+    row.dismissed = False
+    return _commit_change(session, row, EventKind.EDITED, at, "restored after dismissal")
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeEdit:
+    """The fields an analyst may correct; due is only changed when `set_due` is true."""
+
+    actor: str
+    action: str
+    kind: PledgeKind
+    due: date | None
+    due_precision: DuePrecision | None
+
+
+def edit_pledge(
+    *, session: Session, pledge_id: int, change: PledgeEdit, at: datetime
+) -> PledgeRecord:
+    """Correct a pledge's actor, action, kind and due date, recording what changed."""
+    row = _pledge_row_by_id(session, pledge_id)
+    before = {"actor": row.actor, "action": row.action, "kind": row.kind, "due": row.due}
+    after = {
+        "actor": change.actor,
+        "action": change.action,
+        "kind": change.kind.value,
+        "due": change.due,
+    }
+    changed = [
+        f"{name}: {before[name]!s} -> {after[name]!s}"
+        for name in before
+        if before[name] != after[name]
+    ]
+    row.actor, row.action, row.kind = change.actor, change.action, change.kind.value
+    row.due = change.due
+    row.due_precision = None if change.due_precision is None else change.due_precision.value
+    return _commit_change(session, row, EventKind.EDITED, at, "; ".join(changed) or "no change")
+
+
+def article_text(*, session: Session, article_id: int) -> str:
+    """The cleaned text of a stored article."""
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise NotFoundError(f"no article with id {article_id}")
+    return row.text
+
+
 def pledge_events(*, session: Session, pledge_id: int) -> list[PledgeEvent]:
     """A pledge's history, oldest first."""
     rows = session.exec(

@@ -1,59 +1,163 @@
-"""The window lists the pledges, imports the sample on first start, and sorts overdue first."""
+"""The main window as an analyst uses it: first start, ticking off, undo, detail, clock."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from app.domain import Status
 from app.extract import pledges
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
-
-
-def _window(qtbot: QtBot, engine: Engine, today: date) -> MainWindow:
-    window = MainWindow(engine, today=lambda: today)
-    qtbot.addWidget(window)
-    window.show()
-    worker = window.refresh(import_sample=True)
-    with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
-        pass
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
-    return window
+from app.store.engine import open_session
+from app.store.queries import get_pledge
+from tests.gui.conftest import FakeNow, open_window
 
 
 def _cell(window: MainWindow, row: int, column: Column) -> str:
     return str(window.proxy.index(row, column).data())
 
 
+def _row_of_actor(window: MainWindow, actor: str) -> int:
+    for row in range(window.proxy.rowCount()):
+        if actor in _cell(window, row, Column.ACTOR):
+            return row
+    raise AssertionError(f"no row for {actor}")
+
+
+def _stored_met(engine: Engine, window: MainWindow, actor: str) -> date | None:
+    row = _row_of_actor(window, actor)
+    record = window.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
+    with open_session(engine) as session:
+        return get_pledge(session=session, pledge_id=record.id).pledge.met_on
+
+
 def test_first_start_imports_the_sample_and_shows_overdue_first(
-    qtbot: QtBot, engine: Engine, qtmodeltester: ModelTester
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow, qtmodeltester: ModelTester
 ) -> None:
-    window = _window(qtbot, engine, date(2022, 2, 1))
+    fake_now.set_day(date(2022, 2, 1))
+    window = open_window(qtbot, engine, fake_now)
     qtmodeltester.check(window.model)
-    rows = window.proxy.rowCount()
-    assert rows >= 4
+    assert window.proxy.rowCount() >= 5
     assert _cell(window, 0, Column.STATUS) == "Overdue"
     assert "United States" in _cell(window, 0, Column.ACTOR)
-    assert _cell(window, 0, Column.DUE) == "2022-01-30"
-    assert {_cell(window, r, Column.STATUS) for r in range(1, rows)} == {"Pending"}
-    assert "1 overdue" in window.summary_text()
+    assert _cell(window, 0, Column.DUE) == "30 Jan · 2 days overdue"
+    statuses = {_cell(window, r, Column.STATUS) for r in range(1, window.proxy.rowCount())}
+    assert statuses == {"Pending"}
+    assert "1 overdue" in window.summary.text() and "Import more" in window.summary.text()
+    assert window.filters.chip(Status.OVERDUE).text() == "Overdue  1"
 
 
-def test_a_second_start_does_not_import_again(qtbot: QtBot, engine: Engine) -> None:
-    first = _window(qtbot, engine, date(2022, 1, 25)).model.rowCount()
-    assert _window(qtbot, engine, date(2022, 1, 25)).model.rowCount() == first
+def test_a_second_start_does_not_import_again(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> None:
+    first = open_window(qtbot, engine, fake_now).model.rowCount()
+    assert open_window(qtbot, engine, fake_now).model.rowCount() == first
+
+
+def test_tick_off_with_the_checkbox_then_undo_and_redo(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    row = _row_of_actor(window, "United States")
+    index = window.proxy.index(row, Column.STATUS)
+    assert (
+        window.proxy.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        is False
+    )
+    assert _stored_met(engine, window, "United States") == date(2022, 1, 25)
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored_met(engine, window, "United States") is None
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, modifiers)
+    assert _stored_met(engine, window, "United States") == date(2022, 1, 25)
+
+
+def test_space_toggles_met_and_an_edit_repaints_only_its_row(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    window.table.setFocus()
+    window.table.selectRow(_row_of_actor(window, "Lavrov"))
+    changed: list[tuple[int, int]] = []
+    window.model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert _stored_met(engine, window, "Lavrov") == date(2022, 1, 25)
+    assert len(changed) == 1 and changed[0][0] == changed[0][1]
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert _stored_met(engine, window, "Lavrov") is None
+
+
+def test_delete_dismisses_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
+    rows = window.proxy.rowCount()
+    window.table.setFocus()
+    window.table.selectRow(_row_of_actor(window, "Ryabkov"))
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.proxy.rowCount() == rows - 1
+    assert not any("Ryabkov" in _cell(window, r, Column.ACTOR) for r in range(rows - 1))
+    window.undo_stack.undo()
+    assert window.proxy.rowCount() == rows
+
+
+def test_the_detail_shows_the_sentence_highlighted_and_the_history(window: MainWindow) -> None:
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    detail = window.detail
+    record = detail.record
+    assert record is not None and "United States" in record.pledge.actor
+    assert detail.highlighted_text() == record.pledge.quote
+    assert detail.quote.textFormat() == Qt.TextFormat.PlainText
+    assert "next week" in detail.deadline.text() and "30 January 2022" in detail.deadline.text()
+    assert "created" in detail.history.toPlainText()
+
+
+def test_at_midnight_statuses_change_without_a_restart(
+    window: MainWindow, fake_now: FakeNow
+) -> None:
+    fake_now.set_day(date(2022, 1, 30), time(23, 59, 59))
+    window.clock.check()
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Pending"
+    fake_now.set_day(date(2022, 1, 31), time(0, 0, 1))
+    window.clock.check()  # what the midnight timer and the wake-up heartbeat call
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Overdue"
+    assert window.filters.chip(Status.OVERDUE).text() == "Overdue  1"
+
+
+def test_clicking_a_calendar_day_filters_the_table(window: MainWindow) -> None:
+    marks = window.calendar.marks()
+    assert marks[date(2022, 1, 30)][Status.PENDING] == 1
+    window.calendar.day_chosen.emit(date(2022, 1, 30))
+    assert window.proxy.rowCount() == 1
+    assert window.filters.day_chip.isVisibleTo(window.filters)
+    window.filters.day_chip.click()
+    assert window.proxy.rowCount() == window.model.rowCount()
+
+
+def test_layout_and_columns_are_remembered(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> None:
+    first = open_window(qtbot, engine, fake_now)
+    first.table.setColumnHidden(Column.KIND, True)
+    first.table.setColumnWidth(Column.ACTOR, 222)
+    first.close()
+    second = open_window(qtbot, engine, fake_now)
+    assert second.table.isColumnHidden(Column.KIND)
+    assert second.table.columnWidth(Column.ACTOR) == 222
 
 
 def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
-    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    engine: Engine,
+    fake_now: FakeNow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     code = (
         "import sys\n"
@@ -61,7 +165,7 @@ def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
         "app = QApplication(['x', '-platform', 'offscreen'])\n"
         "from app.gui.main_window import MainWindow\n"
         "from app.store.engine import make_engine\n"
-        "window = MainWindow(make_engine(sys.argv[1]))\n"
+        "window = MainWindow(make_engine(sys.argv[1]), remember=False)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "print('spacy' in sys.modules)\n"
@@ -82,5 +186,31 @@ def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
         return original()
 
     monkeypatch.setattr(pledges, "load_nlp", recording)
-    _window(qtbot, engine, date(2022, 1, 25))
+    open_window(qtbot, engine, fake_now)
     assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_screenshot_option_saves_the_painted_window(tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--db",
+            str(tmp_path / "s.db"),
+            "--screenshot",
+            str(shot),
+            "--now",
+            "2022-02-01",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000

@@ -1,0 +1,35 @@
+"""Plain-language wording of dates for people: "in 3 days", "5 days overdue"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def relative_due(due: date | None, today: date, *, met_on: date | None = None) -> str:
+    """How a due date stands relative to today, in the words an analyst would use."""
+    if met_on is not None:
+        return f"met {short_date(met_on, today)}"
+    if due is None:
+        return "no due date"
+    days = (due - today).days
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "due tomorrow"
+    if days > 1:
+        return f"in {days} days" if days < 60 else f"in {round(days / 30.4)} months"
+    late = -days
+    if late == 1:
+        return "1 day overdue"
+    return f"{late} days overdue" if late < 60 else f"{round(late / 30.4)} months overdue"
+
+
+def long_date(day: date) -> str:
+    """'21 January 2022'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: date, today: date) -> str:
+    """'30 Jan' this year, '30 Jan 2021' in another."""
+    text = f"{day.day} {day.strftime('%b')}"
+    return text if day.year == today.year else f"{text} {day.year}"

@@ -1,0 +1,238 @@
+"""The detail pane: one pledge in full, its article with the sentence highlighted, its history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import PledgeEvent, PledgeRecord, status_of
+from app.domain.wording import long_date, relative_due
+from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
+
+_HIGHLIGHT = QColor("#fff1a8")
+
+
+def _label(*, wrap: bool = True, selectable: bool = True) -> QLabel:
+    """A label that shows text as plain text, never as rich text."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailPane(QWidget):
+    """Shows the selected pledge; its buttons ask the window to change it."""
+
+    mark_met_requested = Signal(int)
+    """The analyst wants to mark this pledge as met (opens the dialog)."""
+    unmark_requested = Signal(int)
+    """The analyst wants to take back the tick."""
+    edit_requested = Signal(int)
+    """The analyst wants to correct the pledge."""
+    dismiss_requested = Signal(int)
+    """The analyst says this is not a pledge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._record: PledgeRecord | None = None
+        self.heading = _label()
+        self.heading.setFont(bold(self.heading.font()))
+        self.status_icon = QLabel()
+        self.status_line = _label()
+        self.quote = _label()
+        self.quote.setFrameShape(QFrame.Shape.StyledPanel)
+        self.quote.setContentsMargins(8, 6, 8, 6)
+        self.kind = _label()
+        self.recipient = _label()
+        self.condition = _label()
+        self.deadline = _label()
+        self.article = _label()
+        self.met = _label()
+        self.article_text = QPlainTextEdit()
+        self.article_text.setReadOnly(True)
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        self.history.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+        self.mark_button = QPushButton("&Mark met…")
+        self.mark_button.setToolTip("Record that the pledge was kept (Space)")
+        self.unmark_button = QPushButton("&Unmark")
+        self.unmark_button.setToolTip("Take back the tick: the pledge is open again")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
+        self.dismiss_button = QPushButton("&Dismiss")
+        self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
+        self.mark_button.clicked.connect(self._on_mark_button_clicked)
+        self.unmark_button.clicked.connect(self._on_unmark_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_icon)
+        status_row.addWidget(self.status_line, stretch=1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Kind:", self.kind)
+        form.addRow("Recipient:", self.recipient)
+        form.addRow("Condition:", self.condition)
+        form.addRow("Deadline:", self.deadline)
+        form.addRow("Article:", self.article)
+        form.addRow("Met:", self.met)
+        buttons = QHBoxLayout()
+        for button in (self.mark_button, self.unmark_button, self.edit_button, self.dismiss_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        tabs = QTabWidget()
+        tabs.addTab(self.article_text, "&Article text")
+        tabs.addTab(self.history, "&History")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(status_row)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(tabs, stretch=1)
+        self.show_nothing()
+
+    @property
+    def record(self) -> PledgeRecord | None:
+        """The pledge shown, if any."""
+        return self._record
+
+    def show_nothing(self) -> None:
+        """No pledge selected."""
+        self._record = None
+        self.heading.setText("Select a pledge to see it in full")
+        for label in (
+            self.status_line,
+            self.quote,
+            self.kind,
+            self.recipient,
+            self.condition,
+            self.deadline,
+            self.article,
+            self.met,
+        ):
+            label.setText("")
+        self.status_icon.clear()
+        self.quote.setVisible(False)
+        self.article_text.setPlainText("")
+        self.history.setPlainText("")
+        for button in (self.mark_button, self.unmark_button, self.edit_button, self.dismiss_button):
+            button.setEnabled(False)
+
+    def show_record(
+        self, record: PledgeRecord, article_text: str, events: list[PledgeEvent], today: date
+    ) -> None:
+        """Show a pledge in full, its sentence highlighted and scrolled into view."""
+        self._record = record
+        pledge = record.pledge
+        status = status_of(pledge, today)
+        self.heading.setText(f"{pledge.actor}: {pledge.action}")
+        self.status_icon.setPixmap(status_icon(status).pixmap(16, 16))
+        words = relative_due(pledge.due, today, met_on=pledge.met_on)
+        self.status_line.setText(f"{STATUS_WORDS[status]} · {words}")
+        self.status_line.setStyleSheet(f"color: {STATUS_COLOURS[status].name()};")
+        self.quote.setText(f"“{pledge.quote}”")
+        self.quote.setVisible(True)
+        self.kind.setText(pledge.kind.value)
+        self.recipient.setText(pledge.recipient or "—")
+        self.condition.setText(pledge.condition or "—")
+        self.deadline.setText(_deadline_text(record))
+        self.article.setText(
+            f"{record.article_title} (published {long_date(record.article_published)})"
+        )
+        self.met.setText(_met_text(record))
+        self._show_article(article_text, record)
+        self.history.setPlainText(
+            "\n".join(
+                f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.kind.value}"
+                + (f": {e.detail}" if e.detail else "")
+                for e in events
+            )
+        )
+        met = pledge.met_on is not None
+        self.mark_button.setEnabled(True)
+        self.mark_button.setText("Change &met date…" if met else "&Mark met…")
+        self.unmark_button.setEnabled(met)
+        self.edit_button.setEnabled(True)
+        self.dismiss_button.setEnabled(True)
+
+    def _show_article(self, text: str, record: PledgeRecord) -> None:
+        self.article_text.setPlainText(text)
+        spans = [record.pledge.quote_span, *(q.span for q in record.pledge.more_quotes)]
+        selections = []
+        for span in spans:
+            cursor = QTextCursor(self.article_text.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            highlight = QTextCharFormat()
+            highlight.setBackground(_HIGHLIGHT)
+            selection.format = highlight
+            selections.append(selection)
+        self.article_text.setExtraSelections(selections)
+        cursor = QTextCursor(self.article_text.document())
+        cursor.setPosition(spans[0].start)
+        self.article_text.setTextCursor(cursor)
+        self.article_text.centerCursor()
+
+    def highlighted_text(self) -> str:
+        """The article text under the first highlight (what a reader's eye is drawn to)."""
+        selections = self.article_text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    def _on_mark_button_clicked(self) -> None:
+        self._ask(self.mark_met_requested)
+
+    def _on_unmark_button_clicked(self) -> None:
+        self._ask(self.unmark_requested)
+
+    def _on_edit_button_clicked(self) -> None:
+        self._ask(self.edit_requested)
+
+    def _on_dismiss_button_clicked(self) -> None:
+        self._ask(self.dismiss_requested)
+
+    def _ask(self, signal: SignalInstance) -> None:
+        if self._record is not None:
+            signal.emit(self._record.id)
+
+
+def _deadline_text(record: PledgeRecord) -> str:
+    pledge = record.pledge
+    if pledge.deadline_text is None:
+        return "none stated"
+    if pledge.due is None:
+        return f"“{pledge.deadline_text}” (too vague for a date)"
+    precision = f", {pledge.due_precision.value}" if pledge.due_precision else ""
+    return f"“{pledge.deadline_text}” → {long_date(pledge.due)}{precision}"
+
+
+def _met_text(record: PledgeRecord) -> str:
+    pledge = record.pledge
+    if pledge.met_on is None:
+        return "not yet"
+    parts = [long_date(pledge.met_on)]
+    if pledge.met_note:
+        parts.append(pledge.met_note)
+    if pledge.met_evidence:
+        parts.append(pledge.met_evidence)
+    return " · ".join(parts)

@@ -1,0 +1,180 @@
+"""The small dialogs: mark met, edit a pledge, paste an article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import DuePrecision, PledgeKind, PledgeRecord
+from app.domain.wording import long_date
+from app.extract.clean import clean
+from app.extract.dateline import find_dateline
+from app.extract.load import RawText
+from app.gui.qdates import to_date, to_qdate
+from app.store.queries import PledgeEdit
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+@dataclass(frozen=True, slots=True)
+class MetAnswer:
+    """What the analyst said about a kept pledge."""
+
+    on: date
+    note: str | None
+    evidence: str | None
+
+
+class MarkMetDialog(QDialog):
+    """When the pledge was kept (default today), with an optional note and evidence link."""
+
+    def __init__(self, record: PledgeRecord, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark pledge as met")
+        self.on = _date_edit(today)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("optional: how it was kept")
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText("optional: https://… link to the evidence")
+        summary = QLabel(f"{record.pledge.actor}: {record.pledge.action}")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Met on:", self.on)
+        form.addRow("&Note:", self.note)
+        form.addRow("&Evidence:", self.evidence)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Mark met"))
+        self.resize(460, self.sizeHint().height())
+
+    def answer(self) -> MetAnswer:
+        """The values entered."""
+        return MetAnswer(
+            on=to_date(self.on.date()),
+            note=self.note.text().strip() or None,
+            evidence=self.evidence.text().strip() or None,
+        )
+
+
+class EditPledgeDialog(QDialog):
+    """Correct what the extractor got wrong: actor, action, kind and due date."""
+
+    def __init__(self, record: PledgeRecord, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pledge = record.pledge
+        self.setWindowTitle("Edit pledge")
+        self.actor = QLineEdit(pledge.actor)
+        self.action = QLineEdit(pledge.action)
+        self.kind = QComboBox()
+        for kind in PledgeKind:
+            self.kind.addItem(kind.value, kind)
+        self.kind.setCurrentIndex(list(PledgeKind).index(pledge.kind))
+        self.has_due = QCheckBox("Has a due date")
+        self.has_due.setChecked(pledge.due is not None)
+        self.due = _date_edit(pledge.due or today)
+        self.due.setEnabled(pledge.due is not None)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self._precision = pledge.due_precision
+        self._original_due = pledge.due
+        form = QFormLayout(self)
+        form.addRow("&Actor:", self.actor)
+        form.addRow("&Pledge:", self.action)
+        form.addRow("&Kind:", self.kind)
+        form.addRow(self.has_due)
+        form.addRow("&Due:", self.due)
+        form.addRow(_buttons(self, "Save"))
+        self.resize(520, self.sizeHint().height())
+
+    def change(self) -> PledgeEdit:
+        """The corrected fields."""
+        due = to_date(self.due.date()) if self.has_due.isChecked() else None
+        precision = self._precision if due == self._original_due else DuePrecision.DAY
+        return PledgeEdit(
+            actor=self.actor.text().strip(),
+            action=self.action.text().strip(),
+            kind=self.kind.currentData(),
+            due=due,
+            due_precision=None if due is None else precision,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PastedArticle:
+    """An article pasted in, with the publication date the analyst confirmed."""
+
+    text: str
+    published: date
+
+
+class PasteArticleDialog(QDialog):
+    """Paste an article's text; its publication date is read from it where it says, editable."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste article")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            "Paste the article here: headline, date line (such as 'January 21, 2022'), story."
+        )
+        self.published = _date_edit(today)
+        self.found = QLabel("No date found in the text yet; set it here.")
+        self.found.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.textChanged.connect(self._on_text_changed)
+        form = QFormLayout()
+        form.addRow("&Published:", self.published)
+        form.addRow("", self.found)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, stretch=1)
+        layout.addLayout(form)
+        self._buttons = _buttons(self, "Import")
+        layout.addWidget(self._buttons)
+        self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setEnabled(False)
+        self.resize(640, 480)
+
+    def article(self) -> PastedArticle:
+        """The text and the date chosen."""
+        return PastedArticle(self.text.toPlainText(), to_date(self.published.date()))
+
+    def _on_text_changed(self) -> None:
+        text = self.text.toPlainText()
+        self._ok.setEnabled(bool(text.strip()))
+        found = find_dateline(clean(RawText(source="pasted", text=text)).paragraphs)
+        if found is None:
+            self.found.setText("No date found in the text; set it here.")
+            return
+        day = found[1]
+        self.published.setDate(to_qdate(day))
+        self.found.setText(f"Found in the text: {long_date(day)}. Change it if it is wrong.")

@@ -1,0 +1,121 @@
+"""Imports articles off the GUI thread, one file at a time, with progress and cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+from sqlalchemy import Engine
+
+from app.domain.errors import PledgeWatchError
+from app.extract import Extraction, Pipeline
+from app.ingest import store_extraction
+
+
+@dataclass(frozen=True, slots=True)
+class PastedText:
+    """An article pasted into the app, with the publication date the analyst confirmed."""
+
+    text: str
+    published: date
+    source: str = "pasted article"
+
+
+ImportJob = Path | PastedText
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, file by file."""
+
+    added: list[tuple[str, int]] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    def text(self) -> str:
+        """A few lines for the analyst."""
+        pledges = sum(count for _, count in self.added)
+        lines = [f"Added {_plural(len(self.added), 'article')} with {_plural(pledges, 'pledge')}."]
+        if self.already:
+            lines.append(f"{_plural(len(self.already), 'article')} already stored, skipped.")
+        if self.failed:
+            lines.append(f"{_plural(len(self.failed), 'file')} could not be imported:")
+            lines.extend(f"  {message}" for message in self.failed)
+        if self.cancelled:
+            lines.append("Cancelled before the end; what was imported is kept.")
+        return "\n".join(lines)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class ImportSignals(QObject):
+    """What the import worker reports; delivered on the GUI thread."""
+
+    progress = Signal(int, int, str)
+    """Files done, files in all, and the name of the one being read now."""
+    finished = Signal(object)
+    """The ImportSummary, emitted once at the end (also after cancel or failure)."""
+
+
+class ImportWorker(QRunnable):
+    """Runs the pipeline and stores each article in its own transaction; touches no widget."""
+
+    def __init__(
+        self, engine: Engine, jobs: Sequence[ImportJob], pipeline: Pipeline | None = None
+    ) -> None:
+        super().__init__()
+        self.signals = ImportSignals()
+        self._engine = engine
+        self._jobs = list(jobs)
+        self._pipeline = pipeline or Pipeline()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop after the file being read now; what is stored stays stored."""
+        self._cancel.set()
+
+    def run(self) -> None:
+        """Import every job, reporting progress; a failing one is noted and the rest go on."""
+        summary = ImportSummary()
+        total = len(self._jobs)
+        try:
+            for done, job in enumerate(self._jobs):
+                if self._cancel.is_set():
+                    summary.cancelled = True
+                    break
+                self.signals.progress.emit(done, total, _name(job))
+                self._import_one(job, summary)
+            self.signals.progress.emit(total, total, "")
+        finally:
+            self.signals.finished.emit(summary)
+
+    def _import_one(self, job: ImportJob, summary: ImportSummary) -> None:
+        try:
+            extraction = self._extract(job)
+            outcome = store_extraction(self._engine, extraction, at=datetime.now(UTC))
+        except PledgeWatchError as exc:
+            summary.failed.append(str(exc))
+            return
+        except Exception as exc:  # a broken file must not stop the others, nor the app
+            summary.failed.append(f"{_name(job)}: {type(exc).__name__}: {exc}")
+            return
+        if outcome.added:
+            summary.added.append((outcome.article.title, len(outcome.pledges)))
+        else:
+            summary.already.append(outcome.article.title)
+
+    def _extract(self, job: ImportJob) -> Extraction:
+        if isinstance(job, PastedText):
+            return self._pipeline.run_text(job.text, source=job.source, published=job.published)
+        return self._pipeline.run_file(job)
+
+
+def _name(job: ImportJob) -> str:
+    return job.source if isinstance(job, PastedText) else job.name

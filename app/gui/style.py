@@ -1,0 +1,54 @@
+"""Status colours and icons, drawn in code so that colour is never the only signal."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from app.domain import Status
+
+STATUS_COLOURS = {
+    Status.OVERDUE: QColor("#c62828"),
+    Status.PENDING: QColor("#b26a00"),
+    Status.MET: QColor("#2e7d32"),
+}
+STATUS_WORDS = {Status.OVERDUE: "Overdue", Status.PENDING: "Pending", Status.MET: "Met"}
+
+
+@cache
+def status_icon(status: Status, size: int = 16) -> QIcon:
+    """A circle in the status colour with a mark: '!' overdue, clock hands pending, tick met."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x for sharp high-DPI screens
+    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.setDevicePixelRatio(2.0)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(STATUS_COLOURS[status])
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    pen = QPen(QColor("white"), size / 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    centre = size / 2
+    if status is Status.MET:
+        path = QPainterPath(QPointF(size * 0.28, centre))
+        path.lineTo(QPointF(size * 0.44, size * 0.66))
+        path.lineTo(QPointF(size * 0.72, size * 0.34))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif status is Status.OVERDUE:
+        painter.drawLine(QPointF(centre, size * 0.25), QPointF(centre, size * 0.58))
+        painter.drawPoint(QPointF(centre, size * 0.74))
+    else:
+        painter.drawLine(QPointF(centre, centre), QPointF(centre, size * 0.28))
+        painter.drawLine(QPointF(centre, centre), QPointF(size * 0.68, centre))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def bold(font: QFont) -> QFont:
+    """A bold copy of a font."""
+    copy = QFont(font)
+    copy.setBold(True)
+    return copy

@@ -1,0 +1,30 @@
+"""Due dates read as an analyst would say them."""
+
+from datetime import date
+
+import pytest
+
+from app.domain.wording import relative_due
+
+TODAY = date(2022, 1, 27)
+
+
+@pytest.mark.parametrize(
+    ("due", "words"),
+    [
+        (date(2022, 1, 30), "in 3 days"),
+        (date(2022, 1, 28), "due tomorrow"),
+        (date(2022, 1, 27), "due today"),
+        (date(2022, 1, 26), "1 day overdue"),
+        (date(2022, 1, 22), "5 days overdue"),
+        (date(2022, 6, 1), "in 4 months"),
+        (None, "no due date"),
+    ],
+)
+def test_relative_wording(due: date | None, words: str) -> None:
+    assert relative_due(due, TODAY) == words
+
+
+def test_met_pledges_say_when() -> None:
+    assert relative_due(date(2022, 1, 20), TODAY, met_on=date(2022, 1, 26)) == "met 26 Jan"
+    assert relative_due(None, TODAY, met_on=date(2021, 12, 2)) == "met 2 Dec 2021"

@@ -1,0 +1,61 @@
+"""GUI fixtures: settings kept out of the user's, a clock tests can move, a loaded window."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.gui.clock import DayClock
+from app.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings write under the test's folder, never to the user's configuration."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+    gc.collect()  # windows closed by the test are freed here, on the GUI thread
+
+
+@dataclass
+class FakeNow:
+    """A wall clock the test sets."""
+
+    moment: datetime
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def set_day(self, day: date, at: time = time(12, 0)) -> None:
+        self.moment = datetime.combine(day, at)
+
+
+@pytest.fixture
+def fake_now() -> FakeNow:
+    """Noon on 25 January 2022: the sample's United States pledge is pending."""
+    return FakeNow(datetime(2022, 1, 25, 12, 0))
+
+
+def open_window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> MainWindow:
+    """A shown window on the database, its pledges loaded (the sample on first start)."""
+    window = MainWindow(engine, clock=DayClock(fake_now))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.refresh(import_sample=True)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> MainWindow:
+    """The main window with the sample loaded, judged on 25 January 2022."""
+    return open_window(qtbot, engine, fake_now)
