@@ -93,8 +93,9 @@ class ImportWorker(QRunnable):
                 self.signals.progress.emit(done, total, _name(job))
                 self._import_one(job, summary)
             self.signals.progress.emit(total, total, "")
-        finally:
             self.signals.finished.emit(summary)
+        except RuntimeError:
+            pass  # the app quit during the import: what was stored stays stored
 
     def _import_one(self, job: ImportJob, summary: ImportSummary) -> None:
         try:

@@ -31,15 +31,17 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         """Run the work and report its outcome through the signals."""
-        self.signals.started.emit()
         try:
-            value = self._work()
-        except Exception as exc:  # reported to the user; the GUI must not die with the worker
-            self.signals.error.emit(str(exc) or type(exc).__name__)
-        else:
-            self.signals.result.emit(value)
-        finally:
+            self.signals.started.emit()
+            try:
+                value = self._work()
+            except Exception as exc:  # reported to the user; the GUI must not die with the worker
+                self.signals.error.emit(str(exc) or type(exc).__name__)
+            else:
+                self.signals.result.emit(value)
             self.signals.finished.emit()
+        except RuntimeError:
+            pass  # the app quit while the work ran: nobody is left to tell
 
 
 def start(worker: QRunnable) -> None:
