@@ -10,17 +10,20 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from app.domain import Status
+from app import __version__
+from app.domain import PledgeKind, Status
 from app.extract import pledges
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
 from app.store.engine import open_session
-from app.store.queries import get_pledge
+from app.store.queries import PledgeEdit, get_pledge
 from tests.gui.conftest import FakeNow, open_window
 
 
@@ -214,3 +217,63 @@ def test_screenshot_option_saves_the_painted_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+def test_dropping_files_on_the_window_imports_them(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "dropped.txt"
+    article.write_text("2022-03-01\nPlant to close\n\nAcme Corp will close the plant.\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    position = QPointF(window.rect().center())
+    enter = QDragEnterEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
+        window.dropEvent(drop)
+    assert finished.args[0].added == [("Plant to close", 1)]
+
+
+def test_an_edit_is_saved_and_undone(window: MainWindow, engine: Engine) -> None:
+    row = _row_of_actor(window, "Antony Blinken")
+    record = window.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
+    change = PledgeEdit(
+        actor="Antony J. Blinken",
+        action="hold a follow-up meeting",
+        kind=PledgeKind.PROMISE,
+        due=date(2022, 2, 15),
+        due_precision=None,
+    )
+    window.pledge_actions.edit(record, change)
+    with open_session(engine) as session:
+        stored = get_pledge(session=session, pledge_id=record.id).pledge
+    assert (stored.actor, stored.due) == ("Antony J. Blinken", date(2022, 2, 15))
+    window.undo_stack.undo()
+    with open_session(engine) as session:
+        stored = get_pledge(session=session, pledge_id=record.id).pledge
+    assert (stored.actor, stored.due) == ("Antony Blinken", None)
+
+
+def test_about_names_the_version_and_the_database(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_about()
+    box = next(
+        w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch"
+    )
+    assert f"PledgeWatch {__version__}" in box.text()
+    assert "pledges.db" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
