@@ -97,6 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
     dismiss.add_argument("id", type=int, metavar="ID", help="pledge id")
     dismiss.set_defaults(run=_cmd_dismiss)
 
+    check = commands.add_parser(
+        "check", help="print the reminders due now and record them (for cron or a timer)"
+    )
+    check.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
+    check.add_argument("--json", action="store_true", help="print a JSON array")
+    check.add_argument("--dry-run", action="store_true", help="show, but record nothing")
+    check.add_argument(
+        "--lead-days",
+        type=_lead_days,
+        default=2,
+        metavar="N",
+        help="remind this many days before a due date (default 2)",
+    )
+    check.set_defaults(run=_cmd_check)
+
     due = commands.add_parser("due", help="resolve deadline wording to a due date")
     due.add_argument(
         "--published",
@@ -252,6 +267,41 @@ def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for row in rows:
             print(f"{row['expression']}: {row['due'] or 'no due date'}", file=out)
+    return 0
+
+
+def _lead_days(value: str) -> int:
+    """A number of days from 0 to 365, for argparse."""
+    if not value.isdigit() or int(value) > 365:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of days from 0 to 365")
+    return int(value)
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from app.reminding import check_reminders
+
+    now = datetime.now(UTC)
+    today = args.now or date.today()
+    notices = check_reminders(
+        _engine(args), today=today, at=now, lead_days=args.lead_days, record=not args.dry_run
+    )
+    if args.json:
+        rows = [
+            {
+                "id": n.record.id,
+                "reminder": n.reminder.kind.value,
+                "due": n.reminder.due.isoformat(),
+                "actor": n.record.pledge.actor,
+                "action": n.record.pledge.action,
+                "article_title": n.record.article_title,
+            }
+            for n in notices
+        ]
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        print(file=out)
+    else:
+        for notice in notices:
+            print(notice.line(), file=out)
     return 0
 
 

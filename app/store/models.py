@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer
+from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
 
@@ -57,6 +57,17 @@ class PledgeEventRow(SQLModel, table=True):
     """One entry in a pledge's audit trail: created, met, unmet, edited, dismissed, reminded."""
 
     __tablename__ = "pledge_event"
+    # A reminder is recorded once, whichever process (the GUI or `pledgewatch check`) sends it.
+    __table_args__ = (
+        Index(
+            "ux_reminded_once",
+            "pledge_id",
+            "detail",
+            unique=True,
+            sqlite_where=text("kind = 'reminded'"),
+            postgresql_where=text("kind = 'reminded'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     pledge_id: int = Field(

@@ -1,0 +1,58 @@
+"""Runs the reminder policy over the store, for `pledgewatch check` and the desktop app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from app.domain import PledgeRecord
+from app.reminders import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
+from app.store.engine import open_session
+from app.store.queries import get_pledge
+from app.store.reminder_queries import record_reminders, reminder_candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A reminder with the pledge it is about, ready to show."""
+
+    reminder: Reminder
+    record: PledgeRecord
+
+    def line(self) -> str:
+        """One line for a terminal or a notification."""
+        pledge = self.record.pledge
+        return (
+            f"{self.reminder.kind.value}: #{self.record.id} {pledge.actor}: {pledge.action} "
+            f"(due {self.reminder.due.isoformat()})"
+        )
+
+
+def check_reminders(
+    engine: Engine,
+    *,
+    today: date,
+    at: datetime,
+    lead_days: int = DEFAULT_LEAD_DAYS,
+    record: bool = True,
+) -> list[Notice]:
+    """The reminders due on `today`; with `record`, each is written down so it is never repeated."""
+    with open_session(engine) as session:
+        candidates = reminder_candidates(session=session, today=today, lead_days=lead_days)
+        due = reminders_due(candidates, today=today, lead_days=lead_days)
+        if record:
+            due = record_reminders(session=session, reminders=due, at=at)
+        return [Notice(r, get_pledge(session=session, pledge_id=r.pledge_id)) for r in due]
+
+
+def next_reminder_moment(
+    engine: Engine, *, now: datetime, lead_days: int = DEFAULT_LEAD_DAYS, horizon_days: int = 400
+) -> datetime | None:
+    """When the next reminder can fall due, looking ahead up to `horizon_days`."""
+    with open_session(engine) as session:
+        candidates = reminder_candidates(
+            session=session, today=now.date(), lead_days=lead_days + horizon_days
+        )
+    return next_change(candidates, now=now, lead_days=lead_days)
