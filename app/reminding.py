@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from app.domain import PledgeRecord
 from app.reminders import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
 from app.store.engine import open_session
-from app.store.queries import get_pledge
+from app.store.queries import get_pledges
 from app.store.reminder_queries import record_reminders, reminder_candidates
 
 
@@ -44,7 +44,8 @@ def check_reminders(
         due = reminders_due(candidates, today=today, lead_days=lead_days)
         if record:
             due = record_reminders(session=session, reminders=due, at=at)
-        return [Notice(r, get_pledge(session=session, pledge_id=r.pledge_id)) for r in due]
+        records = get_pledges(session=session, pledge_ids=[r.pledge_id for r in due])
+        return [Notice(r, records[r.pledge_id]) for r in due if r.pledge_id in records]
 
 
 def next_reminder_moment(

@@ -79,7 +79,41 @@ def bench_deadlines(shared: Path) -> list[Row]:
     ]
 
 
-SECTIONS: dict[str, Callable[[Path], list[Row]]] = {"deadlines": bench_deadlines}
+def bench_reminders(_shared: Path) -> list[Row]:
+    """`pledgewatch check` over 10,000 generated pledges: a dry run, then recording."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from generate_pledges import generate
+
+    from app.reminding import check_reminders
+    from app.store.engine import make_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "bench.db")
+        generate(db, 10_000, date(2022, 2, 1), seed=7)
+        engine = make_engine(db)
+        rows = []
+        for label, record in (("dry run", False), ("recording", True)):
+            start = time.perf_counter()
+            notices = check_reminders(
+                engine, today=date(2022, 2, 1), at=datetime.now(UTC), record=record
+            )
+            seconds = time.perf_counter() - start
+            rows.append(
+                (
+                    f"reminders: check over 10,000 pledges, {label} ({len(notices)} due)",
+                    f"{seconds * 1000:.0f} ms",
+                    "< 1,000 ms",
+                )
+            )
+        return rows
+
+
+SECTIONS: dict[str, Callable[[Path], list[Row]]] = {
+    "deadlines": bench_deadlines,
+    "reminders": bench_reminders,
+}
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -178,3 +179,25 @@ class PasteArticleDialog(QDialog):
         day = found[1]
         self.published.setDate(to_qdate(day))
         self.found.setText(f"Found in the text: {long_date(day)}. Change it if it is wrong.")
+
+
+class PreferencesDialog(QDialog):
+    """Reminder lead time, and whether closing the window keeps the app in the tray."""
+
+    def __init__(self, lead_days: int, keep_in_tray: bool, has_tray: bool,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.lead_days = QSpinBox()
+        self.lead_days.setRange(0, 30)
+        self.lead_days.setValue(lead_days)
+        self.lead_days.setSuffix(" days before the due date")
+        self.keep_in_tray = QCheckBox("Closing the window keeps PledgeWatch running in the tray")
+        self.keep_in_tray.setChecked(keep_in_tray and has_tray)
+        self.keep_in_tray.setEnabled(has_tray)
+        if not has_tray:
+            self.keep_in_tray.setToolTip("This desktop has no system tray")
+        form = QFormLayout(self)
+        form.addRow("Remind me &due soon:", self.lead_days)
+        form.addRow(self.keep_in_tray)
+        form.addRow(_buttons(self, "Save"))

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -34,16 +35,18 @@ from sqlalchemy import Engine
 
 from app import __version__
 from app.domain import PledgeRecord, Status
+from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
 from app.gui.clock import DayClock
 from app.gui.detail_pane import DetailPane
-from app.gui.dialogs import EditPledgeDialog, MarkMetDialog, PasteArticleDialog
+from app.gui.dialogs import EditPledgeDialog, MarkMetDialog, PasteArticleDialog, PreferencesDialog
 from app.gui.filter_bar import FilterBar
 from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker, PastedText
 from app.gui.pledge_actions import PledgeActions
 from app.gui.pledge_model import HEADERS, RECORD_ROLE, Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
 from app.gui.qdates import to_qdate
+from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, ReminderService, lead_days
 from app.gui.workers import Worker, start
 from app.ingest import import_sample_if_empty
 from app.store.engine import open_session
@@ -91,12 +94,14 @@ class MainWindow(QMainWindow):
         clock: DayClock | None = None,
         settings: QSettings | None = None,
         remember: bool = True,
+        reminders: bool = True,
     ) -> None:
         super().__init__()
         self._engine = engine
         self.clock = clock or DayClock(parent=self)
         self._settings = settings or QSettings()
         self._remember = remember
+        self._quitting = False
         self._import: ImportWorker | None = None
         self._loader: Worker | None = None
         self.last_summary: ImportSummary | None = None
@@ -117,6 +122,10 @@ class MainWindow(QMainWindow):
         self.table = self._make_table()
         self.detail = DetailPane()
         self.calendar = DueCalendar()
+        self.banner = ReminderBanner()
+        self.reminders = (
+            ReminderService(engine, self.clock, self._settings, self) if reminders else None
+        )
         self._build_layout()
         self._build_menus()
         self._build_status_bar()
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, stretch=1)
         self.setCentralWidget(central)
@@ -191,7 +201,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addActions([self.import_action, self.paste_action])
         file_menu.addSeparator()
-        file_menu.addAction(self._action("E&xit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action("E&xit", self.quit, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -225,6 +235,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
         )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Preferences…", self.edit_preferences, "Ctrl+,"))
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.detail_dock.toggleViewAction())
@@ -312,6 +324,11 @@ class MainWindow(QMainWindow):
         self.detail.edit_requested.connect(self.edit_current)
         self.detail.dismiss_requested.connect(self.dismiss_current)
         self.clock.day_changed.connect(self._on_clock_day_changed)
+        self.banner.show_clicked.connect(self.show_reminded)
+        if self.reminders is not None:
+            self.reminders.banner_requested.connect(self.banner.announce)
+            self.reminders.show_requested.connect(self.show_reminded)
+            self.reminders.quit_requested.connect(self.quit)
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -337,6 +354,8 @@ class MainWindow(QMainWindow):
             self.select_pledge(current.id)
         elif rows:
             self.table.selectRow(0)
+        if self.reminders is not None and self.reminders.next_check_at is None:
+            self.reminders.check()  # the first check, once the pledges are on screen
         self.loaded.emit()
 
     def _on_loader_error(self, message: str) -> None:
@@ -354,6 +373,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, *_: object) -> None:
         counts = self.proxy.counts()
+        if self.reminders is not None:
+            overdue = sum(1 for r in self.model.records() if self.model.status(r) is Status.OVERDUE)
+            self.reminders.set_overdue_count(overdue)
         self.filters.set_counts(counts)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         showing = f"{shown} of {total} pledges shown" if shown != total else f"{total} pledges"
@@ -642,10 +664,48 @@ class MainWindow(QMainWindow):
         self._settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self._settings.sync()
 
+    def show_reminded(self, target: object) -> None:
+        """Bring the window forward on what a reminder is about: a pledge, or a status."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if isinstance(target, int):
+            if not self.select_pledge(target):
+                self.clear_filters()
+                self.select_pledge(target)
+        elif isinstance(target, Status):
+            self.show_day(None)
+            self.filters.choose_status(target)
+
+    def edit_preferences(self) -> None:
+        """Edit > Preferences: reminder lead time, keep running in the tray."""
+        has_tray = self.reminders is not None and self.reminders.has_tray
+        keep = self._settings.value(KEEP_IN_TRAY_KEY, False) in (True, "true")
+        dialog = PreferencesDialog(lead_days(self._settings), keep, has_tray, self)
+        if dialog.exec():
+            self._settings.setValue(LEAD_DAYS_KEY, dialog.lead_days.value())
+            self._settings.setValue(KEEP_IN_TRAY_KEY, dialog.keep_in_tray.isChecked())
+            if self.reminders is not None:
+                self.reminders.check()
+
+    def quit(self) -> None:
+        """File > Exit (and the tray's Quit): close for good, even when the tray would keep us."""
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the layout; stop an import after its current file."""
+        """Remember the layout; keep running in the tray if asked; else stop any import."""
         if self._remember:
             self.save_settings()
+        keep = self._settings.value(KEEP_IN_TRAY_KEY, False) in (True, "true")
+        if keep and not self._quitting and self.reminders is not None and self.reminders.has_tray:
+            QApplication.setQuitOnLastWindowClosed(False)
+            self.hide()
+            event.ignore()
+            return
         if self._import is not None:
             self._import.cancel()
         super().closeEvent(event)

@@ -106,6 +106,21 @@ def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
     return _record(row, article, _more_quotes(session, [pledge_id]).get(pledge_id, ()))
 
 
+def get_pledges(*, session: Session, pledge_ids: Sequence[int]) -> dict[int, PledgeRecord]:
+    """Many stored pledges by id, in a few queries; ids not stored are left out."""
+    found: dict[int, PledgeRecord] = {}
+    for start in range(0, len(pledge_ids), 500):
+        chunk = list(pledge_ids[start : start + 500])
+        rows = session.exec(
+            select(PledgeRow, ArticleRow).join(ArticleRow).where(col(PledgeRow.id).in_(chunk))
+        ).all()
+        quotes = _more_quotes(session, chunk)
+        for row, article in rows:
+            assert row.id is not None
+            found[row.id] = _record(row, article, quotes.get(row.id, ()))
+    return found
+
+
 def mark_met(
     *,
     session: Session,

@@ -54,18 +54,27 @@ def record_reminders(
     Another process may have sent the same reminder a moment ago: the unique index refuses
     the second record, and that reminder is left out of what this process shows.
     """
+
+    def row(reminder: Reminder) -> PledgeEventRow:
+        return PledgeEventRow(
+            pledge_id=reminder.pledge_id,
+            kind=EventKind.REMINDED.value,
+            at=at,
+            detail=reminder.detail,
+        )
+
+    try:  # the usual case, all of them new: one insert
+        with session.begin_nested():
+            session.add_all(row(r) for r in reminders)
+        session.commit()
+        return list(reminders)
+    except IntegrityError:
+        pass  # some were sent meanwhile by another process: keep only the new ones
     recorded = []
     for reminder in reminders:
         try:
             with session.begin_nested():
-                session.add(
-                    PledgeEventRow(
-                        pledge_id=reminder.pledge_id,
-                        kind=EventKind.REMINDED.value,
-                        at=at,
-                        detail=reminder.detail,
-                    )
-                )
+                session.add(row(reminder))
             recorded.append(reminder)
         except IntegrityError:
             continue

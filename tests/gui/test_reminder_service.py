@@ -1,0 +1,96 @@
+"""Reminders in the window: told once, grouped when many, and a click shows the pledge."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.domain import Status
+from app.gui.main_window import MainWindow
+from app.gui.reminder_service import group_message, tray_icon
+from app.reminders import Reminder, ReminderKind
+from app.reminding import Notice
+from tests.gui.conftest import FakeNow
+from tests.gui.test_main_window import _row_of_actor
+
+
+def _open_and_wait(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> tuple[MainWindow, list]:
+    from app.gui.clock import DayClock
+
+    window = MainWindow(engine, clock=DayClock(fake_now))
+    qtbot.addWidget(window)
+    assert window.reminders is not None
+    with qtbot.waitSignal(window.reminders.notified, timeout=60_000) as told:
+        window.show()
+        window.refresh(import_sample=True)
+    return window, told.args[0]
+
+
+def test_an_overdue_pledge_is_announced_once_and_show_selects_it(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> None:
+    fake_now.set_day(date(2022, 1, 31))
+    window, notices = _open_and_wait(qtbot, engine, fake_now)
+    assert [n.reminder.kind for n in notices] == [ReminderKind.OVERDUE]
+    assert window.reminders is not None and not window.reminders.has_tray  # offscreen: a banner
+    assert window.banner.isVisibleTo(window)
+    assert window.banner.text.text().startswith("Pledge overdue: United States: provide")
+    window.table.selectRow(_row_of_actor(window, "Lavrov"))
+    window.banner.show_button.click()
+    record = window.current_record()
+    assert record is not None and record.pledge.actor == "United States"
+    assert not window.banner.isVisibleTo(window)
+
+    with qtbot.waitSignal(window.reminders.notified, timeout=60_000) as again:
+        window.reminders.check()
+    assert again.args[0] == []
+    assert not window.banner.isVisibleTo(window)
+
+
+def test_the_next_check_is_planned_not_polled(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> None:
+    window, notices = _open_and_wait(qtbot, engine, fake_now)
+    assert notices == []
+    assert window.reminders is not None
+    assert window.reminders.next_check_at == datetime(2022, 1, 26, 0, 0)
+
+
+def test_many_reminders_make_one_grouped_message(window: MainWindow) -> None:
+    record = window.model.record(0)
+    notices = [
+        Notice(Reminder(record.id, ReminderKind.OVERDUE, date(2022, 1, d)), record)
+        for d in (20, 21, 22, 23, 24)
+    ]
+    title, body = group_message(notices, date(2022, 1, 25))
+    assert (title, body) == (
+        "PledgeWatch reminders",
+        "5 pledges became overdue. Click to see them.",
+    )
+    mixed = [
+        *notices[:2],
+        Notice(Reminder(record.id, ReminderKind.DUE_SOON, date(2022, 1, 27)), record),
+    ]
+    assert group_message(mixed, date(2022, 1, 25))[1].startswith(
+        "2 pledges became overdue; 1 pledge due soon"
+    )
+    window.show_reminded(Status.OVERDUE)
+    assert window.filters.chip(Status.OVERDUE).isChecked()
+
+
+def test_notification_text_is_never_markup(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    record = window.model.record(0)
+    odd = replace(record, pledge=replace(record.pledge, actor="<b>Mallory</b>"))
+    _, body = group_message(
+        [Notice(Reminder(1, ReminderKind.OVERDUE, date(2022, 1, 20)), odd)], date(2022, 1, 25)
+    )
+    assert "<b>" not in body and "‹b›Mallory‹/b›" in body
+
+
+def test_the_tray_icon_carries_the_overdue_count() -> None:
+    assert not tray_icon(3).isNull()
+    assert tray_icon(3).pixmap(64, 64).toImage() != tray_icon(0).pixmap(64, 64).toImage()
