@@ -36,7 +36,8 @@ def run_app(
     from app.store.engine import make_engine
 
     clock = DayClock(_fixed_day(now)) if now is not None else DayClock()
-    window = MainWindow(make_engine(db), clock=clock, remember=screenshot is None)
+    quiet = screenshot is not None  # a picture changes nothing: no layout saved, no reminders sent
+    window = MainWindow(make_engine(db), clock=clock, remember=not quiet, reminders=not quiet)
     window.show()
     window.refresh(import_sample=True)
     if screenshot is not None:
