@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TextIO
 
 from app import __version__
 from app.domain import PledgeRecord, Status, status_of
-from app.domain.errors import PledgeWatchError
+from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 
 EXIT_INPUT_ERROR = 1
@@ -65,13 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     ingest = commands.add_parser("ingest", help="import articles and store their pledges")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plain-text articles")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="text, HTML or PDF files, or http(s) addresses of articles",
+    )
     ingest.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
     ingest.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
     ingest.set_defaults(run=_cmd_ingest)
 
     extract = commands.add_parser("extract", help="show the pledges in articles, storing nothing")
-    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plain-text articles")
+    extract.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="text, HTML or PDF files, or http(s) addresses of articles",
+    )
     extract.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
     extract.add_argument("--json", action="store_true", help="print one JSON array (the default)")
     extract.set_defaults(run=_cmd_extract)
@@ -96,6 +106,39 @@ def build_parser() -> argparse.ArgumentParser:
     dismiss = commands.add_parser("dismiss", help="hide a wrong extraction")
     dismiss.add_argument("id", type=int, metavar="ID", help="pledge id")
     dismiss.set_defaults(run=_cmd_dismiss)
+
+    export = commands.add_parser("export", help="write pledges to CSV, JSON or iCalendar")
+    export.add_argument(
+        "--format",
+        choices=FORMATS_CHOICES,
+        required=True,
+        dest="fmt",
+        help="csv (spreadsheets), json, or ics (calendars)",
+    )
+    export.add_argument("--status", choices=[s.value for s in Status], help="only this status")
+    export.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write ('-' for standard output)",
+    )
+    export.set_defaults(run=_cmd_export)
+
+    watch = commands.add_parser("watch", help="subscribe to RSS/Atom feeds and import new items")
+    watch.add_argument("feeds", nargs="*", metavar="FEED_URL", help="feeds to subscribe to")
+    watch.add_argument("--once", action="store_true", help="poll once and exit")
+    watch.add_argument(
+        "--interval",
+        type=_minutes,
+        default=30,
+        metavar="MINUTES",
+        help="minutes between polls (default 30)",
+    )
+    watch.add_argument("--list", action="store_true", help="list the subscriptions and exit")
+    watch.add_argument("--remove", metavar="FEED_URL", help="unsubscribe from a feed and exit")
+    watch.set_defaults(run=_cmd_watch)
 
     check = commands.add_parser(
         "check", help="print the reminders due now and record them (for cron or a timer)"
@@ -268,6 +311,75 @@ def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
         for row in rows:
             print(f"{row['expression']}: {row['due'] or 'no due date'}", file=out)
     return 0
+
+
+FORMATS_CHOICES = ("csv", "json", "ics")
+
+
+def _minutes(value: str) -> int:
+    """A number of minutes from 1 to 1440, for argparse."""
+    if not value.isdigit() or not 1 <= int(value) <= 1440:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of minutes from 1 to 1440")
+    return int(value)
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from app.export import export_pledges, write_atomically
+    from app.store.engine import open_session
+    from app.store.queries import list_pledges
+
+    today = _today(args)
+    status = None if args.status is None else Status(args.status)
+    with open_session(_engine(args)) as session:
+        records = list_pledges(session=session, today=today, status=status)
+    data = export_pledges(records, args.fmt, today=today, now=datetime.now(UTC))
+    if args.output == "-":
+        out.write(data.decode("utf-8-sig"))
+        return 0
+    target = Path(args.output)
+    write_atomically(target, data)
+    dated = sum(1 for r in records if r.pledge.due is not None)
+    what = f"{dated} dated pledges as events" if args.fmt == "ics" else f"{len(records)} pledges"
+    print(f"wrote {what} to {target}", file=out)
+    return 0
+
+
+def _cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
+    import time
+
+    from app.feeds import poll_feeds
+    from app.store.engine import open_session
+    from app.store.feed_queries import list_feeds, subscribe, unsubscribe
+
+    engine = _engine(args)
+    with open_session(engine) as session:
+        if args.remove:
+            unsubscribe(session=session, url=args.remove)
+            print(f"unsubscribed from {args.remove}", file=out)
+            return 0
+        for url in args.feeds:
+            if not url.startswith(("http://", "https://")):
+                raise BadValueError(f"'{url}' is not an http or https feed address")
+            added = subscribe(session=session, url=url, at=datetime.now(UTC))
+            print(f"{'subscribed to' if added else 'already subscribed to'} {url}", file=out)
+        feeds = list_feeds(session=session)
+    if args.list:
+        for feed in feeds:
+            polled = (
+                feed.last_polled_at.isoformat(" ", "minutes") if feed.last_polled_at else "never"
+            )
+            print(f"{feed.url}  {feed.title}  (last polled: {polled})", file=out)
+        return 0
+    if not feeds:
+        raise BadValueError("no feeds to watch: give one or more FEED_URL")
+    while True:
+        report = poll_feeds(engine, at=datetime.now(UTC))
+        for line in report.lines():
+            print(line, file=out)
+        out.flush()
+        if args.once:
+            return 0
+        time.sleep(args.interval * 60)
 
 
 def _lead_days(value: str) -> int:

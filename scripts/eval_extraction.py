@@ -18,7 +18,7 @@ from app.domain import Article
 from app.extract import Pipeline
 from app.extract.clean import clean
 from app.extract.dateline import make_article
-from app.extract.load import load_text_file
+from app.extract.sources import read_source
 
 # Words that name a role rather than who it is: sharing only these is not naming the same actor.
 _GENERIC = {
@@ -209,7 +209,7 @@ def evaluate(
 
 def load_article(path: Path) -> Article:
     """Load, clean and date one Wikinews article."""
-    return make_article(clean(load_text_file(path)))
+    return make_article(clean(read_source(path)))
 
 
 def speed(folder: Path) -> None:

@@ -65,3 +65,13 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> CliRunner:
         return CliResult(code=code, out=out.getvalue() + captured.out, err=captured.err)
 
     return run
+
+
+pytest_plugins = ["tests.web"]
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def html_page() -> Path:
+    """An HTML page of the sample article with boilerplate around it (tests/data/SOURCES.md)."""
+    return DATA / "moscow-times.html"

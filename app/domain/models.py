@@ -32,6 +32,7 @@ class PublishedHow(StrEnum):
     """Where an article's publication date came from."""
 
     GIVEN = "given"
+    METADATA = "page-metadata"
     ISO_FIRST_LINE = "iso-first-line"
     DATELINE = "dateline"
 
@@ -62,6 +63,7 @@ class Article:
     published: date
     published_how: PublishedHow
     text: str
+    url: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -134,3 +136,4 @@ class PledgeRecord:
     article_title: str
     article_published: date
     article_source: str
+    article_url: str | None = None

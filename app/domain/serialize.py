@@ -56,4 +56,5 @@ def record_fields(record: PledgeRecord, today: date) -> dict[str, Any]:
         "article_title": record.article_title,
         "article_published": _iso(record.article_published),
         "article_source": record.article_source,
+        "article_url": record.article_url,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from app.extract.datepatterns import is_date_line
 from app.extract.load import RawText
@@ -23,6 +24,8 @@ _CREDIT_AGENCY = re.compile(
     r"|\((?:AP|AFP|TASS|Reuters|Getty Images|EPA|Xinhua|Sputnik|Bloomberg)(?:\s+Photo)?\)\s*$"
 )
 _CREDIT_MAX_WORDS = 25
+_URL_TAIL = re.compile(r"^\s*[\w./?=&%#~+-]+\s*$")
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -33,24 +36,34 @@ class CleanText:
 
     source: str
     paragraphs: tuple[str, ...]
+    url: str | None = None
+    published: date | None = None
 
 
 def clean(raw: RawText) -> CleanText:
     """Join hard-wrapped lines into paragraphs; drop bare URLs, photo credits, related links."""
     text = _INVISIBLE.sub("", raw.text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_LIGATURES)
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         paragraphs.extend(_clean_block(block.split("\n")))
-    return CleanText(source=raw.source, paragraphs=tuple(p for p in paragraphs if p))
+    return CleanText(source=raw.source, paragraphs=tuple(p for p in paragraphs if p),
+                     url=raw.url, published=raw.published)  # fmt: skip
 
 
 def _clean_block(lines: list[str]) -> list[str]:
     """Clean one blank-line separated block; a line that is only a date stands on its own."""
     out: list[str] = []
     current: list[str] = []
+    after_url = False
     for line in lines:
         if _BARE_URL_LINE.match(line) or _RELATED_LINE.match(line):
+            after_url = bool(_BARE_URL_LINE.match(line)) and line.rstrip().endswith(("-", "/"))
             continue
+        if after_url and _URL_TAIL.match(line):
+            after_url = line.rstrip().endswith(("-", "/"))
+            continue  # the rest of a long link that was broken over lines
+        after_url = False
         if is_date_line(line):
             out.append(_join(current))
             out.append(_SPACES.sub(" ", line).strip())

@@ -38,6 +38,8 @@ def make_article(cleaned: CleanText, *, published: date | None = None) -> Articl
         del paragraphs[index]
     if published is not None:
         when, how = published, PublishedHow.GIVEN
+    elif cleaned.published is not None:
+        when, how = cleaned.published, PublishedHow.METADATA
     elif found is not None:
         when = found_date
     else:
@@ -53,7 +55,14 @@ def make_article(cleaned: CleanText, *, published: date | None = None) -> Articl
         raise ExtractError(
             stage=STAGE, source=cleaned.source, message="article has a title but no body text"
         )
-    return Article(title=title, source=cleaned.source, published=when, published_how=how, text=text)
+    return Article(
+        title=title,
+        source=cleaned.source,
+        published=when,
+        published_how=how,
+        text=text,
+        url=cleaned.url,
+    )
 
 
 def _take_title(paragraphs: list[str], source: str) -> str:

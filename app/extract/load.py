@@ -1,8 +1,9 @@
-"""Pipeline stage 1: read a plain-text article from disk, refusing what is not text."""
+"""Pipeline stage 1 for text: read bytes from disk and decode them, refusing what is not text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.domain.errors import ExtractError
@@ -13,14 +14,16 @@ MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class RawText:
-    """An article's text exactly as read, with the place it came from."""
+    """An article's text as read, the place it came from, and what its metadata said."""
 
     source: str
     text: str
+    url: str | None = None
+    published: date | None = None  # from the page's metadata, where it had any
 
 
-def load_text_file(path: Path) -> RawText:
-    """Read a UTF-8 text file; raise ExtractError saying why when it is not one."""
+def load_bytes(path: Path) -> bytes:
+    """Read a file's bytes; raise ExtractError saying why when it cannot be read."""
     source = str(path)
 
     def fail(message: str) -> ExtractError:
@@ -37,8 +40,9 @@ def load_text_file(path: Path) -> RawText:
         data = path.read_bytes()
     except OSError as exc:
         raise fail(f"cannot read file: {exc.strerror or exc}") from None
-    decoded = decode_text(data, source=source)
-    return RawText(source=str(path.resolve()), text=decoded.text)
+    if not data:
+        raise fail("file is empty")
+    return data
 
 
 def decode_text(data: bytes, *, source: str) -> RawText:

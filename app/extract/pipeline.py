@@ -14,6 +14,7 @@ from app.domain.errors import ExtractError
 from app.extract import clean, dateline, load
 from app.extract.deadlines import DeadlineResolver, resolve_deadline
 from app.extract.pledges import PledgeFinder, find_pledges
+from app.extract.sources import read_source
 
 T = TypeVar("T")
 
@@ -36,9 +37,9 @@ class Pipeline:
     find_pledges: PledgeFinder = find_pledges
     resolve_deadline: DeadlineResolver = resolve_deadline
 
-    def run_file(self, path: Path, *, published: date | None = None) -> Extraction:
-        """Read, clean, date and mine one text file."""
-        return self._finish([self._article(load_raw(path), published)])[0]
+    def run_file(self, target: Path | str, *, published: date | None = None) -> Extraction:
+        """Read, clean, date and mine one source: a text, HTML or PDF file, or a web address."""
+        return self._finish([self._article(load_raw(target), published)])[0]
 
     def run_text(self, text: str, *, source: str, published: date | None = None) -> Extraction:
         """Run the pipeline on text already in memory, such as a pasted article."""
@@ -47,14 +48,18 @@ class Pipeline:
         raw = load.RawText(source=source, text=text)
         return self._finish([self._article(raw, published)])[0]
 
+    def run_raw(self, raw: load.RawText, *, published: date | None = None) -> Extraction:
+        """Run every stage after loading on text already read (a feed item, a page)."""
+        return self._finish([self._article(raw, published)])[0]
+
     def run_files(
-        self, paths: Sequence[Path], *, published: date | None = None
+        self, targets: Sequence[Path | str], *, published: date | None = None
     ) -> list[Extraction | ExtractError]:
-        """Mine many files in one batch; a file that fails gives its error, not the others'."""
+        """Mine many sources in one batch; one that fails gives its error, not the others'."""
         articles: list[Article | ExtractError] = []
-        for path in paths:
+        for target in targets:
             try:
-                articles.append(self._article(load_raw(path), published))
+                articles.append(self._article(load_raw(target), published))
             except ExtractError as error:
                 articles.append(error)
         good = [a for a in articles if isinstance(a, Article)]
@@ -104,9 +109,9 @@ class Pipeline:
         return dataclasses.replace(pledge, due=deadline.due, due_precision=deadline.precision)
 
 
-def load_raw(path: Path) -> load.RawText:
-    """Stage 1 with its failures named."""
-    return _stage("load", str(path), lambda: load.load_text_file(path))
+def load_raw(target: Path | str) -> load.RawText:
+    """Stage 1 for any source, with its failures named."""
+    return _stage("load", str(target), lambda: read_source(target))
 
 
 def _stage(name: str, source: str, run: Callable[[], T]) -> T:

@@ -181,6 +181,29 @@ class PasteArticleDialog(QDialog):
         self.found.setText(f"Found in the text: {long_date(day)}. Change it if it is wrong.")
 
 
+class ExportDialog(QDialog):
+    """Which format, and whether to export every pledge or only those shown."""
+
+    def __init__(self, shown: int, total: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export pledges")
+        self.format = QComboBox()
+        self.format.addItem("CSV spreadsheet (Excel, LibreOffice)", "csv")
+        self.format.addItem("iCalendar (Google Calendar, Outlook, Thunderbird)", "ics")
+        self.format.addItem("JSON", "json")
+        self.only_shown = QCheckBox(f"Only the {shown} pledges shown now (of {total})")
+        self.only_shown.setChecked(shown != total)
+        self.only_shown.setEnabled(shown != total)
+        form = QFormLayout(self)
+        form.addRow("&Format:", self.format)
+        form.addRow(self.only_shown)
+        form.addRow(_buttons(self, "Export…"))
+
+    def chosen_format(self) -> str:
+        """csv, ics or json."""
+        return str(self.format.currentData())
+
+
 class PreferencesDialog(QDialog):
     """Reminder lead time, and whether closing the window keeps the app in the tray."""
 

@@ -25,7 +25,7 @@ class PastedText:
     source: str = "pasted article"
 
 
-ImportJob = Path | PastedText
+ImportJob = Path | str | PastedText  # a file, a web address, or pasted text
 
 
 @dataclass
@@ -119,4 +119,6 @@ class ImportWorker(QRunnable):
 
 
 def _name(job: ImportJob) -> str:
-    return job.source if isinstance(job, PastedText) else job.name
+    if isinstance(job, PastedText):
+        return job.source
+    return job if isinstance(job, str) else job.name

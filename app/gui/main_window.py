@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,11 +36,22 @@ from sqlalchemy import Engine
 
 from app import __version__
 from app.domain import PledgeRecord, Status
+from app.domain.errors import PledgeWatchError
+from app.export import export_pledges, write_atomically
+from app.extract.fetch import is_web_address
+from app.feeds import PollReport, poll_feeds
 from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
 from app.gui.clock import DayClock
 from app.gui.detail_pane import DetailPane
-from app.gui.dialogs import EditPledgeDialog, MarkMetDialog, PasteArticleDialog, PreferencesDialog
+from app.gui.dialogs import (
+    EditPledgeDialog,
+    ExportDialog,
+    MarkMetDialog,
+    PasteArticleDialog,
+    PreferencesDialog,
+)
+from app.gui.feeds_dialog import FeedsDialog
 from app.gui.filter_bar import FilterBar
 from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker, PastedText
 from app.gui.pledge_actions import PledgeActions
@@ -50,8 +62,10 @@ from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, ReminderSe
 from app.gui.workers import Worker, start
 from app.ingest import import_sample_if_empty
 from app.store.engine import open_session
+from app.store.feed_queries import list_feeds
 from app.store.queries import article_text, list_pledges, pledge_events
 
+FEED_MINUTES_KEY = "feeds/interval_minutes"
 HINT = (
     "Import more: File › Import articles (Ctrl+O), drop .txt files here, or paste (Ctrl+Shift+V)."
 )
@@ -103,6 +117,10 @@ class MainWindow(QMainWindow):
         self._remember = remember
         self._quitting = False
         self._import: ImportWorker | None = None
+        self._feed_poll: Worker | None = None
+        self._feeds_dialog: FeedsDialog | None = None
+        self._feed_timer = QTimer(self)
+        self._feed_timer.timeout.connect(self.poll_feeds)
         self._loader: Worker | None = None
         self.last_summary: ImportSummary | None = None
         self.last_error: str | None = None
@@ -132,6 +150,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.clock.start()
+        self._plan_feed_polls()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -199,7 +218,24 @@ class MainWindow(QMainWindow):
         self.paste_action = self._action(
             "&Paste article…", self.paste_article, "Ctrl+Shift+V", "Paste an article's text"
         )
-        file_menu.addActions([self.import_action, self.paste_action])
+        self.url_action = self._action(
+            "Import from &web address…",
+            self.import_web_address,
+            "Ctrl+L",
+            "Fetch an article's page (or PDF) and import it",
+        )
+        file_menu.addActions([self.import_action, self.url_action, self.paste_action])
+        file_menu.addAction(
+            self._action(
+                "&Feeds…", self.edit_feeds, "Ctrl+Shift+F", "Subscribe to RSS and Atom feeds"
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "&Export…", self.export, "Ctrl+E", "Save pledges as CSV, iCalendar or JSON"
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("E&xit", self.quit, QKeySequence.StandardKey.Quit))
 
@@ -516,14 +552,116 @@ class MainWindow(QMainWindow):
     # --- importing --------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        """File > Import articles: pick one or more .txt files."""
+        """File > Import articles: pick text, HTML or PDF files."""
         folder = str(self._settings.value("last_folder", str(Path.home())))
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", folder, "Text articles (*.txt);;All files (*)"
+            self,
+            "Import articles",
+            folder,
+            "Articles (*.txt *.html *.htm *.pdf);;Text (*.txt);;Web pages (*.html *.htm);;"
+            "PDF (*.pdf);;All files (*)",
         )
         if paths:
             self._settings.setValue("last_folder", str(Path(paths[0]).parent))
             self.start_import([Path(p) for p in paths])
+
+    def import_web_address(self) -> None:
+        """File > Import from web address: fetch a page or PDF and import it."""
+        url, ok = QInputDialog.getText(
+            self, "Import from web address", "Article address:", text="https://"
+        )
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_web_address(url):
+            self._report(f"'{url}' is not an http or https address.")
+            return
+        self.start_import([url])
+
+    def export(self) -> None:
+        """File > Export: CSV for spreadsheets, iCalendar for calendars, or JSON."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        dialog = ExportDialog(shown, total, self)
+        if not dialog.exec():
+            return
+        fmt = dialog.chosen_format()
+        folder = str(self._settings.value("last_export_folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export pledges",
+            str(Path(folder) / f"pledges.{fmt}"),
+            f"{fmt.upper()} (*.{fmt});;All files (*)",
+        )
+        if not path:
+            return
+        self._settings.setValue("last_export_folder", str(Path(path).parent))
+        records = self.shown_records() if dialog.only_shown.isChecked() else self.model.records()
+        self.export_to(Path(path), fmt, records)
+
+    def export_to(self, path: Path, fmt: str, records: Sequence[PledgeRecord]) -> None:
+        """Write pledges to a file, saying how it went."""
+        data = export_pledges(records, fmt, today=self.clock.today(), now=datetime.now(UTC))
+        try:
+            write_atomically(path, data)
+        except PledgeWatchError as exc:
+            self._report(str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {len(records)} pledges to {path}", 10_000)
+
+    def shown_records(self) -> list[PledgeRecord]:
+        """The pledges the filters show, in the table's order."""
+        return [self.proxy.index(row, 0).data(RECORD_ROLE) for row in range(self.proxy.rowCount())]
+
+    def edit_feeds(self) -> None:
+        """File > Feeds: subscribe, unsubscribe, poll now."""
+        dialog = FeedsDialog(self._engine, self._feed_minutes(), self)
+        dialog.poll_requested.connect(self.poll_feeds)
+        self._feeds_dialog = dialog
+        dialog.exec()
+        self._settings.setValue(FEED_MINUTES_KEY, dialog.interval.value())
+        self._feeds_dialog = None
+        self._plan_feed_polls()
+
+    def poll_feeds(self) -> Worker | None:
+        """Read every subscribed feed off the GUI thread; new items are imported."""
+        if self._feed_poll is not None:
+            return None
+        engine = self._engine  # the worker must hold no reference to the window
+        worker = Worker(lambda: poll_feeds(engine, at=datetime.now(UTC)))
+        worker.signals.result.connect(self._on_feed_poll_result)
+        worker.signals.error.connect(self._report)
+        worker.signals.finished.connect(self._on_feed_poll_finished)
+        self._feed_poll = worker
+        self.statusBar().showMessage("Reading the feeds…")
+        start(worker)
+        return worker
+
+    def _on_feed_poll_result(self, report: PollReport) -> None:
+        text = "\n".join(report.lines())
+        self.statusBar().showMessage(report.lines()[-1], 10_000)
+        if self._feeds_dialog is not None:
+            self._feeds_dialog.show_message(text)
+            self._feeds_dialog.reload()
+        if report.added:
+            self.refresh()
+
+    def _on_feed_poll_finished(self) -> None:
+        self._feed_poll = None
+
+    def _feed_minutes(self) -> int:
+        try:
+            return max(5, int(str(self._settings.value(FEED_MINUTES_KEY, 30))))
+        except ValueError:
+            return 30
+
+    def _plan_feed_polls(self) -> None:
+        """Poll the feeds on the analyst's interval, when there are any."""
+        with open_session(self._engine) as session:
+            has_feeds = bool(list_feeds(session=session))
+        if has_feeds:
+            self._feed_timer.start(self._feed_minutes() * 60_000)
+        else:
+            self._feed_timer.stop()
 
     def paste_article(self) -> None:
         """Ctrl+Shift+V: paste an article's text and confirm its publication date."""
@@ -588,13 +726,17 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept files dragged from a file manager."""
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        """Accept files dragged from a file manager, and links dragged from a browser."""
+        if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Import the files dropped on the window."""
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths: list[ImportJob] = [
+            Path(u.toLocalFile()) if u.isLocalFile() else u.toString()
+            for u in event.mimeData().urls()
+            if u.isLocalFile() or u.scheme() in {"http", "https"}
+        ]
         if paths:
             event.acceptProposedAction()
             self.start_import(paths)

@@ -20,6 +20,7 @@ class ArticleRow(SQLModel, table=True):
     published_how: str
     text: str
     content_hash: str = Field(unique=True, index=True)
+    url: str | None = Field(default=None, index=True)
     imported_at: datetime
 
 
@@ -94,3 +95,16 @@ class PledgeQuoteRow(SQLModel, table=True):
     text: str
     start: int
     end: int
+
+
+class FeedRow(SQLModel, table=True):
+    """An RSS or Atom feed the analyst subscribed to, and how its last poll went."""
+
+    __tablename__ = "feed"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, index=True)
+    title: str = ""
+    added_at: datetime
+    last_polled_at: datetime | None = None
+    last_error: str | None = None

@@ -39,9 +39,10 @@ def save_extraction(
     *, session: Session, article: Article, pledges: Sequence[Pledge], at: datetime
 ) -> SaveResult:
     """Store an article and its pledges in one transaction; the same text again adds nothing."""
-    existing = session.exec(
-        select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
-    ).first()
+    same = col(ArticleRow.content_hash) == article.content_hash
+    if article.url is not None:
+        same = same | (col(ArticleRow.url) == article.url)
+    existing = session.exec(select(ArticleRow.id).where(same)).first()
     if existing is not None:
         ids = session.exec(
             select(PledgeRow.id).where(PledgeRow.article_id == existing).order_by(col(PledgeRow.id))
@@ -55,6 +56,7 @@ def save_extraction(
             published_how=article.published_how.value,
             text=article.text,
             content_hash=article.content_hash,
+            url=article.url,
             imported_at=at,
         )
         session.add(row)
@@ -304,6 +306,7 @@ def _record(row: PledgeRow, article: ArticleRow, more_quotes: tuple[Quote, ...])
         article_title=article.title,
         article_published=article.published,
         article_source=article.source,
+        article_url=article.url,
     )
 
 

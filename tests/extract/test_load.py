@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import ExtractError
-from app.extract.load import load_text_file
+from app.extract.sources import read_source
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ def test_bad_files_are_refused_with_the_reason(
     path = tmp_path / "article.txt"
     path.write_bytes(content)
     with pytest.raises(ExtractError) as caught:
-        load_text_file(path)
+        read_source(path)
     assert caught.value.stage == "load"
     assert expected in str(caught.value)
     assert "article.txt" in str(caught.value)
@@ -31,10 +31,10 @@ def test_bad_files_are_refused_with_the_reason(
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match="no such file"):
-        load_text_file(tmp_path / "nope.txt")
+        read_source(tmp_path / "nope.txt")
 
 
 def test_utf8_with_bom_is_read_without_the_bom(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeff2022-01-21\nTitle\n\nBody.".encode())
-    assert load_text_file(path).text.startswith("2022-01-21")
+    assert read_source(path).text.startswith("2022-01-21")

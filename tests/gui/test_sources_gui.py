@@ -1,0 +1,74 @@
+"""The window's File menu for real sources: web addresses, feeds, and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from icalendar import Calendar
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.gui.feeds_dialog import FeedsDialog
+from app.gui.main_window import MainWindow
+from app.gui.pledge_model import Column
+from tests.web import LocalWeb
+
+
+def _actors(window: MainWindow) -> set[str]:
+    return {str(window.proxy.index(r, Column.ACTOR).data()) for r in range(window.proxy.rowCount())}
+
+
+def test_import_from_a_web_address(qtbot: QtBot, window: MainWindow, web: LocalWeb) -> None:
+    url = web.add(
+        "/plant.html",
+        "<html><head><title>Plant</title><meta property='article:"
+        "published_time' content='2022-03-01'></head><body><article><h1>Plant to close"
+        "</h1><p>Initech will close the plant next month.</p></article></body></html>",
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
+        window.start_import([url])
+    assert finished.args[0].added == [("Plant to close", 1)]
+    qtbot.waitUntil(lambda: "Initech" in _actors(window), timeout=10_000)
+
+
+def test_feeds_dialog_subscribes_and_a_poll_imports(
+    qtbot: QtBot, window: MainWindow, engine: Engine, web: LocalWeb
+) -> None:
+    page = web.add(
+        "/story.html",
+        "<html><head><meta property='article:published_time' "
+        "content='2022-03-01'></head><body><article><h1>Umbrella expands</h1><p>"
+        "Umbrella Corp will hire 500 workers by June.</p></article></body></html>",
+    )
+    feed = web.add(
+        "/feed.xml",
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire"
+        f"</title><item><title>Umbrella</title><link>{page}</link></item></channel>"
+        "</rss>",
+        "application/rss+xml",
+    )
+    dialog = FeedsDialog(engine, 30, window)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("not a feed")
+    dialog.add_button.click()
+    assert "http" in dialog.message.text()
+    dialog.address.setText(feed)
+    dialog.add_button.click()
+    assert dialog.feeds.count() == 1 and feed in dialog.feeds.item(0).text()
+    worker = window.poll_feeds()
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: "Umbrella Corp" in _actors(window), timeout=10_000)
+    dialog.reload()
+    assert "Wire" in dialog.feeds.item(0).text()
+
+
+def test_export_to_calendar_from_the_window(window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "pledges.ics"
+    window.export_to(target, "ics", window.shown_records())
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in events] == [date(2022, 1, 30)]
+    window.export_to(tmp_path / "missing" / "x.csv", "csv", window.shown_records())
+    assert window.last_error is not None and "cannot write" in window.last_error
