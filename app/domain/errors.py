@@ -23,3 +23,7 @@ class NotFoundError(PledgeWatchError):
 
 class BadValueError(PledgeWatchError):
     """A value given on the command line or in a form is malformed."""
+
+
+class StaleEditError(PledgeWatchError):
+    """An edit was made on an older version of a pledge than the one stored now."""

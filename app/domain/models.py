@@ -137,3 +137,4 @@ class PledgeRecord:
     article_published: date
     article_source: str
     article_url: str | None = None
+    version: int = 1  # changes with every edit; an edit on an older version is refused

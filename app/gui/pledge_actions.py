@@ -11,36 +11,60 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.domain import PledgeRecord
-from app.domain.errors import PledgeWatchError
+from app.domain.errors import PledgeWatchError, StaleEditError
 from app.store.engine import open_session
-from app.store.queries import PledgeEdit, dismiss, edit_pledge, mark_met, restore, unmark_met
+from app.store.queries import (
+    PledgeEdit,
+    dismiss,
+    edit_pledge,
+    get_pledge,
+    mark_met,
+    restore,
+    unmark_met,
+)
 
-Change = Callable[[Session, datetime], PledgeRecord]
+# A change to one pledge, made on the version of it the analyst saw.
+Change = Callable[[Session, datetime, int], PledgeRecord]
 
 
 class PledgeCommand(QUndoCommand):
     """One change to one pledge, with the change that takes it back."""
 
     def __init__(
-        self, text: str, run: Callable[[Change], None], forward: Change, backward: Change
+        self,
+        text: str,
+        actions: PledgeActions,
+        record: PledgeRecord,
+        forward: Change,
+        backward: Change,
     ) -> None:
         super().__init__(text)
-        self._run, self._forward, self._backward = run, forward, backward
+        self._actions = actions
+        self._pledge_id = record.id
+        self._version = record.version
+        self._forward, self._backward = forward, backward
 
     def redo(self) -> None:
         """Make (or make again) the change."""
-        self._run(self._forward)
+        self._apply(self._forward)
 
     def undo(self) -> None:
         """Take the change back."""
-        self._run(self._backward)
+        self._apply(self._backward)
+
+    def _apply(self, change: Change) -> None:
+        saved = self._actions.run(self._pledge_id, change, self._version)
+        if saved is None:
+            self.setObsolete(True)  # refused or failed: nothing to undo or redo any more
+        else:
+            self._version = saved.version
 
 
 class PledgeActions(QObject):
     """What the analyst can do to a pledge; every change goes through the undo stack."""
 
     saved = Signal(object)
-    """A change was stored; carries the PledgeRecord as it now stands."""
+    """A change was stored, or the pledge was reloaded; carries the PledgeRecord as stored."""
     failed = Signal(str)
     """A change could not be stored; says why."""
 
@@ -53,23 +77,29 @@ class PledgeActions(QObject):
         self, record: PledgeRecord, on: date, note: str | None = None, evidence: str | None = None
     ) -> None:
         """Tick a pledge off (or change its met date); undo restores what was there."""
-        pledge, pledge_id = record.pledge, record.id
+        pledge_id = record.id
 
-        def forward(session: Session, at: datetime) -> PledgeRecord:
+        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
             return mark_met(
-                session=session, pledge_id=pledge_id, on=on, at=at, note=note, evidence=evidence
+                session=session,
+                pledge_id=pledge_id,
+                on=on,
+                at=at,
+                note=note,
+                evidence=evidence,
+                expected_version=version,
             )
 
-        self._push(f"Mark met: {pledge.actor}", forward, self._met_as_before(record))
+        self._push(f"Mark met: {record.pledge.actor}", record, forward, _met_as_before(record))
 
     def unset_met(self, record: PledgeRecord) -> None:
         """Take back a tick; undo ticks it again as it was."""
         pledge_id = record.id
 
-        def forward(session: Session, at: datetime) -> PledgeRecord:
-            return unmark_met(session=session, pledge_id=pledge_id, at=at)
+        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
-        self._push(f"Unmark: {record.pledge.actor}", forward, self._met_as_before(record))
+        self._push(f"Unmark: {record.pledge.actor}", record, forward, _met_as_before(record))
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
@@ -82,50 +112,73 @@ class PledgeActions(QObject):
             due_precision=pledge.due_precision,
         )
 
-        def forward(session: Session, at: datetime) -> PledgeRecord:
-            return edit_pledge(session=session, pledge_id=pledge_id, change=change, at=at)
+        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            return edit_pledge(
+                session=session, pledge_id=pledge_id, change=change, at=at, expected_version=version
+            )
 
-        def backward(session: Session, at: datetime) -> PledgeRecord:
-            return edit_pledge(session=session, pledge_id=pledge_id, change=before, at=at)
+        def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            return edit_pledge(
+                session=session, pledge_id=pledge_id, change=before, at=at, expected_version=version
+            )
 
-        self._push(f"Edit: {pledge.actor}", forward, backward)
+        self._push(f"Edit: {pledge.actor}", record, forward, backward)
 
     def dismiss(self, record: PledgeRecord) -> None:
         """Hide a wrong extraction; undo brings it back."""
         pledge_id = record.id
 
-        def forward(session: Session, at: datetime) -> PledgeRecord:
-            return dismiss(session=session, pledge_id=pledge_id, at=at)
+        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            return dismiss(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
-        def backward(session: Session, at: datetime) -> PledgeRecord:
-            return restore(session=session, pledge_id=pledge_id, at=at)
+        def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
-        self._push(f"Dismiss: {record.pledge.actor}", forward, backward)
+        self._push(f"Dismiss: {record.pledge.actor}", record, forward, backward)
 
-    def _met_as_before(self, record: PledgeRecord) -> Change:
-        """The change that puts back the met state a record had."""
-        pledge, pledge_id = record.pledge, record.id
-        if pledge.met_on is None:
-            return lambda session, at: unmark_met(session=session, pledge_id=pledge_id, at=at)
-        met_on = pledge.met_on
-        return lambda session, at: mark_met(
+    def run(self, pledge_id: int, change: Change, version: int) -> PledgeRecord | None:
+        """Save one change at once and show the row as stored; None when it was refused."""
+        try:
+            with open_session(self._engine) as session:
+                record = change(session, datetime.now(UTC), version)
+        except StaleEditError as exc:
+            self.failed.emit(str(exc))
+            self._reload(pledge_id)
+            return None
+        except PledgeWatchError as exc:
+            self.failed.emit(str(exc))
+            return None
+        self.saved.emit(record)
+        return record
+
+    def _reload(self, pledge_id: int) -> None:
+        """Show a pledge as another writer left it."""
+        try:
+            with open_session(self._engine) as session:
+                self.saved.emit(get_pledge(session=session, pledge_id=pledge_id))
+        except PledgeWatchError as exc:
+            self.failed.emit(str(exc))
+
+    def _push(self, text: str, record: PledgeRecord, forward: Change, backward: Change) -> None:
+        self.stack.push(PledgeCommand(text, self, record, forward, backward))
+
+
+def _met_as_before(record: PledgeRecord) -> Change:
+    """The change that puts back the met state a record had."""
+    pledge, pledge_id = record.pledge, record.id
+    met_on = pledge.met_on
+
+    def back(session: Session, at: datetime, version: int) -> PledgeRecord:
+        if met_on is None:
+            return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+        return mark_met(
             session=session,
             pledge_id=pledge_id,
             on=met_on,
             at=at,
             note=pledge.met_note,
             evidence=pledge.met_evidence,
+            expected_version=version,
         )
 
-    def _push(self, text: str, forward: Change, backward: Change) -> None:
-        self.stack.push(PledgeCommand(text, self._run, forward, backward))
-
-    def _run(self, change: Change) -> None:
-        """Save one change at once and show the row as stored."""
-        try:
-            with open_session(self._engine) as session:
-                record = change(session, datetime.now(UTC))
-        except PledgeWatchError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.saved.emit(record)
+    return back

@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 from app.domain.errors import BadValueError
 from app.store import models as _models  # noqa: F401  (registers the tables)
+from app.store.schema import ensure_schema
 
 ENV_VAR = "PLEDGEWATCH_DB"
 APP_NAME = "PledgeWatch"
@@ -46,10 +47,10 @@ def make_engine(target: str | None = None) -> Engine:
     try:
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _configure_sqlite)
-        SQLModel.metadata.create_all(engine)
+        ensure_schema(engine)
     except (SQLAlchemyError, ImportError, OSError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise BadValueError(f"database '{shown}' cannot be opened: {reason}") from None

@@ -21,6 +21,8 @@ class ArticleRow(SQLModel, table=True):
     text: str
     content_hash: str = Field(unique=True, index=True)
     url: str | None = Field(default=None, index=True)
+    # Written in the same transaction as the pledges: an article is whole when they agree.
+    pledge_count: int = 0
     imported_at: datetime
 
 
@@ -52,6 +54,8 @@ class PledgeRow(SQLModel, table=True):
     met_note: str | None = None
     met_evidence: str | None = None
     dismissed: bool = False
+    # Raised by every change; an edit made on an older version is refused, never lost.
+    version: int = 1
 
 
 class PledgeEventRow(SQLModel, table=True):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import func
+from sqlalchemy import CursorResult, func, update
 from sqlmodel import Session, col, select
 
 from app.domain import (
@@ -21,7 +22,7 @@ from app.domain import (
     Span,
     Status,
 )
-from app.domain.errors import NotFoundError
+from app.domain.errors import NotFoundError, StaleEditError
 from app.store.models import ArticleRow, PledgeEventRow, PledgeQuoteRow, PledgeRow
 from app.store.status_sql import status_filter
 
@@ -57,6 +58,7 @@ def save_extraction(
             text=article.text,
             content_hash=article.content_hash,
             url=article.url,
+            pledge_count=len(pledges),
             imported_at=at,
         )
         session.add(row)
@@ -131,38 +133,57 @@ def mark_met(
     at: datetime,
     note: str | None = None,
     evidence: str | None = None,
+    expected_version: int | None = None,
 ) -> PledgeRecord:
     """Tick a pledge off as met on a day, with an optional note and evidence link."""
-    row = _pledge_row_by_id(session, pledge_id)
-    row.met_on, row.met_note, row.met_evidence = on, note, evidence
     detail = f"met on {on.isoformat()}" + (f": {note}" if note else "")
-    return _commit_change(session, row, EventKind.MET, at, detail)
+    values = {"met_on": on, "met_note": note, "met_evidence": evidence}
+    return _change(session, pledge_id, values, EventKind.MET, at, detail, expected_version)
 
 
-def unmark_met(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+def unmark_met(
+    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
+) -> PledgeRecord:
     """Take back a tick: the pledge is pending or overdue again."""
-    row = _pledge_row_by_id(session, pledge_id)
-    row.met_on = row.met_note = row.met_evidence = None
-    return _commit_change(session, row, EventKind.UNMET, at, "no longer marked met")
+    values = {"met_on": None, "met_note": None, "met_evidence": None}
+    return _change(
+        session, pledge_id, values, EventKind.UNMET, at, "no longer marked met", expected_version
+    )
 
 
-def dismiss(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+def dismiss(
+    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
+) -> PledgeRecord:
     """Hide a wrong extraction from every view, keeping it and its history in the store."""
-    row = _pledge_row_by_id(session, pledge_id)
-    row.dismissed = True
-    return _commit_change(session, row, EventKind.DISMISSED, at, "dismissed as not a pledge")
+    return _change(
+        session,
+        pledge_id,
+        {"dismissed": True},
+        EventKind.DISMISSED,
+        at,
+        "dismissed as not a pledge",
+        expected_version,
+    )
 
 
-def restore(*, session: Session, pledge_id: int, at: datetime) -> PledgeRecord:
+def restore(
+    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
+) -> PledgeRecord:
     """Bring a dismissed pledge back (the undo of dismiss)."""
-    row = _pledge_row_by_id(session, pledge_id)
-    row.dismissed = False
-    return _commit_change(session, row, EventKind.EDITED, at, "restored after dismissal")
+    return _change(
+        session,
+        pledge_id,
+        {"dismissed": False},
+        EventKind.EDITED,
+        at,
+        "restored after dismissal",
+        expected_version,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class PledgeEdit:
-    """The fields an analyst may correct; due is only changed when `set_due` is true."""
+    """The fields an analyst may correct."""
 
     actor: str
     action: str
@@ -172,10 +193,15 @@ class PledgeEdit:
 
 
 def edit_pledge(
-    *, session: Session, pledge_id: int, change: PledgeEdit, at: datetime
+    *,
+    session: Session,
+    pledge_id: int,
+    change: PledgeEdit,
+    at: datetime,
+    expected_version: int | None = None,
 ) -> PledgeRecord:
     """Correct a pledge's actor, action, kind and due date, recording what changed."""
-    row = _pledge_row_by_id(session, pledge_id)
+    row = _fresh_row(session, pledge_id)
     before = {"actor": row.actor, "action": row.action, "kind": row.kind, "due": row.due}
     after = {
         "actor": change.actor,
@@ -188,10 +214,17 @@ def edit_pledge(
         for name in before
         if before[name] != after[name]
     ]
-    row.actor, row.action, row.kind = change.actor, change.action, change.kind.value
-    row.due = change.due
-    row.due_precision = None if change.due_precision is None else change.due_precision.value
-    return _commit_change(session, row, EventKind.EDITED, at, "; ".join(changed) or "no change")
+    precision = None if change.due_precision is None else change.due_precision.value
+    values = {**after, "due_precision": precision}
+    return _change(
+        session,
+        pledge_id,
+        values,
+        EventKind.EDITED,
+        at,
+        "; ".join(changed) or "no change",
+        expected_version,
+    )
 
 
 def article_text(*, session: Session, article_id: int) -> str:
@@ -224,19 +257,57 @@ def _pledge_row_by_id(session: Session, pledge_id: int) -> PledgeRow:
     return row
 
 
-def _commit_change(
-    session: Session, row: PledgeRow, kind: EventKind, at: datetime, detail: str
+def _fresh_row(session: Session, pledge_id: int) -> PledgeRow:
+    """A pledge as stored now, not as this session last saw it."""
+    row = session.exec(
+        select(PledgeRow).where(PledgeRow.id == pledge_id).execution_options(populate_existing=True)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no pledge with id {pledge_id}")
+    return row
+
+
+def _change(
+    session: Session,
+    pledge_id: int,
+    values: dict[str, Any],
+    kind: EventKind,
+    at: datetime,
+    detail: str,
+    expected_version: int | None,
 ) -> PledgeRecord:
-    """Save a changed pledge and its history entry together."""
-    assert row.id is not None
+    """Change a pledge and add its history entry in one transaction, if nobody changed it first.
+
+    The update only applies to the version the caller saw (or, with no expected version, the
+    one just read); when another writer got there first nothing is written and
+    StaleEditError says so, so that no edit silently overwrites another.
+    """
+    version = expected_version
+    if version is None:
+        version = _fresh_row(session, pledge_id).version
     try:
-        session.add(row)
-        session.add(_event_row(row.id, kind, at, detail))
+        result = cast(
+            CursorResult[Any],
+            session.execute(
+                update(PledgeRow)
+                .where(col(PledgeRow.id) == pledge_id, col(PledgeRow.version) == version)
+                .values(**values, version=version + 1)
+            ),
+        )
+        if result.rowcount == 0:
+            session.rollback()
+            current = _fresh_row(session, pledge_id)  # NotFoundError if it is gone
+            raise StaleEditError(
+                f"pledge #{pledge_id} was changed elsewhere (version {current.version}, you "
+                f"saw {version}); it is shown as it is now, so make your change again"
+            )
+        session.add(_event_row(pledge_id, kind, at, detail))
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    return get_pledge(session=session, pledge_id=row.id)
+    session.expire_all()
+    return get_pledge(session=session, pledge_id=pledge_id)
 
 
 def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
@@ -307,6 +378,7 @@ def _record(row: PledgeRow, article: ArticleRow, more_quotes: tuple[Quote, ...])
         article_published=article.published,
         article_source=article.source,
         article_url=article.url,
+        version=row.version,
     )
 
 

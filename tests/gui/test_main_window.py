@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from app.extract import pledges
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
 from app.store.engine import open_session
-from app.store.queries import PledgeEdit, get_pledge
+from app.store.queries import PledgeEdit, get_pledge, mark_met
 from tests.gui.conftest import FakeNow, open_window
 
 
@@ -277,3 +277,26 @@ def test_about_names_the_version_and_the_database(qtbot: QtBot, window: MainWind
     assert "pledges.db" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+def test_a_stale_edit_is_refused_and_the_row_reloaded(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    row = _row_of_actor(window, "United States")
+    record = window.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
+    with open_session(engine) as session:  # another writer (the CLI) ticks it off first
+        mark_met(
+            session=session,
+            pledge_id=record.id,
+            on=date(2022, 1, 24),
+            at=datetime.now(UTC),
+            note="from the command line",
+        )
+    window.table.setFocus()
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)  # the window still thinks it is open
+    assert window.last_error is not None and "changed elsewhere" in window.last_error
+    shown = window.current_record()
+    assert shown is not None and shown.pledge.met_note == "from the command line"
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
+    assert not window.undo_stack.canUndo()

@@ -1,0 +1,82 @@
+"""Brings a database to the current schema with alembic, copying a SQLite file first."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+FIRST_REVISION = "0001"
+Announce = Callable[[str], None]
+
+
+def _config() -> Config:
+    config = Config()
+    location = resources.files("app.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision a database is at; None for an empty database."""
+    with engine.connect() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+        if revision is None and inspect(connection).has_table("article"):
+            return FIRST_REVISION  # made before migrations were recorded: the first schema
+    return revision
+
+
+def ensure_schema(engine: Engine, announce: Announce | None = None) -> Path | None:
+    """Create or upgrade the schema; returns the backup written before an upgrade, if any."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    backup = None
+    if current is not None:
+        backup = _backup_sqlite(engine, current)
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        recorded = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and recorded is None:
+            command.stamp(config, current)
+        command.upgrade(config, "head")
+    if current is not None:
+        where = f"; the old database was copied to {backup}" if backup else ""
+        (announce or _to_stderr)(f"upgraded the database schema from {current} to {head}{where}")
+    return backup
+
+
+def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
+    """Copy a SQLite database (consistently, with SQLite's backup API) before migrating it."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    source = Path(engine.url.database)
+    if not source.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.before-schema-{revision}-{stamp}{source.suffix}")
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    return target
+
+
+def _to_stderr(message: str) -> None:
+    print(f"pledgewatch: {message}", file=sys.stderr)

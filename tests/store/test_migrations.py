@@ -1,0 +1,84 @@
+"""Upgrades: a database of the first released schema keeps every row, and is copied first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+from sqlmodel import SQLModel
+
+from app.store.engine import make_engine, open_session
+from app.store.queries import get_pledge, list_pledges, pledge_events
+from app.store.schema import _config, head_revision
+
+ROWS = [
+    "INSERT INTO article VALUES (1, 'Talks', 'a.txt', '2022-01-21', 'dateline', "
+    "'The United States will respond next week.', 'hash-1', '2022-01-21 12:00:00')",
+    "INSERT INTO pledge VALUES (1, 1, 'United States', NULL, 'respond', 'promise', NULL, "
+    "'The United States will respond next week.', 0, 42, 'next week', '2022-01-30', 'week', "
+    "'2022-01-26', 'delivered', NULL, 0)",
+    "INSERT INTO pledge VALUES (2, 1, 'Russia', NULL, 'reply', 'promise', NULL, "
+    "'Russia will reply.', 0, 18, NULL, NULL, NULL, NULL, NULL, NULL, 0)",
+    "INSERT INTO pledge_event VALUES (1, 1, 'created', '2022-01-21 12:00:00', 'from a.txt')",
+    "INSERT INTO pledge_event VALUES (2, 1, 'met', '2022-01-26 09:00:00', 'met on 2022-01-26')",
+]
+
+
+def _first_release_database(path: Path) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with sqlite3.connect(path) as db:
+        for statement in ROWS:
+            db.execute(statement)
+    engine.dispose()
+
+
+def test_a_first_release_database_upgrades_with_every_row_kept(tmp_path: Path) -> None:
+    path = tmp_path / "pledges.db"
+    _first_release_database(path)
+    engine = make_engine(str(path))
+    with open_session(engine) as session:
+        records = list_pledges(session=session, today=date(2022, 2, 1))
+        assert [(r.pledge.actor, r.version) for r in records] == [
+            ("United States", 1),
+            ("Russia", 1),
+        ]
+        us = get_pledge(session=session, pledge_id=1).pledge
+        assert (us.met_on.isoformat() if us.met_on else None, us.met_note) == (
+            "2022-01-26",
+            "delivered",
+        )
+        assert [e.kind.value for e in pledge_events(session=session, pledge_id=1)] == [
+            "created",
+            "met",
+        ]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT pledge_count FROM article").fetchall() == [(2,)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (head_revision(),)
+        ]
+    [backup] = tmp_path.glob("pledges.before-schema-0001-*.db")
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT COUNT(*) FROM pledge").fetchone() == (2,)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_uses(tmp_path: Path) -> None:
+    engine = make_engine(str(tmp_path / "new.db"))
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_opening_a_current_database_writes_no_backup(tmp_path: Path) -> None:
+    make_engine(str(tmp_path / "p.db")).dispose()
+    make_engine(str(tmp_path / "p.db")).dispose()
+    assert list(tmp_path.glob("*.before-schema-*")) == []
