@@ -349,13 +349,19 @@ def _on_or_after_month(day: date, published: date) -> date | None:
 @lru_cache(maxsize=4096)
 def _parse_absolute(text: str) -> date | None:
     """A date written out in full or in part; the year is fixed by the caller when absent."""
-    data = _parser(date(2000, 1, 1)).get_date_data(text)
+    try:
+        data = _parser(date(2000, 1, 1)).get_date_data(text)
+    except (ValueError, OverflowError):  # "31 February", "the year 99999"
+        return None
     return None if data.date_obj is None else data.date_obj.date()
 
 
 def _with_dateparser(text: str, published: date) -> Period | None:
     """What dateparser makes of wording no rule knows, widened to the period it names."""
-    data = _parser(published).get_date_data(text)
+    try:
+        data = _parser(published).get_date_data(text)
+    except (ValueError, OverflowError):  # wording that names no real date
+        return None
     if data.date_obj is None:
         return None
     day = data.date_obj.date()

@@ -51,6 +51,11 @@ def decode_text(data: bytes, *, source: str) -> RawText:
     def fail(message: str) -> ExtractError:
         return ExtractError(stage=STAGE, source=source, message=message)
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        try:
+            return RawText(source=source, text=data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise fail("starts like UTF-16 text but is not; save it as UTF-8") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise fail(f"looks like a binary file (NUL byte at offset {nul}), not plain text")

@@ -53,23 +53,36 @@ class Pipeline:
         return self._finish([self._article(raw, published)])[0]
 
     def run_files(
-        self, targets: Sequence[Path | str], *, published: date | None = None
+        self,
+        targets: Sequence[Path | str],
+        *,
+        published: date | None = None,
+        known: Callable[[Article], bool] | None = None,
     ) -> list[Extraction | ExtractError]:
-        """Mine many sources in one batch; one that fails gives its error, not the others'."""
+        """Mine many sources in one batch; one that fails gives its error, not the others'.
+
+        Articles for which `known` is true (stored already) skip the pledge stage.
+        """
         articles: list[Article | ExtractError] = []
         for target in targets:
             try:
                 articles.append(self._article(load_raw(target), published))
             except ExtractError as error:
                 articles.append(error)
-        good = [a for a in articles if isinstance(a, Article)]
+        seen = {id(a) for a in articles if isinstance(a, Article) and known and known(a)}
+        good = [a for a in articles if isinstance(a, Article) and id(a) not in seen]
         results: list[Extraction | ExtractError]
         try:
             results = list(self._finish(good))
         except ExtractError:  # find the article that broke the batch; the rest still count
             results = [self._finish_one(article) for article in good]
         done = iter(results)
-        return [next(done) if isinstance(a, Article) else a for a in articles]
+        return [
+            a if isinstance(a, ExtractError)
+            else Extraction(a, ()) if id(a) in seen
+            else next(done)
+            for a in articles
+        ]  # fmt: skip
 
     def _finish_one(self, article: Article) -> Extraction | ExtractError:
         try:

@@ -40,10 +40,7 @@ def save_extraction(
     *, session: Session, article: Article, pledges: Sequence[Pledge], at: datetime
 ) -> SaveResult:
     """Store an article and its pledges in one transaction; the same text again adds nothing."""
-    same = col(ArticleRow.content_hash) == article.content_hash
-    if article.url is not None:
-        same = same | (col(ArticleRow.url) == article.url)
-    existing = session.exec(select(ArticleRow.id).where(same)).first()
+    existing = _stored_article_id(session, article.content_hash, article.url)
     if existing is not None:
         ids = session.exec(
             select(PledgeRow.id).where(PledgeRow.article_id == existing).order_by(col(PledgeRow.id))
@@ -81,6 +78,18 @@ def save_extraction(
         session.rollback()
         raise
     return SaveResult(article_id=row.id, added=True, pledge_ids=_ids([p.id for p in pledge_rows]))
+
+
+def has_article(*, session: Session, content_hash: str, url: str | None = None) -> bool:
+    """Whether an article with this text (or from this address) is stored already."""
+    return _stored_article_id(session, content_hash, url) is not None
+
+
+def _stored_article_id(session: Session, content_hash: str, url: str | None) -> int | None:
+    same = col(ArticleRow.content_hash) == content_hash
+    if url is not None:
+        same = same | (col(ArticleRow.url) == url)
+    return session.exec(select(ArticleRow.id).where(same)).first()
 
 
 def list_pledges(
