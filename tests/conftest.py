@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,10 +34,35 @@ def sample_extraction(sample_path: Path) -> Extraction:
     return Pipeline().run_file(sample_path)
 
 
+# With PLEDGEWATCH_TEST_PG set (as .ci/run does), every store, CLI and GUI test that takes a
+# database runs on PostgreSQL as well as on SQLite.
+PG_ADMIN = os.environ.get("PLEDGEWATCH_TEST_PG")
+BACKENDS = ["sqlite", "postgresql"] if PG_ADMIN else ["sqlite"]
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The path or URL of a new, empty database: SQLite in a folder, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "pledges.db")
+        return
+    assert PG_ADMIN is not None
+    name = f"pw_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    """A new, empty SQLite database in a temporary folder."""
-    return make_engine(str(tmp_path / "pledges.db"))
+def engine(database: str) -> Iterator[Engine]:
+    """An engine on a new, empty database."""
+    made = make_engine(database)
+    yield made
+    made.dispose()
 
 
 @dataclass
@@ -51,9 +78,9 @@ CliRunner = Callable[..., CliResult]
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> CliRunner:
-    """Run `pledgewatch ARGS` in-process against a database of this test's own."""
-    db = str(tmp_path / "cli.db")
+def cli(database: str, capsys: pytest.CaptureFixture[str]) -> CliRunner:
+    """Run `pledgewatch ARGS` in-process against the test's database."""
+    db = database
 
     def run(*args: str) -> CliResult:
         out = io.StringIO()

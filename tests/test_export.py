@@ -17,11 +17,11 @@ from tests.conftest import CliRunner
 
 
 def test_csv_opens_cleanly_and_runs_no_formula(
-    cli: CliRunner, sample_path: Path, tmp_path: Path
+    cli: CliRunner, database: str, sample_path: Path, tmp_path: Path
 ) -> None:
     cli("ingest", str(sample_path))
     us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
-    with open_session(make_engine(str(tmp_path / "cli.db"))) as session:
+    with open_session(make_engine(database)) as session:
         edit_pledge(
             session=session,
             pledge_id=us["id"],

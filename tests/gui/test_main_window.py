@@ -268,13 +268,15 @@ def test_an_edit_is_saved_and_undone(window: MainWindow, engine: Engine) -> None
     assert (stored.actor, stored.due) == ("Antony Blinken", None)
 
 
-def test_about_names_the_version_and_the_database(qtbot: QtBot, window: MainWindow) -> None:
+def test_about_names_the_version_and_the_database(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
     window.show_about()
     box = next(
         w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch"
     )
     assert f"PledgeWatch {__version__}" in box.text()
-    assert "pledges.db" in box.text()
+    assert str(engine.url.database) in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
 

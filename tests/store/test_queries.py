@@ -101,6 +101,8 @@ def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
 
 
 def test_the_overdue_filter_uses_an_index(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by table statistics")
     from app.store.status_sql import status_filter
 
     query = select(PledgeRow.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1)))
