@@ -18,6 +18,6 @@ case "${1:-start}" in
     echo "export PLEDGEWATCH_TEST_PG=postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
     ;;
   stop)
-    [ -d "$DATA" ] && as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null || true
+    [ -d "$DATA" ] && as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null 2>&1 || true
     ;;
 esac
