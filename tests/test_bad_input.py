@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, func
 from sqlmodel import select
@@ -56,6 +56,8 @@ def _assert_whole(engine: Engine) -> None:
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=st.text(min_size=0, max_size=400))
+@example(text="\x00")
+@example(text="2022-01-21\nTitle\n\nThe council\x00 will\x1b meet next week.")
 def test_random_text(engine: Engine, text: str) -> None:
     TRIED.append("random text")
     _store_or_explain(engine, text)

@@ -27,7 +27,7 @@ _CREDIT_MAX_WORDS = 25
 _URL_TAIL = re.compile(r"^\s*[\w./?=&%#~+-]+\s*$")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,3 +48,7 @@ def test_the_sample_comes_out_clean(sample_path) -> None:  # type: ignore[no-unt
         "Moscow has secured a deal that the United States will provide a written response to its "
         "European security demands next week" in paragraphs[2]
     )
+
+
+def test_control_characters_are_dropped() -> None:
+    assert _paragraphs("The council\x00 will\x07 meet\x1b.\x7f") == ("The council will meet.",)
