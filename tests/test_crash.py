@@ -52,6 +52,9 @@ def _check_whole(db: Path) -> tuple[int, int]:
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        if "article" not in tables:
+            return 0, 0  # killed while the schema was being made: it was rolled back whole
         broken = connection.execute(
             "SELECT a.id FROM article a WHERE a.pledge_count != "
             "(SELECT COUNT(*) FROM pledge p WHERE p.article_id = a.id)"
