@@ -8,12 +8,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
 from app.domain import PledgeRecord, Status, status_of
 from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
+
+if TYPE_CHECKING:
+    from app.store.queries import PledgeLine
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -239,17 +242,18 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.engine import open_session
-    from app.store.queries import list_pledges
+    from app.store.queries import list_lines, list_pledges
 
     today = _today(args)
     status = None if args.status is None else Status(args.status)
     with open_session(_engine(args)) as session:
-        records = list_pledges(session=session, today=today, status=status)
-    if args.json:
-        json.dump([record_fields(r, today) for r in records], out, indent=2, ensure_ascii=False)
-        print(file=out)
-    else:
-        _print_table(records, today, out)
+        if args.json:
+            records = list_pledges(session=session, today=today, status=status)
+            rows = [record_fields(r, today) for r in records]
+            json.dump(rows, out, indent=2, ensure_ascii=False)
+            print(file=out)
+        else:
+            _print_table(list_lines(session=session, today=today, status=status), today, out)
     return 0
 
 
@@ -423,20 +427,20 @@ def _one_line(record: PledgeRecord, today: date) -> str:
     return f"#{record.id} [{status_of(pledge, today).value}] {pledge.actor}: {pledge.action}{due}"
 
 
-def _print_table(records: list[PledgeRecord], today: date, out: TextIO) -> None:
-    if not records:
+def _print_table(lines: list[PledgeLine], today: date, out: TextIO) -> None:
+    if not lines:
         print("No pledges. Import articles with: pledgewatch ingest FILE...", file=out)
         return
-    header = f"{'ID':>5}  {'STATUS':<8}  {'DUE':<10}  {'ACTOR':<24}  PLEDGE"
-    print(header, file=out)
-    for record in records:
-        pledge = record.pledge
-        due = pledge.due.isoformat() if pledge.due else "-"
-        print(
-            f"{record.id:>5}  {status_of(pledge, today).value:<8}  {due:<10}  "
-            f"{_clip(pledge.actor, 24):<24}  {_clip(pledge.action, 60)}",
-            file=out,
+    rows = [f"{'ID':>5}  {'STATUS':<8}  {'DUE':<10}  {'ACTOR':<24}  PLEDGE"]
+    day = today.isoformat()  # ISO dates order as text: the status rule on text, unparsed
+    for line in lines:
+        due = line.due or "-"
+        status = "met" if line.met_on else "overdue" if line.due and line.due < day else "pending"
+        rows.append(
+            f"{line.id:>5}  {status:<8}  {due:<10}  {_clip(line.actor, 24):<24}  "
+            f"{_clip(line.action, 60)}"
         )
+    out.write("\n".join(rows) + "\n")
 
 
 def _clip(text: str, width: int) -> str:

@@ -82,3 +82,9 @@ def test_opening_a_current_database_writes_no_backup(tmp_path: Path) -> None:
     make_engine(str(tmp_path / "p.db")).dispose()
     make_engine(str(tmp_path / "p.db")).dispose()
     assert list(tmp_path.glob("*.before-schema-*")) == []
+
+
+def test_the_head_revision_the_app_knows_is_alembics() -> None:
+    from app.store.schema import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
