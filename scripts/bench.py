@@ -6,6 +6,7 @@ Usage: python scripts/bench.py [--shared ../shared] [SECTION ...]   sections: de
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -110,7 +111,196 @@ def bench_reminders(_shared: Path) -> list[Row]:
         return rows
 
 
+def _big_database(folder: Path, count: int = 100_000) -> Path:
+    """A database of `count` generated pledges, made once and kept in the folder."""
+    from generate_pledges import generate
+
+    db = folder / f"bench-{count}.db"
+    if not db.exists():
+        generate(str(db), count, date(2022, 2, 1), seed=3)
+    return db
+
+
+def bench_ingest(shared: Path) -> list[Row]:
+    """The 294 Wikinews articles: the whole pipeline with storing, beside spaCy's bare parse."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from app.extract.nlp import load_nlp
+    from app.extract.sources import read_source
+    from app.ingest import ingest_files
+    from app.store.engine import make_engine
+
+    paths = sorted((shared / "data" / "wikinews" / "articles").glob("*.txt"))
+    nlp = load_nlp()
+    texts = [read_source(p).text for p in paths]
+    list(nlp.pipe(texts[:8]))  # warm-up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    bare = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(str(Path(folder) / "ingest.db"))
+        start = time.perf_counter()
+        outcomes = ingest_files(engine, paths, at=datetime.now(UTC))
+        ours = time.perf_counter() - start
+    stored = sum(1 for o in outcomes if not isinstance(o, Exception))
+    return [
+        ("ingest: spaCy nlp.pipe alone, 294 articles", f"{len(paths) / bare:.1f}/s", "-"),
+        (
+            f"ingest: whole pipeline with storing ({stored} stored)",
+            f"{len(paths) / ours:.1f}/s",
+            "-",
+        ),
+        ("ingest: pipeline time / spaCy time", f"{ours / bare:.2f} x", "<= 1.3 x"),
+    ]
+
+
+_FIRST_PAINT = """
+import os, sys, time, resource
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication(['bench'])
+{setup}
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is table.viewport():
+            print('painted', time.time(), flush=True)
+            watched.removeEventFilter(self)
+        return False
+painted = Painted()
+table.viewport().installEventFilter(painted)
+window.show()
+{after}
+app.exec()
+print('rss_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+"""
+_BARE = _FIRST_PAINT.format(
+    setup="from PySide6.QtWidgets import QMainWindow, QTableView\n"
+    "window = QMainWindow(); table = QTableView(); window.setCentralWidget(table)\n"
+    "window.resize(1200, 760)",
+    after="from PySide6.QtCore import QTimer\nQTimer.singleShot(300, app.quit)",
+)
+_OURS = _FIRST_PAINT.format(
+    setup="from app.gui.main_window import MainWindow\nfrom app.store.engine import make_engine\n"
+    "window = MainWindow(make_engine(sys.argv[1]), remember=False, reminders=False)\n"
+    "table = window.table\n"
+    "window.loaded.connect(lambda: (print('loaded', time.time(), flush=True), app.quit()))",
+    after="window.refresh()",
+)
+
+
+def _launch(code: str, *args: str) -> dict[str, float]:
+    """Run a GUI snippet offscreen; the times it printed, counted from its launch."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    marks = dict(line.split() for line in out.splitlines() if line.count(" ") == 1)
+    return {k: float(v) - (started if k != "rss_mb" else 0) for k, v in marks.items()}
+
+
+def bench_gui(shared: Path) -> list[Row]:
+    """Launch to first paint with 100,000 pledges, beside a bare window; then interaction."""
+    import statistics
+
+    db = _big_database(ROOT / ".bench")
+    bare = statistics.median(_launch(_BARE)["painted"] for _ in range(3))
+    runs = [_launch(_OURS, str(db)) for _ in range(3)]
+    ours = statistics.median(r["painted"] for r in runs)
+    loaded = statistics.median(r["loaded"] for r in runs)
+    memory = max(r["rss_mb"] for r in runs)
+    rows = [
+        ("gui: bare PySide6 window with an empty table, first paint", f"{bare:.2f} s", "-"),
+        (
+            "gui: PledgeWatch with 100,000 pledges, first paint",
+            f"{ours:.2f} s",
+            f"<= 1.5 s and <= {2 * bare:.2f} s (2x bare)",
+        ),
+        ("gui: ... all 100,000 pledges on screen", f"{loaded:.2f} s", "-"),
+        ("gui: memory with all 100,000 pledges loaded", f"{memory:.0f} MB", "<= 400 MB"),
+    ]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_interaction.py"), str(db)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for line in out.splitlines():
+        measure, figure, target = line.split("|")
+        rows.append((measure, figure, target))
+    return rows
+
+
+def bench_cli(shared: Path) -> list[Row]:
+    """`pledgewatch list --status overdue` and `pledgewatch check` over 100,000 pledges."""
+    import statistics
+
+    db = _big_database(ROOT / ".bench")
+    command = [sys.executable, "-m", "app", "--db", str(db)]
+    rows = []
+    subprocess.run(
+        [*command, "check", "--now", "2022-02-01"], cwd=ROOT, capture_output=True, check=True
+    )  # the first check records its reminders
+    for label, args in (
+        ("list --status overdue", ["list", "--status", "overdue", "--now", "2022-02-01"]),
+        ("check (a day's check; earlier ones recorded)", ["check", "--now", "2022-02-02"]),
+    ):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([*command, *args], cwd=ROOT, capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        rows.append((f"cli: pledgewatch {label}", f"{statistics.median(times):.2f} s", "<= 0.5 s"))
+    rows.append(("cli: query plans (overdue list, reminder check)", _plans(db), "an index"))
+    return rows
+
+
+def _plans(db: Path) -> str:
+    """Which index SQLite uses for the overdue list and the reminder candidates."""
+    import sqlite3
+
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlmodel import col, select
+
+    from app.domain import Status
+    from app.store.models import PledgeRow
+    from app.store.status_sql import status_filter
+
+    queries = [
+        select(PledgeRow.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1))),
+        select(col(PledgeRow.id)).where(
+            col(PledgeRow.dismissed).is_(False),
+            col(PledgeRow.met_on).is_(None),
+            col(PledgeRow.due) <= date(2022, 2, 3),
+        ),
+    ]
+    used = []
+    with sqlite3.connect(db) as connection:
+        for query in queries:
+            sql = str(
+                query.compile(
+                    dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}
+                )
+            )
+            plan = " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            used.append(plan.split("INDEX ")[1].split()[0] if "INDEX " in plan else "NO INDEX")
+    return ", ".join(used)
+
+
 SECTIONS: dict[str, Callable[[Path], list[Row]]] = {
+    "ingest": bench_ingest,
+    "gui": bench_gui,
+    "cli": bench_cli,
     "deadlines": bench_deadlines,
     "reminders": bench_reminders,
 }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -401,17 +400,12 @@ class MainWindow(QMainWindow):
 
     def _on_model_changed(self, *_: object) -> None:
         self._update_counts()
-        marks: dict[date, Counter[Status]] = {}
-        for record in self.model.records():
-            if record.pledge.due is not None:
-                marks.setdefault(record.pledge.due, Counter())[self.model.status(record)] += 1
-        self.calendar.set_marks(marks)
+        self.calendar.set_marks(self.proxy.due_marks())
 
     def _update_counts(self, *_: object) -> None:
         counts = self.proxy.counts()
         if self.reminders is not None:
-            overdue = sum(1 for r in self.model.records() if self.model.status(r) is Status.OVERDUE)
-            self.reminders.set_overdue_count(overdue)
+            self.reminders.set_overdue_count(self.proxy.total_counts()[Status.OVERDUE])
         self.filters.set_counts(counts)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         showing = f"{shown} of {total} pledges shown" if shown != total else f"{total} pledges"
@@ -745,8 +739,7 @@ class MainWindow(QMainWindow):
 
     def _on_clock_day_changed(self, today: date) -> None:
         """A new day: statuses are judged again, without a restart."""
-        self.model.set_today(today)
-        self.proxy.refilter()
+        self.model.set_today(today)  # the proxy judges every row again
         record = self.current_record()
         if record is not None:
             self._on_table_current_changed(self.table.currentIndex(), QModelIndex())

@@ -124,8 +124,16 @@ class PledgeTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def records(self) -> list[PledgeRecord]:
-        """Every record, in model order."""
+        """Every record, in model order (a copy)."""
         return list(self._rows)
+
+    def rows(self) -> Sequence[PledgeRecord]:
+        """Every record, in model order, without copying (for bulk reading; do not change)."""
+        return self._rows
+
+    def text(self, record: PledgeRecord, column: Column) -> str:
+        """A cell's display text."""
+        return self._display(record, column)
 
     def row_of(self, pledge_id: int) -> int | None:
         """The row that shows a pledge, if it is in the table."""

@@ -1,20 +1,52 @@
-"""The one proxy that sorts on raw values and filters by status, text, kind and due date."""
+"""The one proxy that sorts on raw values and filters by status, text, kind and due date.
+
+It works in bulk, in Python lists, rather than row by row through Qt callbacks: with a
+hundred thousand pledges a keystroke, a status chip or the midnight rollover re-filters in
+milliseconds, and sorting is one call to sorted() on precomputed keys.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.domain import PledgeKind, PledgeRecord, Status
-from app.gui.pledge_model import SORT_ROLE, PledgeTableModel
+from app.gui.pledge_model import Column, PledgeTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
+_CODES = (Status.OVERDUE, Status.PENDING, Status.MET)  # status order: overdue sorts first
+_NO_DUE = date.max.toordinal()
 
 
-class PledgeFilterProxy(QSortFilterProxyModel):
-    """Filters with typed setters; status counts are live for the other filters in force."""
+def _status_code(record: PledgeRecord, today: int) -> int:
+    pledge = record.pledge
+    if pledge.met_on is not None:
+        return 2
+    return 0 if pledge.due is not None and pledge.due.toordinal() < today else 1
+
+
+def _haystack(record: PledgeRecord) -> str:
+    pledge = record.pledge
+    return f"{pledge.actor}\n{pledge.action}\n{pledge.quote}\n{record.article_title}".casefold()
+
+
+def _due(record: PledgeRecord) -> int:
+    return record.pledge.due.toordinal() if record.pledge.due else _NO_DUE
+
+
+class PledgeFilterProxy(QAbstractProxyModel):
+    """Filters with typed setters and sorts on raw values; status counts follow the filters."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -24,8 +56,28 @@ class PledgeFilterProxy(QSortFilterProxyModel):
         self._due_from: date | None = None
         self._due_to: date | None = None
         self._day: date | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._sort_column = Column.STATUS
+        self._descending = False
+        # per source row, in bulk: status codes, search text, due ordinals
+        self._codes: list[int] = []
+        self._hay: list[str] = []
+        self._dues: list[int] = []
+        self._order: list[int] = []  # every source row, sorted
+        self._keys: list[Any] = []  # the sort key of each source row
+        self._view: list[int] = []  # the source rows shown, in order
+        self._where: list[int] = []  # source row -> proxy row, or -1
+        self._matching: list[int] = []  # rows passing every filter but status
+
+    # --- the source model -------------------------------------------------------------------
+
+    def setSourceModel(self, model: Any) -> None:
+        """Attach the table model and follow its changes."""
+        super().setSourceModel(model)
+        model.modelReset.connect(self._on_source_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
+        model.rowsInserted.connect(self._on_source_reset)
+        model.rowsRemoved.connect(self._on_source_reset)
+        self._on_source_reset()
 
     def pledges(self) -> PledgeTableModel:
         """The source model."""
@@ -33,43 +85,77 @@ class PledgeFilterProxy(QSortFilterProxyModel):
         assert isinstance(source, PledgeTableModel)
         return source
 
+    def _records(self) -> Sequence[PledgeRecord]:
+        return self.pledges().rows()
+
+    def _on_source_reset(self, *_: object) -> None:
+        self.beginResetModel()
+        records = self._records()
+        self._hay = [_haystack(r) for r in records]
+        self._dues = [_due(r) for r in records]
+        self._codes = self._status_codes(records)
+        self._resort()
+        self._refilter()
+        self.endResetModel()
+
+    def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
+        records = self._records()
+        if bottom.row() - top.row() > 50:  # many rows (a new day): judge them all again
+            self._codes = self._status_codes(records)
+            self._relayout(resort=True)
+            return
+        moved = False
+        today = self.pledges().today.toordinal()
+        for row in range(top.row(), bottom.row() + 1):
+            record = records[row]
+            self._hay[row], self._dues[row] = _haystack(record), _due(record)
+            self._codes[row] = _status_code(record, today)
+            moved |= self._place(row)
+        visible_before = [self._where[row] >= 0 for row in range(top.row(), bottom.row() + 1)]
+        if moved or visible_before != [
+            self._accepts(r) for r in range(top.row(), bottom.row() + 1)
+        ]:
+            self._relayout(resort=False)
+            return
+        for row in range(top.row(), bottom.row() + 1):
+            where = self._where[row]
+            if where >= 0:
+                self.dataChanged.emit(self.index(where, 0), self.index(where, len(Column) - 1))
+
+    def _status_codes(self, records: Sequence[PledgeRecord]) -> list[int]:
+        today = self.pledges().today.toordinal()
+        return [_status_code(r, today) for r in records]
+
+    # --- typed filters ----------------------------------------------------------------------
+
     def set_status(self, status: Status | None) -> None:
         """Show one status, or all with None."""
-        self.beginFilterChange()
         self._status = status
-        self._rows_changed()
+        self._relayout(resort=False)
 
     def set_search(self, text: str) -> None:
         """Show pledges whose actor, action, quote or article holds every word typed."""
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self._rows_changed()
+        words = text.casefold().split()
+        narrower = bool(self._words) and all(
+            any(new.startswith(old) or old in new for new in words) for old in self._words
+        )
+        self._words = words
+        self._relayout(resort=False, within_matching=narrower)
 
     def set_kind(self, kind: PledgeKind | None) -> None:
         """Show one kind of pledge, or all with None."""
-        self.beginFilterChange()
         self._kind = kind
-        self._rows_changed()
+        self._relayout(resort=False)
 
     def set_due_range(self, first: date | None, last: date | None) -> None:
         """Show pledges due between two days (inclusive); None leaves that side open."""
-        self.beginFilterChange()
         self._due_from, self._due_to = first, last
-        self._rows_changed()
+        self._relayout(resort=False)
 
     def set_day(self, day: date | None) -> None:
         """Show pledges due on one day (the calendar's choice), or None for any."""
-        self.beginFilterChange()
         self._day = day
-        self._rows_changed()
-
-    def refilter(self) -> None:
-        """Judge every row again (statuses change at midnight)."""
-        self.beginFilterChange()
-        self._rows_changed()
-
-    def _rows_changed(self) -> None:
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._relayout(resort=False)
 
     @property
     def day(self) -> date | None:
@@ -78,43 +164,164 @@ class PledgeFilterProxy(QSortFilterProxyModel):
 
     def counts(self) -> dict[Status | None, int]:
         """How many pledges each status chip would show under the other filters (None: all)."""
-        counts: dict[Status | None, int] = {None: 0, **{s: 0 for s in Status}}
+        tally = [0, 0, 0]
+        codes = self._codes
+        for row in self._matching:
+            tally[codes[row]] += 1
+        return {None: len(self._matching), **dict(zip(_CODES, tally, strict=True))}
+
+    def due_marks(self) -> dict[date, Counter[Status]]:
+        """For the calendar: how many pledges of each status fall due on each day."""
+        tallies: dict[int, list[int]] = {}
+        for due, code in zip(self._dues, self._codes, strict=True):
+            if due != _NO_DUE:
+                tallies.setdefault(due, [0, 0, 0])[code] += 1
+        return {
+            date.fromordinal(due): Counter(dict(zip(_CODES, tally, strict=True)))
+            for due, tally in tallies.items()
+        }
+
+    def total_counts(self) -> dict[Status, int]:
+        """How many pledges have each status, whatever the filters."""
+        return {status: self._codes.count(code) for code, status in enumerate(_CODES)}
+
+    # --- sorting ----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's raw value (dates as dates, overdue first), never its text."""
+        self._sort_column = Column(column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._relayout(resort=True)
+
+    def _key_function(self) -> Callable[[int], Any]:
+        """The raw sort value of a source row for the sort column."""
+        records, column = self._records(), self._sort_column
+        if column is Column.STATUS:
+            codes, dues = self._codes, self._dues
+            return lambda row: codes[row] * 10_000_000 + dues[row]
+        if column is Column.DUE:
+            return self._dues.__getitem__
+        if column is Column.PUBLISHED:
+            return lambda row: records[row].article_published.toordinal()
         model = self.pledges()
-        for row in range(model.rowCount()):
-            record = model.record(row)
-            if self._matches(record):
-                counts[None] += 1
-                counts[model.status(record)] += 1
-        return counts
+        return lambda row: model.text(records[row], column).casefold()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        """Whether a pledge passes every filter in force."""
-        model = self.pledges()
-        record = model.record(source_row)
-        if self._status is not None and model.status(record) is not self._status:
-            return False
-        return self._matches(record)
+    def _resort(self) -> None:
+        key = self._key_function()
+        self._keys = [key(row) for row in range(len(self._records()))]
+        # stable: rows with equal keys keep the store's order (by due date, then id)
+        self._order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        """Compare the raw values under SORT_ROLE, never the display text."""
-        a: Any = left.data(SORT_ROLE)
-        b: Any = right.data(SORT_ROLE)
-        return bool(a < b)
-
-    def _matches(self, record: PledgeRecord) -> bool:
-        """Every filter but status."""
-        pledge = record.pledge
-        if self._kind is not None and pledge.kind is not self._kind:
+    def _place(self, row: int) -> bool:
+        """Move one source row to where its new key sorts; whether it moved."""
+        key = self._key_function()(row)
+        if key == self._keys[row]:
             return False
-        if self._day is not None and pledge.due != self._day:
-            return False
-        if self._due_from is not None and (pledge.due is None or pledge.due < self._due_from):
-            return False
-        if self._due_to is not None and (pledge.due is None or pledge.due > self._due_to):
-            return False
-        if self._words:
-            haystack = " ".join(
-                (pledge.actor, pledge.action, pledge.quote, record.article_title)
-            ).casefold()
-            return all(word in haystack for word in self._words)
+        self._order.remove(row)
+        self._keys[row] = key
+        bisect.insort(self._order, row, key=self._keys.__getitem__)
         return True
+
+    # --- filtering --------------------------------------------------------------------------
+
+    def _accepts(self, row: int) -> bool:
+        if self._status is not None and _CODES[self._codes[row]] is not self._status:
+            return False
+        return self._matches(row)
+
+    def _matches(self, row: int) -> bool:
+        """Every filter but status, for one row."""
+        return bool(self._filtered([row]))
+
+    def _filtered(self, rows: Sequence[int]) -> list[int]:
+        """The rows passing every filter but status, each filter one pass over the survivors."""
+        found = list(rows)
+        records = self._records()
+        if self._kind is not None:
+            kind = self._kind
+            found = [r for r in found if records[r].pledge.kind is kind]
+        dues = self._dues
+        if self._day is not None:
+            day = self._day.toordinal()
+            found = [r for r in found if dues[r] == day]
+        if self._due_from is not None:
+            first = self._due_from.toordinal()
+            found = [r for r in found if first <= dues[r] != _NO_DUE]
+        if self._due_to is not None:
+            last = self._due_to.toordinal()
+            found = [r for r in found if dues[r] <= last]
+        hay = self._hay
+        for word in self._words:
+            found = [r for r in found if word in hay[r]]
+        return found
+
+    def _refilter(self, within_matching: bool = False) -> None:
+        source = self._matching if within_matching else self._order
+        self._matching = self._filtered(source)
+        if self._status is None:
+            view = self._matching
+        else:
+            code, codes = _CODES.index(self._status), self._codes
+            view = [r for r in self._matching if codes[r] == code]
+        self._view = view[::-1] if self._descending else list(view)
+        self._where = [-1] * len(self._records())
+        for position, row in enumerate(self._view):
+            self._where[row] = position
+
+    def _relayout(self, *, resort: bool, within_matching: bool = False) -> None:
+        """Recompute what is shown, keeping the selection and current row on their pledges."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        rows = [self._view[i.row()] if 0 <= i.row() < len(self._view) else -1 for i in persistent]
+        if resort:
+            self._resort()
+        self._refilter(within_matching=within_matching and not resort)
+        moved = [
+            self.index(self._where[row], old.column())
+            if row >= 0 and self._where[row] >= 0
+            else QModelIndex()
+            for old, row in zip(persistent, rows, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # --- QAbstractProxyModel ----------------------------------------------------------------
+
+    def mapToSource(self, proxy_index: _Index) -> QModelIndex:
+        """The table model's cell behind a shown cell."""
+        if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._view):
+            return QModelIndex()
+        return self.pledges().index(self._view[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: _Index) -> QModelIndex:
+        """Where a table model cell is shown, if it is."""
+        if not source_index.isValid() or not 0 <= source_index.row() < len(self._where):
+            return QModelIndex()
+        row = self._where[source_index.row()]
+        return QModelIndex() if row < 0 else self.index(row, source_index.column())
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The shown cell at a row and column."""
+        if parent.isValid() or not (0 <= row < len(self._view) and 0 <= column < len(Column)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, _child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """A flat table: no cell has a parent."""
+        return QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """How many pledges are shown."""
+        return 0 if parent.isValid() else len(self._view)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """The table model's columns."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles come from the table model; rows have none."""
+        if orientation == Qt.Orientation.Horizontal:
+            return self.pledges().headerData(section, orientation, role)
+        return None

@@ -5,44 +5,62 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import String, and_, exists, literal
+from sqlalchemy import cast as sql_cast
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
 
 from app.domain import EventKind
 from app.reminders import Candidate, Reminder, ReminderKind, parse_detail
 from app.store.models import PledgeEventRow, PledgeRow
 
-_CHUNK = 500  # stay under SQLite's limit of bound parameters
-
 
 def reminder_candidates(*, session: Session, today: date, lead_days: int) -> list[Candidate]:
-    """Open, dated pledges due by today + lead_days, with the reminders already sent for each."""
+    """Open, dated pledges due by today + lead_days, with the reminders already sent for each.
+
+    One query: the pledges, each joined to its reminder entries (if any). A pledge already
+    reminded as overdue for its due date can need nothing more, so the query leaves it out:
+    a daily check over years of overdue pledges reads only the few that may need telling.
+    """
     horizon = today + timedelta(days=lead_days)
-    rows = session.exec(
-        select(col(PledgeRow.id), col(PledgeRow.due)).where(
+    reminded = and_(
+        col(PledgeEventRow.pledge_id) == col(PledgeRow.id),
+        col(PledgeEventRow.kind) == EventKind.REMINDED.value,
+    )
+    overdue_detail = (
+        literal(f"{ReminderKind.OVERDUE.value} (due ")
+        + sql_cast(col(PledgeRow.due), String)
+        + literal(")")
+    )
+    told = aliased(PledgeEventRow)  # its own name: the outer query joins the events too
+    told_overdue = exists().where(
+        col(told.pledge_id) == col(PledgeRow.id),
+        col(told.kind) == EventKind.REMINDED.value,
+        col(told.detail) == overdue_detail,
+    )
+    rows = session.execute(
+        core_select(col(PledgeRow.id), col(PledgeRow.due), col(PledgeEventRow.detail))
+        .outerjoin(PledgeEventRow, reminded)
+        .where(
             col(PledgeRow.dismissed).is_(False),
             col(PledgeRow.met_on).is_(None),
             col(PledgeRow.due).is_not(None),
             col(PledgeRow.due) <= horizon,
+            ~told_overdue,
         )
     ).all()
-    ids = [pledge_id for pledge_id, _ in rows if pledge_id is not None]
+    dues: dict[int, date] = {}
     sent: dict[int, set[tuple[ReminderKind, date]]] = {}
-    for start in range(0, len(ids), _CHUNK):
-        events = session.exec(
-            select(PledgeEventRow.pledge_id, PledgeEventRow.detail).where(
-                PledgeEventRow.kind == EventKind.REMINDED.value,
-                col(PledgeEventRow.pledge_id).in_(ids[start : start + _CHUNK]),
-            )
-        ).all()
-        for pledge_id, detail in events:
-            parsed = parse_detail(detail)
-            if parsed is not None:
-                sent.setdefault(pledge_id, set()).add(parsed)
+    for pledge_id, due, detail in rows:
+        dues[pledge_id] = due
+        parsed = None if detail is None else parse_detail(detail)
+        if parsed is not None:
+            sent.setdefault(pledge_id, set()).add(parsed)
     return [
         Candidate(pledge_id=pledge_id, due=due, sent=frozenset(sent.get(pledge_id, ())))
-        for pledge_id, due in rows
-        if pledge_id is not None
+        for pledge_id, due in dues.items()
     ]
 
 
