@@ -182,8 +182,8 @@ _BARE = _FIRST_PAINT.format(
     after="from PySide6.QtCore import QTimer\nQTimer.singleShot(300, app.quit)",
 )
 _OURS = _FIRST_PAINT.format(
-    setup="from app.gui.main_window import MainWindow\nfrom app.store.engine import make_engine\n"
-    "window = MainWindow(make_engine(sys.argv[1]), remember=False, reminders=False)\n"
+    setup="from app.gui.main_window import MainWindow\n"
+    "window = MainWindow(sys.argv[1], remember=False, reminders=False)\n"
     "table = window.table\n"
     "window.loaded.connect(lambda: (print('loaded', time.time(), flush=True), app.quit()))",
     after="window.refresh()",

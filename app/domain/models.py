@@ -138,3 +138,14 @@ class PledgeRecord:
     article_source: str
     article_url: str | None = None
     version: int = 1  # changes with every edit; an edit on an older version is refused
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeEdit:
+    """The fields an analyst may correct in a pledge."""
+
+    actor: str
+    action: str
+    kind: PledgeKind
+    due: date | None
+    due_precision: DuePrecision | None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from app import __version__
@@ -25,13 +24,18 @@ class Fetched:
     url: str
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http and https addresses."""
+def _http_only_redirects() -> Any:
+    """A redirect handler that follows only http and https addresses."""
+    import urllib.error
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme not in {"http", "https"}:
-            raise urllib.error.URLError(f"redirected to a non-web address: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if urlsplit(newurl).scheme not in {"http", "https"}:
+                raise urllib.error.URLError(f"redirected to a non-web address: {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpOnlyRedirects
 
 
 def is_web_address(target: str) -> bool:
@@ -45,10 +49,13 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_SECO
     def fail(message: str) -> ExtractError:
         return ExtractError(stage="fetch", source=url, message=message)
 
+    import urllib.error
+    import urllib.request
+
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise fail("only http and https addresses can be fetched")
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    opener = urllib.request.build_opener(_http_only_redirects())
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
         with opener.open(request, timeout=timeout) as response:

@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import DuePrecision, PledgeKind, PledgeRecord
+from app.domain import DuePrecision, PledgeEdit, PledgeKind, PledgeRecord
 from app.domain.wording import long_date
-from app.extract.clean import clean
-from app.extract.dateline import find_dateline
-from app.extract.load import RawText
 from app.gui.qdates import to_date, to_qdate
-from app.store.queries import PledgeEdit
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -170,6 +166,10 @@ class PasteArticleDialog(QDialog):
         return PastedArticle(self.text.toPlainText(), to_date(self.published.date()))
 
     def _on_text_changed(self) -> None:
+        from app.extract.clean import clean
+        from app.extract.dateline import find_dateline
+        from app.extract.load import RawText
+
         text = self.text.toPlainText()
         self._ok.setEnabled(bool(text.strip()))
         found = find_dateline(clean(RawText(source="pasted", text=text)).paragraphs)

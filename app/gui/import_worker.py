@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
-from sqlalchemy import Engine
 
 from app.domain.errors import PledgeWatchError
-from app.extract import Extraction, Pipeline
-from app.ingest import store_extraction
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.extract import Extraction, Pipeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class ImportWorker(QRunnable):
         self.signals = ImportSignals()
         self._engine = engine
         self._jobs = list(jobs)
-        self._pipeline = pipeline or Pipeline()
+        self._pipeline = pipeline
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -98,6 +101,8 @@ class ImportWorker(QRunnable):
             pass  # the app quit during the import: what was stored stays stored
 
     def _import_one(self, job: ImportJob, summary: ImportSummary) -> None:
+        from app.ingest import store_extraction
+
         try:
             extraction = self._extract(job)
             outcome = store_extraction(self._engine, extraction, at=datetime.now(UTC))
@@ -113,6 +118,10 @@ class ImportWorker(QRunnable):
             summary.already.append(outcome.article.title)
 
     def _extract(self, job: ImportJob) -> Extraction:
+        if self._pipeline is None:  # made here, off the GUI thread: it loads every stage
+            from app.extract import Pipeline
+
+            self._pipeline = Pipeline()
         if isinstance(job, PastedText):
             return self._pipeline.run_text(job.text, source=job.source, published=job.published)
         return self._pipeline.run_file(job)

@@ -33,11 +33,11 @@ def run_app(
 
     from app.gui.clock import DayClock
     from app.gui.main_window import MainWindow
-    from app.store.engine import make_engine
 
     clock = DayClock(_fixed_day(now)) if now is not None else DayClock()
     quiet = screenshot is not None  # a picture changes nothing: no layout saved, no reminders sent
-    window = MainWindow(make_engine(db), clock=clock, remember=not quiet, reminders=not quiet)
+    # The database opens off the GUI thread, after the window is on screen (a fast start).
+    window = MainWindow(db, clock=clock, remember=not quiet, reminders=not quiet)
     window.show()
     window.refresh(import_sample=True)
     if screenshot is not None:

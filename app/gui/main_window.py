@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -31,17 +32,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from app import __version__
 from app.domain import PledgeRecord, Status
 from app.domain.errors import PledgeWatchError
-from app.export import export_pledges, write_atomically
 from app.extract.fetch import is_web_address
-from app.feeds import PollReport, poll_feeds
 from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
 from app.gui.clock import DayClock
+from app.gui.database import Database
 from app.gui.detail_pane import DetailPane
 from app.gui.dialogs import (
     EditPledgeDialog,
@@ -50,7 +49,6 @@ from app.gui.dialogs import (
     PasteArticleDialog,
     PreferencesDialog,
 )
-from app.gui.feeds_dialog import FeedsDialog
 from app.gui.filter_bar import FilterBar
 from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker, PastedText
 from app.gui.pledge_actions import PledgeActions
@@ -59,10 +57,12 @@ from app.gui.pledge_proxy import PledgeFilterProxy
 from app.gui.qdates import to_qdate
 from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, ReminderService, lead_days
 from app.gui.workers import Worker, start
-from app.ingest import import_sample_if_empty
-from app.store.engine import open_session
-from app.store.feed_queries import list_feeds
-from app.store.queries import article_text, list_pledges, pledge_events
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.feeds import PollReport
+    from app.gui.feeds_dialog import FeedsDialog
 
 FEED_MINUTES_KEY = "feeds/interval_minutes"
 HINT = (
@@ -84,12 +84,21 @@ _HIDDEN_ON_NARROW = (Column.KIND, Column.RECIPIENT, Column.PUBLISHED)
 _NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
 
 
-def load_rows(engine: Engine, *, at: datetime, import_sample: bool) -> tuple[PledgeRecord, ...]:
-    """Worker body: import the sample into an empty database if asked, then read every pledge."""
+def load_rows(
+    target: Engine | str | None, *, at: datetime, import_sample: bool
+) -> tuple[Engine, tuple[PledgeRecord, ...]]:
+    """Worker body: open the database if need be, import the sample into an empty one if asked,
+    then read every pledge. The heavy imports happen here, off the GUI thread, after the window
+    is on screen."""
+    from app.ingest import import_sample_if_empty
+    from app.store.engine import make_engine, open_session
+    from app.store.queries import list_pledges
+
+    engine = make_engine(target) if target is None or isinstance(target, str) else target
     if import_sample:
         import_sample_if_empty(engine, at=at)
     with open_session(engine) as session:
-        return tuple(list_pledges(session=session, today=at.date()))
+        return engine, tuple(list_pledges(session=session, today=at.date()))
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +111,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | str | None,
         *,
         clock: DayClock | None = None,
         settings: QSettings | None = None,
@@ -110,7 +119,8 @@ class MainWindow(QMainWindow):
         reminders: bool = True,
     ) -> None:
         super().__init__()
-        self._engine = engine
+        # An Engine, or a path or URL to open off the GUI thread at the first refresh().
+        self.database = Database(engine)
         self.clock = clock or DayClock(parent=self)
         self._settings = settings or QSettings()
         self._remember = remember
@@ -132,7 +142,7 @@ class MainWindow(QMainWindow):
         self.proxy = PledgeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.undo_stack = QUndoStack(self)
-        self.pledge_actions = PledgeActions(engine, self.undo_stack, self)
+        self.pledge_actions = PledgeActions(self.database, self.undo_stack, self)
         self.pledge_actions.saved.connect(self._on_record_saved)
         self.pledge_actions.failed.connect(self._report)
         self.filters = FilterBar(today)
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
         self.calendar = DueCalendar()
         self.banner = ReminderBanner()
         self.reminders = (
-            ReminderService(engine, self.clock, self._settings, self) if reminders else None
+            ReminderService(self.database, self.clock, self._settings, self) if reminders else None
         )
         self._build_layout()
         self._build_menus()
@@ -149,7 +159,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.clock.start()
-        self._plan_feed_polls()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -371,8 +380,8 @@ class MainWindow(QMainWindow):
         """Reload the pledges off the GUI thread; returns the worker so callers can wait on it."""
         today = self.clock.today()
         at = datetime.combine(today, datetime.now().time()).astimezone(UTC)
-        engine = self._engine  # the worker must hold no reference to the window
-        worker = Worker(lambda: load_rows(engine, at=at, import_sample=import_sample))
+        target = self.database.engine or self.database.target  # no reference to the window
+        worker = Worker(lambda: load_rows(target, at=at, import_sample=import_sample))
         worker.signals.result.connect(self._on_loader_result)
         worker.signals.error.connect(self._on_loader_error)
         if import_sample:
@@ -381,7 +390,11 @@ class MainWindow(QMainWindow):
         start(worker)
         return worker
 
-    def _on_loader_result(self, rows: tuple[PledgeRecord, ...]) -> None:
+    def _on_loader_result(self, result: tuple[Engine, tuple[PledgeRecord, ...]]) -> None:
+        engine, rows = result
+        if self.database.engine is None:
+            self.database.engine = engine
+            self._plan_feed_polls()
         current = self.detail.record
         self.model.set_rows(rows)
         self.calendar.setSelectedDate(to_qdate(self.clock.today()))
@@ -436,10 +449,13 @@ class MainWindow(QMainWindow):
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = self.current_record() if current.isValid() else None
-        if record is None:
+        if record is None or self.database.engine is None:
             self.detail.show_nothing()
             return
-        with open_session(self._engine) as session:
+        from app.store.engine import open_session
+        from app.store.queries import article_text, pledge_events
+
+        with open_session(self.database.engine) as session:
             text = article_text(session=session, article_id=record.article_id)
             events = pledge_events(session=session, pledge_id=record.id)
         self.detail.show_record(record, text, events, self.model.today)
@@ -594,6 +610,8 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path, fmt: str, records: Sequence[PledgeRecord]) -> None:
         """Write pledges to a file, saying how it went."""
+        from app.export import export_pledges, write_atomically
+
         data = export_pledges(records, fmt, today=self.clock.today(), now=datetime.now(UTC))
         try:
             write_atomically(path, data)
@@ -608,7 +626,13 @@ class MainWindow(QMainWindow):
 
     def edit_feeds(self) -> None:
         """File > Feeds: subscribe, unsubscribe, poll now."""
-        dialog = FeedsDialog(self._engine, self._feed_minutes(), self)
+
+        try:
+            engine = self.database()
+        except PledgeWatchError as exc:
+            self._report(str(exc))
+            return
+        dialog = FeedsDialog(engine, self._feed_minutes(), self)
         dialog.poll_requested.connect(self.poll_feeds)
         self._feeds_dialog = dialog
         dialog.exec()
@@ -618,9 +642,11 @@ class MainWindow(QMainWindow):
 
     def poll_feeds(self) -> Worker | None:
         """Read every subscribed feed off the GUI thread; new items are imported."""
-        if self._feed_poll is not None:
+        if self._feed_poll is not None or self.database.engine is None:
             return None
-        engine = self._engine  # the worker must hold no reference to the window
+        from app.feeds import poll_feeds
+
+        engine = self.database.engine  # the worker must hold no reference to the window
         worker = Worker(lambda: poll_feeds(engine, at=datetime.now(UTC)))
         worker.signals.result.connect(self._on_feed_poll_result)
         worker.signals.error.connect(self._report)
@@ -650,7 +676,10 @@ class MainWindow(QMainWindow):
 
     def _plan_feed_polls(self) -> None:
         """Poll the feeds on the analyst's interval, when there are any."""
-        with open_session(self._engine) as session:
+        from app.store.engine import open_session
+        from app.store.feed_queries import list_feeds
+
+        with open_session(self.database()) as session:
             has_feeds = bool(list_feeds(session=session))
         if has_feeds:
             self._feed_timer.start(self._feed_minutes() * 60_000)
@@ -669,7 +698,12 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._report("An import is already running; wait for it or cancel it.")
             return None
-        worker = ImportWorker(self._engine, jobs)
+        try:
+            engine = self.database()
+        except PledgeWatchError as exc:
+            self._report(str(exc))
+            return None
+        worker = ImportWorker(engine, jobs)
         worker.signals.progress.connect(self._on_import_progress)
         worker.signals.finished.connect(self._on_import_finished)
         self._import = worker
@@ -746,7 +780,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help > About: the version and where the database is."""
-        url = self._engine.url.render_as_string(hide_password=True)
+        url = self.database.describe()
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "About PledgeWatch",

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy import Engine
-from sqlmodel import Session
 
-from app.domain import PledgeRecord
+from app.domain import PledgeEdit, PledgeRecord
 from app.domain.errors import PledgeWatchError, StaleEditError
-from app.store.engine import open_session
-from app.store.queries import (
-    PledgeEdit,
-    dismiss,
-    edit_pledge,
-    get_pledge,
-    mark_met,
-    restore,
-    unmark_met,
-)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 # A change to one pledge, made on the version of it the analyst saw.
-Change = Callable[[Session, datetime, int], PledgeRecord]
+Change = Callable[["Session", datetime, int], PledgeRecord]
 
 
 class PledgeCommand(QUndoCommand):
@@ -68,9 +61,11 @@ class PledgeActions(QObject):
     failed = Signal(str)
     """A change could not be stored; says why."""
 
-    def __init__(self, engine: Engine, stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine: Callable[[], Engine], stack: QUndoStack, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self._engine = engine
+        self._engine = engine  # the open database, once it is open
         self.stack = stack
 
     def set_met(
@@ -80,6 +75,8 @@ class PledgeActions(QObject):
         pledge_id = record.id
 
         def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import mark_met
+
             return mark_met(
                 session=session,
                 pledge_id=pledge_id,
@@ -97,6 +94,8 @@ class PledgeActions(QObject):
         pledge_id = record.id
 
         def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import unmark_met
+
             return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
         self._push(f"Unmark: {record.pledge.actor}", record, forward, _met_as_before(record))
@@ -113,11 +112,15 @@ class PledgeActions(QObject):
         )
 
         def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import edit_pledge
+
             return edit_pledge(
                 session=session, pledge_id=pledge_id, change=change, at=at, expected_version=version
             )
 
         def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import edit_pledge
+
             return edit_pledge(
                 session=session, pledge_id=pledge_id, change=before, at=at, expected_version=version
             )
@@ -129,17 +132,23 @@ class PledgeActions(QObject):
         pledge_id = record.id
 
         def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import dismiss
+
             return dismiss(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
         def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import restore
+
             return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
         self._push(f"Dismiss: {record.pledge.actor}", record, forward, backward)
 
     def run(self, pledge_id: int, change: Change, version: int) -> PledgeRecord | None:
         """Save one change at once and show the row as stored; None when it was refused."""
+        from app.store.engine import open_session
+
         try:
-            with open_session(self._engine) as session:
+            with open_session(self._engine()) as session:
                 record = change(session, datetime.now(UTC), version)
         except StaleEditError as exc:
             self.failed.emit(str(exc))
@@ -153,8 +162,11 @@ class PledgeActions(QObject):
 
     def _reload(self, pledge_id: int) -> None:
         """Show a pledge as another writer left it."""
+        from app.store.engine import open_session
+        from app.store.queries import get_pledge
+
         try:
-            with open_session(self._engine) as session:
+            with open_session(self._engine()) as session:
                 self.saved.emit(get_pledge(session=session, pledge_id=pledge_id))
         except PledgeWatchError as exc:
             self.failed.emit(str(exc))
@@ -169,6 +181,8 @@ def _met_as_before(record: PledgeRecord) -> Change:
     met_on = pledge.met_on
 
     def back(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import mark_met, unmark_met
+
         if met_on is None:
             return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
         return mark_met(

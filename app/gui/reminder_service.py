@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-from sqlalchemy import Engine
 
 from app.domain import Status
 from app.domain.wording import short_date
@@ -16,7 +16,11 @@ from app.gui.clock import DayClock
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
 from app.reminders import DEFAULT_LEAD_DAYS, ReminderKind
-from app.reminding import Notice, check_reminders, next_reminder_moment
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.reminding import Notice
 
 LEAD_DAYS_KEY = "reminders/lead_days"
 KEEP_IN_TRAY_KEY = "tray/keep_running"
@@ -96,10 +100,14 @@ class ReminderService(QObject):
     """Where there is no tray: text for the in-window banner and what its Show button shows."""
 
     def __init__(
-        self, engine: Engine, clock: DayClock, settings: QSettings, parent: QObject | None = None
+        self,
+        engine: Callable[[], Engine],
+        clock: DayClock,
+        settings: QSettings,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._engine = engine
+        self._engine = engine  # the open database, once it is open
         self._clock = clock
         self._settings = settings
         self._target: int | Status | None = None
@@ -137,10 +145,12 @@ class ReminderService(QObject):
 
     def check(self) -> Worker:
         """Look for reminders off the GUI thread; record and show the new ones."""
-        engine, today, lead = self._engine, self._clock.today(), lead_days(self._settings)
+        engine, today, lead = self._engine(), self._clock.today(), lead_days(self._settings)
         now = datetime.combine(today, datetime.now().time()).astimezone(UTC)
 
         def work() -> tuple[list[Notice], datetime | None]:
+            from app.reminding import check_reminders, next_reminder_moment
+
             notices = check_reminders(engine, today=today, at=now, lead_days=lead)
             local = datetime.combine(today, datetime.now().time())
             return notices, next_reminder_moment(engine, now=local, lead_days=lead)

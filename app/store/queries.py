@@ -17,6 +17,7 @@ from app.domain import (
     DuePrecision,
     EventKind,
     Pledge,
+    PledgeEdit,
     PledgeEvent,
     PledgeKind,
     PledgeRecord,
@@ -331,17 +332,6 @@ def restore(
         "restored after dismissal",
         expected_version,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PledgeEdit:
-    """The fields an analyst may correct."""
-
-    actor: str
-    action: str
-    kind: PledgeKind
-    due: date | None
-    due_precision: DuePrecision | None
 
 
 def edit_pledge(
