@@ -157,7 +157,7 @@ def bench_ingest(shared: Path) -> list[Row]:
 
 
 _FIRST_PAINT = """
-import os, sys, time, resource
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 app = QApplication(['bench'])
@@ -173,7 +173,9 @@ table.viewport().installEventFilter(painted)
 window.show()
 {after}
 app.exec()
-print('rss_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+# VmHWM, not ru_maxrss: the latter carries the parent's peak over fork and exec
+peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]
+print('rss_mb', int(peak) / 1024, flush=True)
 """
 _BARE = _FIRST_PAINT.format(
     setup="from PySide6.QtWidgets import QMainWindow, QTableView\n"

@@ -1,6 +1,7 @@
 """Score pledge extraction on the labelled Wikinews dev articles, beside a keyword baseline.
 
-Usage: python scripts/eval_extraction.py [--shared ../shared] [--details] [--speed]
+Usage: python scripts/eval_extraction.py [--shared ../shared] [--details]
+(Throughput over all 294 articles, beside spaCy's bare parse: python scripts/bench.py ingest)
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -212,31 +212,6 @@ def load_article(path: Path) -> Article:
     return make_article(clean(read_source(path)))
 
 
-def speed(folder: Path) -> None:
-    """Articles per second through the pipeline beside spaCy's bare parse of the same texts."""
-    from app.extract.nlp import load_nlp
-
-    paths = sorted(folder.glob("*.txt"))
-    nlp = load_nlp()
-    texts = [load_article(p).text for p in paths]
-    list(nlp.pipe(texts[:5]))  # warm-up
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts):
-        pass
-    bare = time.perf_counter() - start
-    pipeline = Pipeline()
-    start = time.perf_counter()
-    pipeline.run_files(paths)
-    ours_seconds = time.perf_counter() - start
-    print(
-        f"spaCy nlp.pipe alone: {len(paths)} articles in {bare:.2f} s ({len(paths) / bare:.1f}/s)"
-    )
-    print(
-        f"pipeline (load to deadlines): {ours_seconds:.2f} s ({len(paths) / ours_seconds:.1f}/s), "
-        f"{ours_seconds / bare:.2f} x spaCy alone (target <= 1.3)"
-    )
-
-
 def main() -> None:
     """Print the scores of the extractor and the keyword baseline."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -244,7 +219,6 @@ def main() -> None:
         "--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared"
     )
     parser.add_argument("--details", action="store_true", help="list every miss and extra")
-    parser.add_argument("--speed", action="store_true", help="also time all 294 articles")
     args = parser.parse_args()
     folder = args.shared / "data" / "wikinews"
     gold: dict[str, list[dict]] = defaultdict(list)
@@ -269,8 +243,6 @@ def main() -> None:
             f"{s['negatives']:>7}/{s['negatives_total']:<7}"
             f"  ({s['matched']} of {s['gold']} labelled pledges found, {s['predicted']} predicted)"
         )
-    if args.speed:
-        speed(folder / "articles")
 
 
 if __name__ == "__main__":
