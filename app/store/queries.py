@@ -392,13 +392,6 @@ def count_articles(*, session: Session) -> int:
     return session.exec(select(func.count()).select_from(ArticleRow)).one()
 
 
-def _pledge_row_by_id(session: Session, pledge_id: int) -> PledgeRow:
-    row = session.get(PledgeRow, pledge_id)
-    if row is None:
-        raise NotFoundError(f"no pledge with id {pledge_id}")
-    return row
-
-
 def _fresh_row(session: Session, pledge_id: int) -> PledgeRow:
     """A pledge as stored now, not as this session last saw it."""
     row = session.exec(
