@@ -16,7 +16,7 @@ from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 
 if TYPE_CHECKING:
-    from app.store.queries import PledgeLine
+    from app.store.reads import PledgeLine
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -241,19 +241,18 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    from app.store.engine import open_session
-    from app.store.queries import list_lines, list_pledges
+    from app.store.reads import list_lines, list_pledges
 
     today = _today(args)
     status = None if args.status is None else Status(args.status)
-    with open_session(_engine(args)) as session:
+    with _engine(args).connect() as connection:  # Core reads: no ORM to import
         if args.json:
-            records = list_pledges(session=session, today=today, status=status)
+            records = list_pledges(session=connection, today=today, status=status)
             rows = [record_fields(r, today) for r in records]
             json.dump(rows, out, indent=2, ensure_ascii=False)
             print(file=out)
         else:
-            _print_table(list_lines(session=session, today=today, status=status), today, out)
+            _print_table(list_lines(session=connection, today=today, status=status), today, out)
     return 0
 
 

@@ -9,8 +9,7 @@ from sqlalchemy import Engine
 
 from app.domain import PledgeRecord
 from app.reminders import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
-from app.store.engine import open_session
-from app.store.queries import get_pledges
+from app.store.reads import get_pledges
 from app.store.reminder_queries import record_reminders, reminder_candidates
 
 
@@ -39,21 +38,21 @@ def check_reminders(
     record: bool = True,
 ) -> list[Notice]:
     """The reminders due on `today`; with `record`, each is written down so it is never repeated."""
-    with open_session(engine) as session:
-        candidates = reminder_candidates(session=session, today=today, lead_days=lead_days)
+    with engine.begin() as connection:  # Core only: a check from cron starts fast
+        candidates = reminder_candidates(session=connection, today=today, lead_days=lead_days)
         due = reminders_due(candidates, today=today, lead_days=lead_days)
         if record:
-            due = record_reminders(session=session, reminders=due, at=at)
-        records = get_pledges(session=session, pledge_ids=[r.pledge_id for r in due])
-        return [Notice(r, records[r.pledge_id]) for r in due if r.pledge_id in records]
+            due = record_reminders(session=connection, reminders=due, at=at)
+        records = get_pledges(session=connection, pledge_ids=[r.pledge_id for r in due])
+    return [Notice(r, records[r.pledge_id]) for r in due if r.pledge_id in records]
 
 
 def next_reminder_moment(
     engine: Engine, *, now: datetime, lead_days: int = DEFAULT_LEAD_DAYS, horizon_days: int = 400
 ) -> datetime | None:
     """When the next reminder can fall due, looking ahead up to `horizon_days`."""
-    with open_session(engine) as session:
+    with engine.connect() as connection:
         candidates = reminder_candidates(
-            session=session, today=now.date(), lead_days=lead_days + horizon_days
+            session=connection, today=now.date(), lead_days=lead_days + horizon_days
         )
     return next_change(candidates, now=now, lead_days=lead_days)

@@ -277,9 +277,10 @@ def _plans(db: Path) -> str:
     from app.domain import Status
     from app.store.models import PledgeRow
     from app.store.status_sql import status_filter
+    from app.store.tables import pledge
 
     queries = [
-        select(PledgeRow.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1))),
+        select(pledge.c.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1))),
         select(col(PledgeRow.id)).where(
             col(PledgeRow.dismissed).is_(False),
             col(PledgeRow.met_on).is_(None),

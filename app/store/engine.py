@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlmodel import Session, create_engine
 
 from app.domain.errors import BadValueError
-from app.store import models as _models  # noqa: F401  (registers the tables)
 from app.store.schema import ensure_schema
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 ENV_VAR = "PLEDGEWATCH_DB"
 APP_NAME = "PledgeWatch"
@@ -58,7 +59,13 @@ def make_engine(target: str | None = None) -> Engine:
 
 
 def open_session(engine: Engine) -> Session:
-    """A new session on the engine; objects stay readable after commit."""
+    """A new ORM session on the engine; objects stay readable after commit.
+
+    SQLModel loads here, not with the engine: reading queries (app.store.reads) run on a plain
+    connection, so a command-line listing never pays for importing the ORM.
+    """
+    from sqlmodel import Session
+
     return Session(engine, expire_on_commit=False)
 
 

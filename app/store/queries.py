@@ -1,4 +1,4 @@
-"""Keyword-only queries over the store; each takes the session to work in."""
+"""Keyword-only queries that change the store (and, re-exported, those that read it)."""
 
 from __future__ import annotations
 
@@ -7,27 +7,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, String, func, update
-from sqlalchemy import cast as sql_cast
-from sqlalchemy import select as core_select
+from sqlalchemy import CursorResult, func, update
 from sqlmodel import Session, col, select
 
 from app.domain import (
     Article,
-    DuePrecision,
     EventKind,
     Pledge,
     PledgeEdit,
     PledgeEvent,
-    PledgeKind,
     PledgeRecord,
-    Quote,
-    Span,
-    Status,
 )
 from app.domain.errors import NotFoundError, StaleEditError
 from app.store.models import ArticleRow, PledgeEventRow, PledgeQuoteRow, PledgeRow
-from app.store.status_sql import status_filter
+from app.store.reads import (
+    PledgeLine,
+    get_pledge,
+    get_pledges,
+    list_lines,
+    list_pledges,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,189 +92,6 @@ def _stored_article_id(session: Session, content_hash: str, url: str | None) -> 
     if url is not None:
         same = same | (col(ArticleRow.url) == url)
     return session.exec(select(ArticleRow.id).where(same)).first()
-
-
-def list_pledges(
-    *,
-    session: Session,
-    today: date,
-    status: Status | None = None,
-    include_dismissed: bool = False,
-) -> list[PledgeRecord]:
-    """The stored pledges, optionally of one status on `today`, ordered by due date then id.
-
-    A column query, not ORM objects: a hundred thousand pledges load in well under a second.
-    """
-    conditions: list[ColumnElement[bool]] = []
-    if not include_dismissed:
-        conditions.append(col(PledgeRow.dismissed).is_(False))
-    if status is not None:
-        conditions.append(status_filter(status, today))
-    order = (col(PledgeRow.due).is_(None), col(PledgeRow.due), col(PledgeRow.id))
-    return _records(session, conditions, order)
-
-
-@dataclass(frozen=True, slots=True)
-class PledgeLine:
-    """The few fields a one-line listing shows; dates as ISO text, as they are printed."""
-
-    id: int
-    actor: str
-    action: str
-    due: str | None
-    met_on: str | None
-
-
-def list_lines(*, session: Session, today: date, status: Status | None = None) -> list[PledgeLine]:
-    """What `pledgewatch list` prints, in the order of list_pledges, in one lean query.
-
-    Dates stay ISO text: they print as they are and compare in order as text, so a hundred
-    thousand rows need no date parsing.
-    """
-    conditions: list[ColumnElement[bool]] = [col(PledgeRow.dismissed).is_(False)]
-    if status is not None:
-        conditions.append(status_filter(status, today))
-    query = (
-        core_select(
-            col(PledgeRow.id),
-            col(PledgeRow.actor),
-            col(PledgeRow.action),
-            cast_to_text(col(PledgeRow.due)),
-            cast_to_text(col(PledgeRow.met_on)),
-        )
-        .where(*conditions)
-        .order_by(col(PledgeRow.due).is_(None), col(PledgeRow.due), col(PledgeRow.id))
-    )
-    return [PledgeLine(*row) for row in session.execute(query)]
-
-
-def cast_to_text(column: Any) -> Any:
-    """A date column as its ISO text, on SQLite and PostgreSQL alike."""
-    return sql_cast(column, String)
-
-
-def get_pledge(*, session: Session, pledge_id: int) -> PledgeRecord:
-    """One stored pledge by id; raises NotFoundError naming the id when there is none."""
-    found = get_pledges(session=session, pledge_ids=[pledge_id])
-    if pledge_id not in found:
-        raise NotFoundError(f"no pledge with id {pledge_id}")
-    return found[pledge_id]
-
-
-def get_pledges(*, session: Session, pledge_ids: Sequence[int]) -> dict[int, PledgeRecord]:
-    """Many stored pledges by id, in a few queries; ids not stored are left out."""
-    found: dict[int, PledgeRecord] = {}
-    for start in range(0, len(pledge_ids), _CHUNK):
-        chunk = list(pledge_ids[start : start + _CHUNK])
-        for record in _records(session, [col(PledgeRow.id).in_(chunk)], ()):
-            found[record.id] = record
-    return found
-
-
-_RECORD_COLUMNS = (
-    PledgeRow.id,
-    PledgeRow.actor,
-    PledgeRow.action,
-    PledgeRow.kind,
-    PledgeRow.quote,
-    PledgeRow.quote_start,
-    PledgeRow.quote_end,
-    PledgeRow.recipient,
-    PledgeRow.condition,
-    PledgeRow.deadline_text,
-    PledgeRow.due,
-    PledgeRow.due_precision,
-    PledgeRow.met_on,
-    PledgeRow.met_note,
-    PledgeRow.met_evidence,
-    PledgeRow.dismissed,
-    PledgeRow.version,
-    ArticleRow.id,
-    ArticleRow.title,
-    ArticleRow.published,
-    ArticleRow.source,
-    ArticleRow.url,
-)
-_CHUNK = 500  # stay under SQLite's limit of bound parameters
-
-
-def _records(
-    session: Session, conditions: Sequence[ColumnElement[bool]], order: Sequence[Any]
-) -> list[PledgeRecord]:
-    """Pledges and their articles as records, with their repeated quotes."""
-    query = select(*(col(c) for c in _RECORD_COLUMNS)).join(
-        ArticleRow, col(ArticleRow.id) == col(PledgeRow.article_id)
-    )
-    rows = session.execute(query.where(*conditions).order_by(*order)).all()
-    quotes_query = (
-        select(
-            col(PledgeQuoteRow.pledge_id),
-            col(PledgeQuoteRow.text),
-            col(PledgeQuoteRow.start),
-            col(PledgeQuoteRow.end),
-        )
-        .join(PledgeRow, col(PledgeRow.id) == col(PledgeQuoteRow.pledge_id))
-        .where(*conditions)
-        .order_by(col(PledgeQuoteRow.pledge_id), col(PledgeQuoteRow.start))
-    )
-    quotes: dict[int, tuple[Quote, ...]] = {}
-    for pledge_id, text, start, end in session.execute(quotes_query):
-        quotes[pledge_id] = (*quotes.get(pledge_id, ()), Quote(text, Span(start, end)))
-    return [_record_from(row, quotes.get(row[0], ())) for row in rows]
-
-
-def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
-    (
-        pledge_id,
-        actor,
-        action,
-        kind,
-        quote,
-        start,
-        end,
-        recipient,
-        condition,
-        deadline_text,
-        due,
-        due_precision,
-        met_on,
-        met_note,
-        met_evidence,
-        dismissed,
-        version,
-        article_id,
-        title,
-        published,
-        source,
-        url,
-    ) = row
-    pledge = Pledge(
-        actor=actor,
-        action=action,
-        kind=PledgeKind(kind),
-        quote=quote,
-        quote_span=Span(start, end),
-        recipient=recipient,
-        condition=condition,
-        deadline_text=deadline_text,
-        due=due,
-        due_precision=None if due_precision is None else DuePrecision(due_precision),
-        met_on=met_on,
-        met_note=met_note,
-        met_evidence=met_evidence,
-        dismissed=dismissed,
-        more_quotes=more_quotes,
-    )
-    return PledgeRecord(
-        id=pledge_id,
-        pledge=pledge,
-        article_id=article_id,
-        article_title=title,
-        article_published=published,
-        article_source=source,
-        article_url=url,
-        version=version,
-    )
 
 
 def mark_met(
@@ -472,3 +288,10 @@ def _event_row(pledge_id: int, kind: EventKind, at: datetime, detail: str) -> Pl
 
 def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
     return tuple(v for v in values if v is not None)
+
+
+__all__ = [
+    "PledgeEdit", "PledgeLine", "SaveResult", "article_text", "count_articles", "dismiss",
+    "edit_pledge", "get_pledge", "get_pledges", "has_article", "list_lines", "list_pledges",
+    "mark_met", "pledge_events", "restore", "save_extraction", "unmark_met",
+]  # fmt: skip

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import String, and_, exists, literal
-from sqlalchemy import cast as sql_cast
-from sqlalchemy import select as core_select
+from sqlalchemy import Connection, String, and_, cast, exists, insert, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, col
 
 from app.domain import EventKind
 from app.reminders import Candidate, Reminder, ReminderKind, parse_detail
-from app.store.models import PledgeEventRow, PledgeRow
+from app.store.reads import Executor
+from app.store.tables import pledge, pledge_event
 
 
-def reminder_candidates(*, session: Session, today: date, lead_days: int) -> list[Candidate]:
+def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> list[Candidate]:
     """Open, dated pledges due by today + lead_days, with the reminders already sent for each.
 
     One query: the pledges, each joined to its reminder entries (if any). A pledge already
@@ -26,28 +23,26 @@ def reminder_candidates(*, session: Session, today: date, lead_days: int) -> lis
     """
     horizon = today + timedelta(days=lead_days)
     reminded = and_(
-        col(PledgeEventRow.pledge_id) == col(PledgeRow.id),
-        col(PledgeEventRow.kind) == EventKind.REMINDED.value,
+        pledge_event.c.pledge_id == pledge.c.id,
+        pledge_event.c.kind == EventKind.REMINDED.value,
     )
+    told = pledge_event.alias("told")  # its own name: the outer query joins the events too
     overdue_detail = (
-        literal(f"{ReminderKind.OVERDUE.value} (due ")
-        + sql_cast(col(PledgeRow.due), String)
-        + literal(")")
+        literal(f"{ReminderKind.OVERDUE.value} (due ") + cast(pledge.c.due, String) + literal(")")
     )
-    told = aliased(PledgeEventRow)  # its own name: the outer query joins the events too
     told_overdue = exists().where(
-        col(told.pledge_id) == col(PledgeRow.id),
-        col(told.kind) == EventKind.REMINDED.value,
-        col(told.detail) == overdue_detail,
+        told.c.pledge_id == pledge.c.id,
+        told.c.kind == EventKind.REMINDED.value,
+        told.c.detail == overdue_detail,
     )
     rows = session.execute(
-        core_select(col(PledgeRow.id), col(PledgeRow.due), col(PledgeEventRow.detail))
-        .outerjoin(PledgeEventRow, reminded)
+        select(pledge.c.id, pledge.c.due, pledge_event.c.detail)
+        .select_from(pledge.outerjoin(pledge_event, reminded))
         .where(
-            col(PledgeRow.dismissed).is_(False),
-            col(PledgeRow.met_on).is_(None),
-            col(PledgeRow.due).is_not(None),
-            col(PledgeRow.due) <= horizon,
+            pledge.c.dismissed.is_(False),
+            pledge.c.met_on.is_(None),
+            pledge.c.due.is_not(None),
+            pledge.c.due <= horizon,
             ~told_overdue,
         )
     ).all()
@@ -65,26 +60,29 @@ def reminder_candidates(*, session: Session, today: date, lead_days: int) -> lis
 
 
 def record_reminders(
-    *, session: Session, reminders: Sequence[Reminder], at: datetime
+    *, session: Connection, reminders: Sequence[Reminder], at: datetime
 ) -> list[Reminder]:
     """Write each reminder into its pledge's history; returns those not already recorded.
 
-    Another process may have sent the same reminder a moment ago: the unique index refuses
-    the second record, and that reminder is left out of what this process shows.
+    Runs in the caller's transaction. Another process may have sent the same reminder a moment
+    ago: the unique index refuses the second record, and that reminder is left out of what this
+    process shows.
     """
+    stamp = at.astimezone(UTC)
 
-    def row(reminder: Reminder) -> PledgeEventRow:
-        return PledgeEventRow(
-            pledge_id=reminder.pledge_id,
-            kind=EventKind.REMINDED.value,
-            at=at,
-            detail=reminder.detail,
-        )
+    def values(reminder: Reminder) -> dict[str, object]:
+        return {
+            "pledge_id": reminder.pledge_id,
+            "kind": EventKind.REMINDED.value,
+            "at": stamp,
+            "detail": reminder.detail,
+        }
 
+    if not reminders:
+        return []
     try:  # the usual case, all of them new: one insert
         with session.begin_nested():
-            session.add_all(row(r) for r in reminders)
-        session.commit()
+            session.execute(insert(pledge_event), [values(r) for r in reminders])
         return list(reminders)
     except IntegrityError:
         pass  # some were sent meanwhile by another process: keep only the new ones
@@ -92,9 +90,8 @@ def record_reminders(
     for reminder in reminders:
         try:
             with session.begin_nested():
-                session.add(row(reminder))
+                session.execute(insert(pledge_event), [values(reminder)])
             recorded.append(reminder)
         except IntegrityError:
             continue
-    session.commit()
     return recorded

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, case, literal
-from sqlmodel import col
 
 from app.domain import Status
-from app.store.models import PledgeRow
+from app.store.tables import pledge
 
 
 def status_expression(today: date) -> ColumnElement[str]:
     """SQL for status_of: met if ticked off, overdue if due before today, else pending."""
     return case(
-        (col(PledgeRow.met_on).is_not(None), literal(Status.MET.value)),
+        (pledge.c.met_on.is_not(None), literal(Status.MET.value)),
         (is_overdue(today), literal(Status.OVERDUE.value)),
         else_=literal(Status.PENDING.value),
     )
@@ -22,20 +21,13 @@ def status_expression(today: date) -> ColumnElement[str]:
 
 def is_overdue(today: date) -> ColumnElement[bool]:
     """Not met, and due before today."""
-    return and_(
-        col(PledgeRow.met_on).is_(None),
-        col(PledgeRow.due).is_not(None),
-        col(PledgeRow.due) < today,
-    )
+    return and_(pledge.c.met_on.is_(None), pledge.c.due.is_not(None), pledge.c.due < today)
 
 
 def status_filter(status: Status, today: date) -> ColumnElement[bool]:
     """A WHERE clause selecting the pledges with `status` on `today`, in index-friendly form."""
     if status is Status.MET:
-        return col(PledgeRow.met_on).is_not(None)
+        return pledge.c.met_on.is_not(None)
     if status is Status.OVERDUE:
         return is_overdue(today)
-    return and_(
-        col(PledgeRow.met_on).is_(None),
-        (col(PledgeRow.due).is_(None)) | (col(PledgeRow.due) >= today),
-    )
+    return and_(pledge.c.met_on.is_(None), pledge.c.due.is_(None) | (pledge.c.due >= today))

@@ -24,6 +24,7 @@ from app.store import queries
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
 from app.store.status_sql import status_expression
+from app.store.tables import pledge
 
 AT = datetime(2022, 1, 21, 12, tzinfo=UTC)
 
@@ -93,7 +94,7 @@ def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
         for today in (base - timedelta(days=1), base, base + timedelta(days=1)):
             records = queries.list_pledges(session=session, today=today)
             expected = {r.id: status_of(r.pledge, today) for r in records}
-            sql = dict(session.exec(select(PledgeRow.id, status_expression(today))).all())
+            sql = dict(session.execute(select(pledge.c.id, status_expression(today))).all())
             assert {k: Status(v) for k, v in sql.items()} == expected
             for status in Status:
                 filtered = queries.list_pledges(session=session, today=today, status=status)
@@ -105,7 +106,7 @@ def test_the_overdue_filter_uses_an_index(engine: Engine) -> None:
         pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by table statistics")
     from app.store.status_sql import status_filter
 
-    query = select(PledgeRow.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1)))
+    query = select(pledge.c.id).where(status_filter(Status.OVERDUE, date(2022, 2, 1)))
     compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
     with engine.connect() as connection:
         plan = connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()

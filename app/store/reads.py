@@ -1,0 +1,137 @@
+"""Reading pledges: keyword-only queries on light Core tables, for a session or a connection.
+
+Reads need neither the ORM nor SQLModel (see tables.py), so a command-line listing starts
+faster; a hundred thousand pledges load as column queries, not ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, String, cast, select
+
+from app.domain import DuePrecision, Pledge, PledgeKind, PledgeRecord, Quote, Span, Status
+from app.domain.errors import NotFoundError
+from app.store.status_sql import status_filter
+from app.store.tables import article, pledge, pledge_quote
+
+_CHUNK = 500  # stay under SQLite's limit of bound parameters
+
+
+class Executor(Protocol):
+    """A session or a connection: anything that runs a statement."""
+
+    def execute(self, statement: Any, /) -> Any:
+        """Run a statement; its result."""
+
+
+def list_pledges(
+    *,
+    session: Executor,
+    today: date,
+    status: Status | None = None,
+    include_dismissed: bool = False,
+) -> list[PledgeRecord]:
+    """The stored pledges, optionally of one status on `today`, ordered by due date then id."""
+    conditions: list[ColumnElement[bool]] = []
+    if not include_dismissed:
+        conditions.append(pledge.c.dismissed.is_(False))
+    if status is not None:
+        conditions.append(status_filter(status, today))
+    order = (pledge.c.due.is_(None), pledge.c.due, pledge.c.id)
+    return _records(session, conditions, order)
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeLine:
+    """The few fields a one-line listing shows; dates as ISO text, as they are printed."""
+
+    id: int
+    actor: str
+    action: str
+    due: str | None
+    met_on: str | None
+
+
+def list_lines(*, session: Executor, today: date, status: Status | None = None) -> list[PledgeLine]:
+    """What `pledgewatch list` prints, in the order of list_pledges, in one lean query.
+
+    Dates stay ISO text: they print as they are and compare in order as text, so a hundred
+    thousand rows need no date parsing.
+    """
+    conditions: list[ColumnElement[bool]] = [pledge.c.dismissed.is_(False)]
+    if status is not None:
+        conditions.append(status_filter(status, today))
+    query = (
+        select(pledge.c.id, pledge.c.actor, pledge.c.action, cast(pledge.c.due, String),
+               cast(pledge.c.met_on, String))
+        .where(*conditions)
+        .order_by(pledge.c.due.is_(None), pledge.c.due, pledge.c.id)
+    )  # fmt: skip
+    return [PledgeLine(r[0], r[1], r[2], r[3], r[4]) for r in session.execute(query)]
+
+
+def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:
+    """One stored pledge by id; raises NotFoundError naming the id when there is none."""
+    found = get_pledges(session=session, pledge_ids=[pledge_id])
+    if pledge_id not in found:
+        raise NotFoundError(f"no pledge with id {pledge_id}")
+    return found[pledge_id]
+
+
+def get_pledges(*, session: Executor, pledge_ids: Sequence[int]) -> dict[int, PledgeRecord]:
+    """Many stored pledges by id, in a few queries; ids not stored are left out."""
+    found: dict[int, PledgeRecord] = {}
+    for start in range(0, len(pledge_ids), _CHUNK):
+        chunk = list(pledge_ids[start : start + _CHUNK])
+        for record in _records(session, [pledge.c.id.in_(chunk)], ()):
+            found[record.id] = record
+    return found
+
+
+_RECORD_COLUMNS = (
+    pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.kind, pledge.c.quote,
+    pledge.c.quote_start, pledge.c.quote_end, pledge.c.recipient, pledge.c.condition,
+    pledge.c.deadline_text, pledge.c.due, pledge.c.due_precision, pledge.c.met_on,
+    pledge.c.met_note, pledge.c.met_evidence, pledge.c.dismissed, pledge.c.version,
+    article.c.id, article.c.title, article.c.published, article.c.source, article.c.url,
+)  # fmt: skip
+
+
+def _records(
+    session: Executor, conditions: Sequence[ColumnElement[bool]], order: Sequence[Any]
+) -> list[PledgeRecord]:
+    """Pledges and their articles as records, with their repeated quotes."""
+    query = select(*_RECORD_COLUMNS).join_from(pledge, article, article.c.id == pledge.c.article_id)
+    rows = session.execute(query.where(*conditions).order_by(*order)).all()
+    quotes_query = (
+        select(pledge_quote.c.pledge_id, pledge_quote.c.text, pledge_quote.c.start,
+               pledge_quote.c.end)
+        .join_from(pledge_quote, pledge, pledge.c.id == pledge_quote.c.pledge_id)
+        .where(*conditions)
+        .order_by(pledge_quote.c.pledge_id, pledge_quote.c.start)
+    )  # fmt: skip
+    quotes: dict[int, tuple[Quote, ...]] = {}
+    for pledge_id, text, start, end in session.execute(quotes_query):
+        quotes[pledge_id] = (*quotes.get(pledge_id, ()), Quote(text, Span(start, end)))
+    return [_record_from(row, quotes.get(row[0], ())) for row in rows]
+
+
+def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
+    (pledge_id, actor, action, kind, quote, start, end, recipient, condition, deadline_text,
+     due, due_precision, met_on, met_note, met_evidence, dismissed, version,
+     article_id, title, published, source, url) = row  # fmt: skip
+    record_pledge = Pledge(
+        actor=actor, action=action, kind=PledgeKind(kind), quote=quote,
+        quote_span=Span(start, end), recipient=recipient, condition=condition,
+        deadline_text=deadline_text, due=due,
+        due_precision=None if due_precision is None else DuePrecision(due_precision),
+        met_on=met_on, met_note=met_note, met_evidence=met_evidence, dismissed=bool(dismissed),
+        more_quotes=more_quotes,
+    )  # fmt: skip
+    return PledgeRecord(id=pledge_id, pledge=record_pledge, article_id=article_id,
+                        article_title=title, article_published=published,
+                        article_source=source, article_url=url, version=version)  # fmt: skip
