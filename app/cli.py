@@ -143,6 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--remove", metavar="FEED_URL", help="unsubscribe from a feed and exit")
     watch.set_defaults(run=_cmd_watch)
 
+    suggestions = commands.add_parser(
+        "suggestions", help="pledges that later articles report as kept, awaiting your verdict"
+    )
+    suggestions.add_argument("--json", action="store_true", help="print a JSON array")
+    suggestions.set_defaults(run=_cmd_suggestions)
+    accept = commands.add_parser("accept", help="accept a suggestion: the pledge is met")
+    accept.add_argument("id", type=int, metavar="ID", help="suggestion id")
+    accept.set_defaults(run=_cmd_accept)
+    reject = commands.add_parser("reject", help="reject a suggestion: the pledge stays as it is")
+    reject.add_argument("id", type=int, metavar="ID", help="suggestion id")
+    reject.set_defaults(run=_cmd_reject)
+
     check = commands.add_parser(
         "check", help="print the reminders due now and record them (for cron or a timer)"
     )
@@ -220,7 +232,12 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{article.title}", file=out)
         print(
             f"  published {article.published.isoformat()} ({article.published_how.value}); "
-            f"{verdict}; {len(outcome.pledges)} pledges",
+            f"{verdict}; {len(outcome.pledges)} pledges"
+            + (
+                f"; {outcome.suggestions} suggestions (see: pledgewatch suggestions)"
+                if outcome.suggestions
+                else ""
+            ),
             file=out,
         )
         for record in outcome.pledges:
@@ -383,6 +400,65 @@ def _cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
         if args.once:
             return 0
         time.sleep(args.interval * 60)
+
+
+def _cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.suggestion_queries import list_suggestions
+
+    with _engine(args).connect() as connection:
+        found = list_suggestions(session=connection)
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "pledge_id": s.record.id,
+                "actor": s.record.pledge.actor,
+                "action": s.record.pledge.action,
+                "outcome": "met",
+                "happened_on": s.happened_on.isoformat(),
+                "evidence": s.evidence,
+                "article_title": s.article_title,
+                "article_published": s.article_published.isoformat(),
+            }
+            for s in found
+        ]
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return 0
+    if not found:
+        print("No suggestions.", file=out)
+    for item in found:
+        print(
+            f"#{item.id} {item.question()}\n    “{item.evidence}”\n"
+            f"    ({item.article_title}, {item.article_published.isoformat()})",
+            file=out,
+        )
+    return 0
+
+
+def _cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.suggestion_queries import accept_suggestion
+
+    with open_session(_engine(args)) as session:
+        item = accept_suggestion(session=session, suggestion_id=args.id, at=datetime.now(UTC))
+    pledge = item.record.pledge
+    print(
+        f"#{item.record.id} {pledge.actor}: {pledge.action} — met on "
+        f"{item.happened_on.isoformat()}",
+        file=out,
+    )
+    return 0
+
+
+def _cmd_reject(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.suggestion_queries import reject_suggestion
+
+    with open_session(_engine(args)) as session:
+        item = reject_suggestion(session=session, suggestion_id=args.id)
+    print(f"rejected suggestion #{item.id}", file=out)
+    return 0
 
 
 def _lead_days(value: str) -> int:

@@ -14,7 +14,13 @@ from app.domain import Article, PledgeRecord
 from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
-from app.store.queries import count_articles, get_pledge, has_article, save_extraction
+from app.store.queries import (
+    count_articles,
+    get_pledge,
+    has_article,
+    list_pledges,
+    save_extraction,
+)
 
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
 BATCH = 16  # articles parsed together: fast, yet stored soon after they are read
@@ -27,16 +33,42 @@ class IngestOutcome:
     article: Article
     added: bool
     pledges: tuple[PledgeRecord, ...]
+    suggestions: int = 0  # follow-ups: earlier pledges this article reports as kept
 
 
 def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) -> IngestOutcome:
-    """Save one extraction in one transaction and read back its stored pledges."""
+    """Save one extraction in one transaction, read back its pledges, and look for follow-ups."""
     with open_session(engine) as session:
         saved = save_extraction(
             session=session, article=extraction.article, pledges=extraction.pledges, at=at
         )
         records = tuple(get_pledge(session=session, pledge_id=i) for i in saved.pledge_ids)
-    return IngestOutcome(article=extraction.article, added=saved.added, pledges=records)
+    suggestions = 0
+    if saved.added:
+        suggestions = suggest_follow_ups(engine, extraction.article, saved.article_id, at=at)
+    return IngestOutcome(extraction.article, saved.added, records, suggestions)
+
+
+def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
+    """Store a suggestion for each open pledge of an earlier article that this one reports kept."""
+    from app.extract.nlp import load_nlp
+    from app.extract.outcomes import could_be_reported, find_outcomes
+    from app.store.suggestion_queries import save_suggestions
+
+    with engine.connect() as connection:
+        open_pledges = [
+            r
+            for r in list_pledges(session=connection, today=article.published)
+            if r.pledge.met_on is None
+            and r.article_id != article_id
+            and r.article_published <= article.published
+        ]
+    candidates = could_be_reported(article.text, open_pledges)
+    if not candidates:
+        return 0
+    outcomes = find_outcomes(load_nlp()(article.text), article.published, candidates)
+    with engine.begin() as connection:
+        return save_suggestions(session=connection, article_id=article_id, outcomes=outcomes, at=at)
 
 
 def ingest_files(

@@ -5,6 +5,7 @@ from app.domain.models import (
     Deadline,
     DuePrecision,
     EventKind,
+    Outcome,
     Pledge,
     PledgeEdit,
     PledgeEvent,
@@ -13,6 +14,7 @@ from app.domain.models import (
     PublishedHow,
     Quote,
     Span,
+    Suggestion,
     content_hash,
 )
 from app.domain.status import Status, status_from_fields, status_of
@@ -22,6 +24,7 @@ __all__ = [
     "Deadline",
     "DuePrecision",
     "EventKind",
+    "Outcome",
     "Pledge",
     "PledgeEdit",
     "PledgeEvent",
@@ -31,6 +34,7 @@ __all__ = [
     "Quote",
     "Span",
     "Status",
+    "Suggestion",
     "content_hash",
     "status_from_fields",
     "status_of",

@@ -149,3 +149,33 @@ class PledgeEdit:
     kind: PledgeKind
     due: date | None
     due_precision: DuePrecision | None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A later article reports that a pledge was kept: the analyst accepts or rejects it."""
+
+    id: int
+    record: PledgeRecord
+    happened_on: date
+    evidence: str
+    article_title: str
+    article_published: date
+    article_url: str | None
+    article_source: str
+
+    def question(self) -> str:
+        """What the analyst is asked."""
+        pledge = self.record.pledge
+        return f"Mark '{pledge.actor}: {pledge.action}' as met on {self.happened_on.isoformat()}?"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A sentence that reports a pledge as kept, and the day it happened."""
+
+    pledge_id: int
+    happened_on: date
+    evidence: str
+    start: int
+    end: int

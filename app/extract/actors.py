@@ -58,6 +58,10 @@ class ActorNamer:
             return "" if announcer is None else self._name_of(announcer, 0)
         return self._name_of(subject, 0)
 
+    def name_token(self, token: Token) -> str:
+        """The fullest name for any subject word, pronouns and descriptions resolved."""
+        return self._name_of(token, 0)
+
     def _name_of(self, token: Token, depth: int) -> str:
         word = token.lower_
         if depth < _MAX_DEPTH:

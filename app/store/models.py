@@ -112,3 +112,27 @@ class FeedRow(SQLModel, table=True):
     added_at: datetime
     last_polled_at: datetime | None = None
     last_error: str | None = None
+
+
+class SuggestionRow(SQLModel, table=True):
+    """A later article's report that a pledge was kept, waiting for the analyst's verdict."""
+
+    __tablename__ = "suggestion"
+    __table_args__ = (Index("ux_suggestion_once", "pledge_id", "article_id", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False)
+    )
+    outcome: str = "met"
+    happened_on: date
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    state: str = Field(default="open", index=True)  # open, accepted or rejected
+    created_at: datetime

@@ -34,3 +34,10 @@ pledge_event = table(
     column("id", Integer), column("pledge_id", Integer), column("kind", String),
     column("at", DateTime(timezone=True)), column("detail", String),
 )  # fmt: skip
+suggestion = table(
+    "suggestion",
+    column("id", Integer), column("pledge_id", Integer), column("article_id", Integer),
+    column("outcome", String), column("happened_on", Date), column("evidence", String),
+    column("evidence_start", Integer), column("evidence_end", Integer), column("state", String),
+    column("created_at", DateTime(timezone=True)),
+)  # fmt: skip

@@ -1,0 +1,116 @@
+"""Suggestions that a pledge was kept: stored once, listed, accepted or rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.domain import Outcome, Suggestion
+from app.domain.errors import BadValueError, NotFoundError
+from app.store.queries import mark_met
+from app.store.reads import Executor, get_pledges
+from app.store.tables import article, suggestion
+
+
+def save_suggestions(
+    *, session: Connection, article_id: int, outcomes: Sequence[Outcome], at: datetime
+) -> int:
+    """Store new suggestions (once per pledge and article); how many were new."""
+    added = 0
+    for outcome in outcomes:
+        try:
+            with session.begin_nested():
+                session.execute(
+                    insert(suggestion).values(
+                        pledge_id=outcome.pledge_id,
+                        article_id=article_id,
+                        outcome="met",
+                        happened_on=outcome.happened_on,
+                        evidence=outcome.evidence,
+                        evidence_start=outcome.start,
+                        evidence_end=outcome.end,
+                        state="open",
+                        created_at=at.astimezone(UTC),
+                    )
+                )
+            added += 1
+        except IntegrityError:
+            continue  # suggested before, from this very article
+    return added
+
+
+def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggestion]:
+    """The suggestions in a state (open by default), newest report first."""
+    rows = session.execute(
+        select(
+            suggestion.c.id,
+            suggestion.c.pledge_id,
+            suggestion.c.happened_on,
+            suggestion.c.evidence,
+            article.c.title,
+            article.c.published,
+            article.c.url,
+            article.c.source,
+        )
+        .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
+        .where(suggestion.c.state == state)
+        .order_by(article.c.published.desc(), suggestion.c.id)
+    ).all()
+    records = get_pledges(session=session, pledge_ids=[row[1] for row in rows])
+    return [
+        Suggestion(
+            id=row[0],
+            record=records[row[1]],
+            happened_on=row[2],
+            evidence=row[3],
+            article_title=row[4],
+            article_published=row[5],
+            article_url=row[6],
+            article_source=row[7],
+        )
+        for row in rows
+        if row[1] in records
+    ]
+
+
+def _open_suggestion(session: Session, suggestion_id: int) -> Suggestion:
+    for candidate in list_suggestions(session=session):
+        if candidate.id == suggestion_id:
+            return candidate
+    if session.execute(select(suggestion.c.id).where(suggestion.c.id == suggestion_id)).first():
+        raise BadValueError(f"suggestion {suggestion_id} was already accepted or rejected")
+    raise NotFoundError(f"no suggestion with id {suggestion_id}")
+
+
+def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> Suggestion:
+    """Mark the pledge met on the reported day, with the report as evidence, in one transaction."""
+    found = _open_suggestion(session, suggestion_id)
+    session.execute(
+        update(suggestion).where(suggestion.c.id == suggestion_id).values(state="accepted")
+    )
+    note = f"reported by “{found.article_title}” ({found.article_published.isoformat()}): " + (
+        found.evidence
+    )
+    mark_met(
+        session=session,
+        pledge_id=found.record.id,
+        on=found.happened_on,
+        at=at,
+        note=note,
+        evidence=found.article_url or found.article_source,
+    )  # commits both
+    return found
+
+
+def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
+    """The report was wrong: the suggestion is closed and the pledge left as it was."""
+    found = _open_suggestion(session, suggestion_id)
+    session.execute(
+        update(suggestion).where(suggestion.c.id == suggestion_id).values(state="rejected")
+    )
+    session.commit()
+    return found

@@ -1,0 +1,86 @@
+"""Follow-ups: a later report of a pledge kept yields a suggestion the analyst can accept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliRunner
+
+FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
+
+January 26, 2022
+
+{sentence}
+
+Officials in both capitals declined to comment further on the talks.
+"""
+DELIVERED = (
+    "The United States on Wednesday delivered its written response to Russia's security "
+    "demands, Secretary of State Antony Blinken told reporters."
+)
+
+
+def _ingest_follow_up(cli: CliRunner, sample_path: Path, tmp_path: Path, sentence: str) -> str:
+    cli("ingest", str(sample_path))
+    article = tmp_path / "follow-up.txt"
+    article.write_text(FOLLOW_UP.format(sentence=sentence), encoding="utf-8")
+    result = cli("ingest", str(article))
+    assert result.code == 0, result.err
+    return result.out
+
+
+def test_a_reported_delivery_is_suggested_and_accepting_marks_it_met(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    out = _ingest_follow_up(cli, sample_path, tmp_path, DELIVERED)
+    assert "1 suggestions" in out
+    listed = cli("suggestions").out
+    assert (
+        "Mark 'United States: provide a written response to its European security demands' "
+        "as met on 2022-01-26?"
+    ) in listed
+    assert DELIVERED in listed
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    assert cli("accept", str(suggestion["id"])).code == 0
+    us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
+    assert (us["status"], us["met_on"]) == ("met", "2022-01-26")
+    assert "U.S. Hands Russia Written Response" in us["met_note"] and DELIVERED in us["met_note"]
+    assert json.loads(cli("suggestions", "--json").out) == []
+    again = cli("accept", str(suggestion["id"]))
+    assert again.code == 1 and "already accepted or rejected" in again.err
+
+
+def test_rejecting_leaves_the_pledge_open(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    _ingest_follow_up(cli, sample_path, tmp_path, DELIVERED)
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    assert cli("reject", str(suggestion["id"])).code == 0
+    us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
+    assert us["met_on"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States will deliver its written response to Russia's demands next week.",
+        "The United States has not delivered its written response to Russia's demands.",
+        "China delivered its written response to the United States on Wednesday.",
+        "The United States delivered a shipment of grain to Ukraine on Wednesday.",
+        "Analysts hope the United States delivered its written response on Wednesday.",
+    ],
+)
+def test_no_suggestion_from_promises_denials_other_actors_or_other_things(
+    cli: CliRunner, sample_path: Path, tmp_path: Path, sentence: str
+) -> None:
+    out = _ingest_follow_up(cli, sample_path, tmp_path, sentence)
+    assert "suggestions" not in out
+    assert json.loads(cli("suggestions", "--json").out) == []
+
+
+def test_an_unknown_suggestion_is_one_clear_line(cli: CliRunner) -> None:
+    result = cli("accept", "42")
+    assert result.code == 1 and result.err.strip() == "pledgewatch: error: no suggestion with id 42"
