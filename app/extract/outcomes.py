@@ -99,24 +99,24 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
     return list(found.values())
 
 
-def could_be_reported(text: str, open_pledges: Sequence[PledgeRecord]) -> list[PledgeRecord]:
-    """The pledges whose actor is named in the text and whose verb has a follow-up group: a
-    cheap filter, so that most articles are not parsed a second time."""
+def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
+    """Of (id, actor, action) triples, the ids of pledges whose actor the text names and whose
+    verb has a follow-up group: a cheap filter before any parsing."""
     lowered = text.lower()
     return [
-        record
-        for record in open_pledges
-        if _pledge_verb(record) in _GROUP_OF
-        and any(
-            word in lowered
-            for word in _words(record.pledge.actor) - _GENERIC_NAMES
-            if len(word) > 2
-        )
+        pledge_id
+        for pledge_id, actor, action in pledges
+        if _verb_of(action) in _GROUP_OF
+        and any(word in lowered for word in _words(actor) - _GENERIC_NAMES if len(word) > 2)
     ]
 
 
 def _pledge_verb(record: PledgeRecord) -> str:
-    words = record.pledge.action.lower().split()
+    return _verb_of(record.pledge.action)
+
+
+def _verb_of(action: str) -> str:
+    words = action.lower().split()
     if not words or words[0] == "not":
         return ""  # a pledge not to act is kept by inaction; no sentence reports it
     return words[0]

@@ -22,7 +22,7 @@ from app.extract.clauses import (
     tokens_text,
 )
 from app.extract.cues import Cue, find_cues
-from app.extract.nlp import load_nlp
+from app.extract.nlp import parse_many
 
 PledgeFinder = Callable[[Sequence[Article]], list[list[Pledge]]]
 Doc = Any  # spaCy's Doc
@@ -34,7 +34,7 @@ def find_pledges(articles: Sequence[Article]) -> list[list[Pledge]]:
     spaCy parses the articles together (nlp.pipe), which is faster than one at a time.
     """
     texts = [article.text for article in articles]
-    return [pledges_in_doc(doc) for doc in load_nlp().pipe(texts)]
+    return [pledges_in_doc(doc) for doc in parse_many(texts)]
 
 
 def pledges_in_doc(doc: Doc) -> list[Pledge]:

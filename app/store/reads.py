@@ -74,6 +74,17 @@ def list_lines(*, session: Executor, today: date, status: Status | None = None) 
     return [PledgeLine(r[0], r[1], r[2], r[3], r[4]) for r in session.execute(query)]
 
 
+def open_pledge_keys(*, session: Executor, published_by: date) -> list[tuple[int, str, str, int]]:
+    """(id, actor, action, article id) of every open pledge from an article published by a day."""
+    query = (
+        select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
+        .join_from(pledge, article, article.c.id == pledge.c.article_id)
+        .where(pledge.c.met_on.is_(None), pledge.c.dismissed.is_(False),
+               article.c.published <= published_by)
+    )  # fmt: skip
+    return [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
+
+
 def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:
     """One stored pledge by id; raises NotFoundError naming the id when there is none."""
     found = get_pledges(session=session, pledge_ids=[pledge_id])

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from app import __version__
 from app.domain import PledgeKind, Status
-from app.extract import pledges
+from app.extract import nlp
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
 from app.store.engine import open_session
@@ -181,13 +181,13 @@ def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
     assert shown.stdout.strip() == "[]"  # the window is up before the heavy libraries load
 
     threads: list[threading.Thread] = []
-    original = pledges.load_nlp
+    original = nlp.load_nlp
 
     def recording() -> object:
         threads.append(threading.current_thread())
         return original()
 
-    monkeypatch.setattr(pledges, "load_nlp", recording)
+    monkeypatch.setattr(nlp, "load_nlp", recording)
     open_window(qtbot, engine, fake_now)
     assert threads and all(t is not threading.main_thread() for t in threads)
 
