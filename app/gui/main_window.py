@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain import PledgeRecord, Status
+from app.domain import PledgeRecord, Status, Suggestion
 from app.domain.errors import PledgeWatchError
 from app.extract.fetch import is_web_address
 from app.gui.banner import ReminderBanner
@@ -56,6 +56,7 @@ from app.gui.pledge_model import HEADERS, RECORD_ROLE, Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
 from app.gui.qdates import to_qdate
 from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, ReminderService, lead_days
+from app.gui.suggestions_pane import SuggestionsPane
 from app.gui.workers import Worker, start
 
 if TYPE_CHECKING:
@@ -86,19 +87,21 @@ _NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
 
 def load_rows(
     target: Engine | str | None, *, at: datetime, import_sample: bool
-) -> tuple[Engine, tuple[PledgeRecord, ...]]:
+) -> tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]:
     """Worker body: open the database if need be, import the sample into an empty one if asked,
     then read every pledge. The heavy imports happen here, off the GUI thread, after the window
     is on screen."""
     from app.ingest import import_sample_if_empty
-    from app.store.engine import make_engine, open_session
+    from app.store.engine import make_engine
     from app.store.queries import list_pledges
+    from app.store.suggestion_queries import list_suggestions
 
     engine = make_engine(target) if target is None or isinstance(target, str) else target
     if import_sample:
         import_sample_if_empty(engine, at=at)
-    with open_session(engine) as session:
-        return engine, tuple(list_pledges(session=session, today=at.date()))
+    with engine.connect() as connection:
+        rows = tuple(list_pledges(session=connection, today=at.date()))
+        return engine, rows, list_suggestions(session=connection)
 
 
 class MainWindow(QMainWindow):
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self.table = self._make_table()
         self.detail = DetailPane()
         self.calendar = DueCalendar()
+        self.suggestions = SuggestionsPane()
         self.banner = ReminderBanner()
         self.reminders = (
             ReminderService(self.database, self.clock, self._settings, self) if reminders else None
@@ -200,6 +204,11 @@ class MainWindow(QMainWindow):
         self.calendar_dock.setObjectName("calendar")
         self.calendar_dock.setWidget(self.calendar)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.calendar_dock)
+        self.suggestions_dock = QDockWidget("Suggestions", self)
+        self.suggestions_dock.setObjectName("suggestions")
+        self.suggestions_dock.setWidget(self.suggestions)
+        self.tabifyDockWidget(self.calendar_dock, self.suggestions_dock)
+        self.calendar_dock.raise_()
         self.resizeDocks([self.detail_dock], [400], Qt.Orientation.Horizontal)
 
     def _action(
@@ -349,6 +358,9 @@ class MainWindow(QMainWindow):
         self.filters.due_range_changed.connect(self.proxy.set_due_range)
         self.filters.day_cleared.connect(self.show_every_day)
         self.calendar.day_chosen.connect(self.show_day)
+        self.suggestions.count_changed.connect(self._on_suggestions_count_changed)
+        self.suggestions.accept_requested.connect(self.accept_suggestion)
+        self.suggestions.reject_requested.connect(self.reject_suggestion)
         for signal in (
             self.filters.search_changed,
             self.filters.kind_chosen,
@@ -390,8 +402,11 @@ class MainWindow(QMainWindow):
         start(worker)
         return worker
 
-    def _on_loader_result(self, result: tuple[Engine, tuple[PledgeRecord, ...]]) -> None:
-        engine, rows = result
+    def _on_loader_result(
+        self, result: tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]
+    ) -> None:
+        engine, rows, suggestions = result
+        self.suggestions.show_suggestions(suggestions)
         if self.database.engine is None:
             self.database.engine = engine
             self._plan_feed_polls()
@@ -405,6 +420,38 @@ class MainWindow(QMainWindow):
         if self.reminders is not None and self.reminders.next_check_at is None:
             self.reminders.check()  # the first check, once the pledges are on screen
         self.loaded.emit()
+
+    def _on_suggestions_count_changed(self, count: int) -> None:
+        self.suggestions_dock.setWindowTitle(f"Suggestions ({count})" if count else "Suggestions")
+        if count:
+            self.suggestions_dock.raise_()
+
+    def accept_suggestion(self, suggestion_id: int) -> None:
+        """Enter in the Suggestions panel: the pledge is met on the reported day."""
+        self._judge_suggestion(suggestion_id, accept=True)
+
+    def reject_suggestion(self, suggestion_id: int) -> None:
+        """Delete in the Suggestions panel: the report is set aside."""
+        self._judge_suggestion(suggestion_id, accept=False)
+
+    def _judge_suggestion(self, suggestion_id: int, *, accept: bool) -> None:
+        from app.store.engine import open_session
+        from app.store.suggestion_queries import accept_suggestion, reject_suggestion
+
+        try:
+            with open_session(self.database()) as session:
+                if accept:
+                    done = accept_suggestion(
+                        session=session, suggestion_id=suggestion_id, at=datetime.now(UTC)
+                    )
+                else:
+                    done = reject_suggestion(session=session, suggestion_id=suggestion_id)
+        except PledgeWatchError as exc:
+            self._report(str(exc))
+            return
+        verdict = "met" if accept else "left open"
+        self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
+        self.refresh()
 
     def _on_loader_error(self, message: str) -> None:
         self.summary.setText(f"Could not load pledges: {message}")

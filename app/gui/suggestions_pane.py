@@ -1,0 +1,96 @@
+"""The Suggestions panel: later articles that report a pledge kept, to accept or reject."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Suggestion
+from app.domain.wording import long_date
+
+
+class SuggestionsPane(QWidget):
+    """Lists open suggestions; Enter accepts the selected one, Delete rejects it."""
+
+    accept_requested = Signal(int)
+    """The analyst accepts the suggestion with this id: its pledge is met."""
+    reject_requested = Signal(int)
+    """The analyst rejects the suggestion with this id."""
+    count_changed = Signal(int)
+    """How many suggestions are open now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.empty = QLabel(
+            "No suggestions. When a newer article reports that a pledge was kept, it appears here."
+        )
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.accept_button = QPushButton("&Accept")
+        self.accept_button.setToolTip("Mark the pledge met on the reported day (Enter)")
+        self.reject_button = QPushButton("&Reject")
+        self.reject_button.setToolTip("The report does not show the pledge kept (Delete)")
+        self.accept_button.clicked.connect(self._on_accept_button_clicked)
+        self.reject_button.clicked.connect(self._on_reject_button_clicked)
+        # Enter (or a double click) activates an item: that accepts it
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        reject = QAction("Reject", self.list)
+        reject.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        reject.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reject.triggered.connect(self._on_reject_button_clicked)
+        self.list.addAction(reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, stretch=1)
+        layout.addLayout(buttons)
+        self.show_suggestions([])
+
+    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Show the open suggestions (text as plain text: QListWidget does not read markup)."""
+        self.list.clear()
+        for suggestion in suggestions:
+            item = QListWidgetItem(
+                f"{suggestion.question()}\n“{suggestion.evidence}”\n"
+                f"— {suggestion.article_title}, {long_date(suggestion.article_published)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, suggestion.id)
+            self.list.addItem(item)
+        if suggestions:
+            self.list.setCurrentRow(0)
+        self.empty.setVisible(not suggestions)
+        self.accept_button.setEnabled(bool(suggestions))
+        self.reject_button.setEnabled(bool(suggestions))
+        self.count_changed.emit(len(suggestions))
+
+    def _chosen(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_list_item_activated(self, _item: QListWidgetItem) -> None:
+        self._on_accept_button_clicked()
+
+    def _on_accept_button_clicked(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.accept_requested.emit(chosen)
+
+    def _on_reject_button_clicked(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.reject_requested.emit(chosen)

@@ -1,0 +1,46 @@
+"""The Suggestions panel: a follow-up article's report, accepted with one key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.gui.main_window import MainWindow
+from app.gui.pledge_model import RECORD_ROLE
+from tests.gui.test_main_window import _row_of_actor
+
+FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
+
+January 26, 2022
+
+The United States on Wednesday delivered its written response to Russia's security demands,
+Secretary of State Antony Blinken told reporters. <b>Officials</b> declined to say more.
+"""
+
+
+def test_a_follow_up_is_suggested_and_enter_accepts_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "follow-up.txt"
+    article.write_text(FOLLOW_UP, encoding="utf-8")
+    with (
+        qtbot.waitSignal(window.loaded, timeout=60_000),
+        qtbot.waitSignal(window.import_finished, timeout=60_000),
+    ):
+        window.start_import([article])
+    pane = window.suggestions
+    assert pane.list.count() == 1
+    text = pane.list.item(0).text()
+    assert text.startswith("Mark 'United States: provide a written response")
+    assert "as met on 2022-01-26?" in text and "delivered its written response" in text
+    assert window.suggestions_dock.windowTitle() == "Suggestions (1)"
+    pane.list.setFocus()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        qtbot.keyClick(pane.list, Qt.Key.Key_Return)
+    row = _row_of_actor(window, "United States")
+    record = window.proxy.index(row, 0).data(RECORD_ROLE)
+    assert record.pledge.met_on == date(2022, 1, 26)
+    assert pane.list.count() == 0 and window.suggestions_dock.windowTitle() == "Suggestions"
