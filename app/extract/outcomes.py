@@ -34,7 +34,11 @@ EQUIVALENT_VERBS = [
     {"appoint", "name", "nominate"},
     {"withdraw", "pull"},
 ]
-_GROUP_OF = {verb: index for index, group in enumerate(EQUIVALENT_VERBS) for verb in group}
+_CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
+# Objects an equivalent verb already says: "leave office" is reported by "resigned".
+_IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
+# Verbs too light to tell one act from another: "be held", "do that".
+_LIGHT_VERBS = {"be", "do", "have", "get", "go"}
 _STOP = {
     "a",
     "an",
@@ -68,25 +72,25 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
     """The outcomes this parsed article reports for any of the open pledges (one per pledge)."""
-    by_group: dict[int, list[PledgeRecord]] = {}
+    by_act: dict[str, list[PledgeRecord]] = {}
     for record in open_pledges:
-        verb = _pledge_verb(record)
-        if verb in _GROUP_OF:
-            by_group.setdefault(_GROUP_OF[verb], []).append(record)
-    if not by_group:
+        act = _act_of(record.pledge.action)
+        if act:
+            by_act.setdefault(act, []).append(record)
+    if not by_act:
         return []
     namer = ActorNamer(doc)
     found: dict[int, Outcome] = {}
     for sent in doc.sents:
         for token in sent:
-            group = _GROUP_OF.get(token.lemma_.lower())
-            if group is None or group not in by_group or not _reports_a_done_act(token):
+            act = _act(token.lemma_.lower())
+            if act not in by_act or not _reports_a_done_act(token):
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 continue
             actor = namer.name_token(subject)
-            for record in by_group[group]:
+            for record in by_act[act]:
                 if record.id in found or not _same_actor(actor, record.pledge.actor):
                     continue
                 if not _same_object(token, record):
@@ -101,25 +105,27 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
 
 def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
     """Of (id, actor, action) triples, the ids of pledges whose actor the text names and whose
-    verb has a follow-up group: a cheap filter before any parsing."""
+    verb names an act: a cheap filter before any parsing."""
     lowered = text.lower()
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if _verb_of(action) in _GROUP_OF
+        if _act_of(action)
         and any(word in lowered for word in _words(actor) - _GENERIC_NAMES if len(word) > 2)
     ]
 
 
-def _pledge_verb(record: PledgeRecord) -> str:
-    return _verb_of(record.pledge.action)
+def _act(verb: str) -> str:
+    """The act a verb names: its group's first verb, else the verb itself ("" if too light)."""
+    return "" if verb in _LIGHT_VERBS else _CANONICAL.get(verb, verb)
 
 
-def _verb_of(action: str) -> str:
+def _act_of(action: str) -> str:
+    """The act a pledge's action names by its first verb ("" for a pledge not to act)."""
     words = action.lower().split()
     if not words or words[0] == "not":
         return ""  # a pledge not to act is kept by inaction; no sentence reports it
-    return words[0]
+    return _act(words[0])
 
 
 def _reports_a_done_act(verb: Token) -> bool:
@@ -141,13 +147,26 @@ def _words(text: str) -> set[str]:
 
 
 def _same_actor(found: str, pledged: str) -> bool:
-    """Whether two names name the same actor: a shared name word that is not a title."""
-    return bool((_words(found) & _words(pledged)) - _GENERIC_NAMES)
+    """Whether two names name the same actor: a shared name word that is not a title, and
+    between two full names more than their first words ("Ricardo Llerandi" is not "Ricardo
+    Rosselló", "United Kingdom" is not "United States")."""
+    found_words, pledged_words = _name_words(found), _name_words(pledged)
+    shared = set(found_words) & set(pledged_words)
+    if len(found_words) > 1 and len(pledged_words) > 1:
+        shared -= {found_words[0], pledged_words[0]}
+    return bool(shared)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words in order, without titles and articles."""
+    words = (w.lower().strip(".") for w in re.findall(r"[\w.'-]+", name))
+    return [w for w in words if w not in _GENERIC_NAMES and w not in _STOP]
 
 
 def _same_object(verb: Token, record: PledgeRecord) -> bool:
     """Where the pledge names what it is about, the sentence must name it too."""
-    words = [w for w in record.pledge.action.lower().split()[1:] if w not in _STOP]
+    implied = _IMPLIED_OBJECTS.get(_act_of(record.pledge.action), set())
+    words = [w for w in record.pledge.action.lower().split()[1:] if w not in _STOP | implied]
     nouns = {w.rstrip("s") for w in words[:3]}
     if not nouns:
         return True

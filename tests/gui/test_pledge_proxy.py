@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from app.domain import Pledge, PledgeKind, PledgeRecord, Span, Status
@@ -46,7 +47,8 @@ def _record(
 
 
 @pytest.fixture
-def proxy(qtmodeltester: ModelTester) -> PledgeFilterProxy:
+def proxy(qapp: QApplication, qtmodeltester: ModelTester) -> PledgeFilterProxy:
+    """Four pledges, one of each status and an offer, behind the filter proxy."""
     model = PledgeTableModel(TODAY)
     model.set_rows(
         [

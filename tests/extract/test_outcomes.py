@@ -1,0 +1,63 @@
+"""Outcome detection: which sentences of a later article report a pledge as kept, and when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain import Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.extract.nlp import parse
+from app.extract.outcomes import find_outcomes
+
+PUBLISHED = date(2019, 8, 4)  # a Sunday
+
+
+def _outcomes(text: str, actor: str, action: str) -> list[Outcome]:
+    pledge = Pledge(actor, action, PledgeKind.PROMISE, action, Span(0, 0))
+    record = PledgeRecord(7, pledge, 1, "Earlier article", date(2019, 7, 28), "earlier.txt")
+    return find_outcomes(parse(text), PUBLISHED, [record])
+
+
+def test_a_resignation_reports_a_pledge_to_leave_office_on_the_day_it_names() -> None:
+    text = "On Friday, Ricardo Rosselló Nevares resigned as the governor of Puerto Rico."
+    [outcome] = _outcomes(text, "Ricardo Rosselló Nevares", "leave office")
+    assert (outcome.pledge_id, outcome.happened_on) == (7, date(2019, 8, 2))
+    assert outcome.evidence == text
+
+
+def test_a_verb_without_equivalents_matches_itself() -> None:
+    text = "The Queen suspended parliament for five weeks yesterday."
+    [outcome] = _outcomes(text, "Queen Elizabeth II", "suspend Parliament for five weeks")
+    assert outcome.happened_on == date(2019, 8, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        # Another person with the same first name.
+        ("On Friday, Ricardo Rosselló Nevares resigned as governor.", "Ricardo Llerandi", "resign"),
+        # Another country whose name starts the same way.
+        (
+            "The United Kingdom delivered its response on Monday.",
+            "United States",
+            "deliver a response",
+        ),
+        # The promise told again, not kept.
+        ("Rosselló said he will resign on August 2.", "Ricardo Rosselló", "resign"),
+        # A denial.
+        ("Rosselló did not resign on Friday.", "Ricardo Rosselló", "resign"),
+        # The same verb about something else.
+        (
+            "Rosselló resigned as governor on Friday.",
+            "Ricardo Rosselló",
+            "resign leadership of the party",
+        ),
+        # A verb too light to name an act.
+        ("Nancy Pelosi was in Washington on Friday.", "Nancy Pelosi", "be held"),
+    ],
+)
+def test_no_outcome_from_other_actors_promises_denials_or_other_acts(
+    text: str, actor: str, action: str
+) -> None:
+    assert _outcomes(text, actor, action) == []
