@@ -35,10 +35,13 @@ EQUIVALENT_VERBS = [
     {"withdraw", "pull"},
 ]
 _CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
+# Words before an act's noun that take the act as done: "following the resignation of…".
+_AFTER_WORDS = {"following", "after", "since"}
 # Objects an equivalent verb already says: "leave office" is reported by "resigned".
 _IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
-# Verbs too light to tell one act from another: "be held", "do that".
-_LIGHT_VERBS = {"be", "do", "have", "get", "go"}
+# Verbs too light to tell one act from another ("be held", "do that") or that name a state
+# rather than a done act ("continue", "remain").
+_LIGHT_VERBS = {"be", "do", "have", "get", "go", "continue", "keep", "remain", "stay", "try"}
 _STOP = {
     "a",
     "an",
@@ -66,7 +69,43 @@ _STOP = {
     "those",
     "any",
 }
-_GENERIC_NAMES = {"president", "minister", "secretary", "government", "the", "of", "state"}
+# Words that many actors' names share: "the party" may be any party.
+_GENERIC_NAMES = {
+    "president",
+    "minister",
+    "secretary",
+    "government",
+    "the",
+    "of",
+    "state",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "court",
+    "council",
+    "committee",
+    "ministry",
+    "department",
+    "company",
+    "union",
+    "administration",
+}
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -83,24 +122,71 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
     found: dict[int, Outcome] = {}
     for sent in doc.sents:
         for token in sent:
-            act = _act(token.lemma_.lower())
-            if act not in by_act or not _reports_a_done_act(token):
+            told = _told_act(token)
+            acts = {_act(verb) for verb in told[0]} & by_act.keys() if told else set()
+            if not told or not acts:
                 continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
-            actor = namer.name_token(subject)
-            for record in by_act[act]:
+            actor = namer.name_token(told[1])
+            for record in (record for act in acts for record in by_act[act]):
                 if record.id in found or not _same_actor(actor, record.pledge.actor):
                     continue
-                if not _same_object(token, record):
+                if not _same_object(token, record) or _dated_before(told[2], record):
                     continue
                 text = sent.text.strip()
                 start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
                 found[record.id] = Outcome(
-                    record.id, _when(token, published), text, start, start + len(text)
+                    record.id, _when(told[2], published), text, start, start + len(text)
                 )
     return list(found.values())
+
+
+def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
+    """The act a token reports as done and who did it: a past verb and its subject ("Rosselló
+    resigned"), or an act's noun that the sentence takes as done and its doer ("following
+    the August 2 resignation of Rosselló", "Rosselló's resignation took effect"); and the
+    word whose phrase dates it."""
+    if token.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _reports_a_done_act(token):
+            return None
+        return {token.lemma_.lower()}, subject, token
+    if token.pos_ != "NOUN" or not _noun_told_as_done(token):
+        return None
+    doer = _doer_of_noun(token)
+    dated = token.head if token.dep_ == "nsubj" else token
+    return None if doer is None else (_verbs_of_noun(token.lower_), doer, dated)
+
+
+def _noun_told_as_done(noun: Token) -> bool:
+    """Whether the sentence presupposes or reports the act a noun names."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _AFTER_WORDS:
+        return True
+    return (
+        noun.dep_ == "nsubj"
+        and head.lemma_.lower() in {"take", "go", "come"}
+        and head.tag_ in {"VBD", "VBN"}
+        and any(t.lower_ in {"effect", "force"} for t in head.subtree)
+    )
+
+
+def _doer_of_noun(noun: Token) -> Token | None:
+    """Who did the act a noun names: its possessor ("his resignation"), else its "of" or "by"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"of", "by"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _verbs_of_noun(noun: str) -> set[str]:
+    """The verbs a noun of action may come from: resignation → resign, suspension → suspend,
+    withdrawal → withdraw, delivery → deliver, appointment → appoint, closure → close."""
+    endings = [("ation", ""), ("ation", "e"), ("ion", ""), ("ion", "e"), ("sion", "d")]
+    endings += [("al", ""), ("ment", ""), ("ure", "e"), ("y", "")]
+    return {noun[: -len(end)] + add for end, add in endings if noun.endswith(end)}
 
 
 def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
@@ -158,8 +244,8 @@ def _same_actor(found: str, pledged: str) -> bool:
 
 
 def _name_words(name: str) -> list[str]:
-    """A name's words in order, without titles and articles."""
-    words = (w.lower().strip(".") for w in re.findall(r"[\w.'-]+", name))
+    """A name's words in order, without titles, articles or a possessive "'s"."""
+    words = (re.sub(r"['’]s$", "", w.lower().strip(".")) for w in re.findall(r"[\w.'’-]+", name))
     return [w for w in words if w not in _GENERIC_NAMES and w not in _STOP]
 
 
@@ -174,6 +260,19 @@ def _same_object(verb: Token, record: PledgeRecord) -> bool:
     return bool(nouns & said)
 
 
+def _dated_before(verb: Token, record: PledgeRecord) -> bool:
+    """Whether the sentence dates the act to a year before the pledge was made ("In November
+    2018, the party nominated…" cannot report a pledge of 2020)."""
+    return any(
+        t.ent_type_ == "DATE"
+        and t.like_num
+        and len(t.text) == 4
+        and t.text.isdigit()
+        and int(t.text) < record.article_published.year
+        for t in verb.subtree
+    )
+
+
 def _when(verb: Token, published: date) -> date:
     """The day the act happened, as the sentence says; else the publication date."""
     for token in verb.subtree:
@@ -185,4 +284,25 @@ def _when(verb: Token, published: date) -> date:
         if word in _WEEKDAYS:
             back = (published.weekday() - _WEEKDAYS.index(word)) % 7
             return published - timedelta(days=back)
+        day = _month_day(token, published)
+        if day is not None:
+            return day
     return published
+
+
+def _month_day(token: Token, published: date) -> date | None:
+    """The last "August 2" on or before the publication date, for a month name and its day."""
+    if token.lower_ not in _MONTHS or token.i + 1 >= len(token.doc):
+        return None
+    following = token.doc[token.i + 1].text
+    if not following.isdigit():
+        return None
+    month, day = _MONTHS.index(token.lower_) + 1, int(following)
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= published:
+            return candidate
+    return None

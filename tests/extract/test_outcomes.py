@@ -33,6 +33,22 @@ def test_a_verb_without_equivalents_matches_itself() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "action", "day"),
+    [
+        ("He was sworn in after the July 30 resignation of Rosselló.", "resign", date(2019, 7, 30)),
+        (
+            "Rosselló's withdrawal of the bill took effect on Friday.",
+            "withdraw the bill",
+            date(2019, 8, 2),
+        ),
+    ],
+)
+def test_an_acts_noun_told_as_done_reports_it(text: str, action: str, day: date) -> None:
+    [outcome] = _outcomes(text, "Ricardo Rosselló", action)
+    assert outcome.happened_on == day
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "action"),
     [
         # Another person with the same first name.
@@ -53,6 +69,12 @@ def test_a_verb_without_equivalents_matches_itself() -> None:
             "Ricardo Rosselló",
             "resign leadership of the party",
         ),
+        # An act's noun announced, not done.
+        ("Rosselló announced his resignation on Friday.", "Ricardo Rosselló", "resign"),
+        # Another party: "the party" names none in particular.
+        ("The Libertarian Party held its convention.", "Democratic Party", "hold its convention"),
+        # Done, but years before the pledge was made.
+        ("In November 2018, Rosselló resigned.", "Ricardo Rosselló", "resign"),
         # A verb too light to name an act.
         ("Nancy Pelosi was in Washington on Friday.", "Nancy Pelosi", "be held"),
     ],
