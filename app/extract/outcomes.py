@@ -196,13 +196,13 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if _act_of(action)
-        and any(word in lowered for word in _words(actor) - _GENERIC_NAMES if len(word) > 2)
+        if _act_of(action) and any(word in lowered for word in _name_words(actor) if len(word) > 2)
     ]
 
 
 def _act(verb: str) -> str:
-    """The act a verb names: its group's first verb, else the verb itself ("" if too light)."""
+    """The act a verb names: one name for its group of equivalents, else the verb itself ("" if
+    the verb is too light to name an act)."""
     return "" if verb in _LIGHT_VERBS else _CANONICAL.get(verb, verb)
 
 
@@ -226,10 +226,6 @@ def _reports_a_done_act(verb: Token) -> bool:
     if not done:
         return False
     return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower().strip(".") for w in re.findall(r"[\w.'-]+", text)}
 
 
 def _same_actor(found: str, pledged: str) -> bool:
