@@ -9,7 +9,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -56,6 +57,11 @@ def open_window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> MainWindow:
-    """The main window with the sample loaded, judged on 25 January 2022."""
-    return open_window(qtbot, engine, fake_now)
+def window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> Iterator[MainWindow]:
+    """The main window with the sample loaded, judged on 25 January 2022; closed, its workers
+    done and their results delivered before the database goes."""
+    shown = open_window(qtbot, engine, fake_now)
+    yield shown
+    shown.close()
+    QThreadPool.globalInstance().waitForDone(60_000)
+    QApplication.processEvents()
