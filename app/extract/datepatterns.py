@@ -27,7 +27,9 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A month's name or abbreviation, as the named group "month", longest first.
+MONTH_PATTERN = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _PREFIX = r"(?:(?:published|updated|posted|last\s+updated)(?:\s+on)?:?\s+)?"
 _TIME = r"(?:\s*(?:[,|\-–—]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
@@ -36,8 +38,8 @@ _YEAR = r"(?P<year>\d{4})"
 
 _ISO_LINE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\s*$")
 _WRITTEN_LINES = [
-    re.compile(rf"^\s*{_PREFIX}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}\s*$", re.I),
-    re.compile(rf"^\s*{_PREFIX}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}{_TIME}\s*$", re.I),
+    re.compile(rf"^\s*{_PREFIX}{_WEEKDAY}{MONTH_PATTERN}\s+{_DAY},?\s+{_YEAR}{_TIME}\s*$", re.I),
+    re.compile(rf"^\s*{_PREFIX}{_WEEKDAY}{_DAY}\s+{MONTH_PATTERN},?\s+{_YEAR}{_TIME}\s*$", re.I),
 ]
 
 

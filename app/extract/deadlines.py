@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Deadline, DuePrecision
 from app.extract import periods
-from app.extract.datepatterns import MONTHS
+from app.extract.datepatterns import MONTH_PATTERN, MONTHS, WEEKDAYS
 from app.extract.periods import Period
 
 if TYPE_CHECKING:
@@ -34,8 +34,6 @@ _NUMBER_WORDS = {
 _NUMBER = (
     r"(?P<n>\d+|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
 )
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _YEAR_WORDS = (
     r"(?P<year>\d{4}|this year|next year|last year|the following year|the next year|the year)"
 )
@@ -75,7 +73,7 @@ _PARTS = {
 _PART_PATTERNS = {name: re.compile(pattern) for name, pattern in _PARTS.items()}
 
 _EXPLICIT_DATE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"\b{MONTH_PATTERN}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\b\.?(?:,?\s+(?P<year2>\d{4}))?"
@@ -86,7 +84,7 @@ _DAY_WORDS = re.compile(
     r"|this (?:morning|afternoon|evening))\b"
 )
 _WEEKDAY = re.compile(
-    r"\b(?P<which>last|this coming|this|next|coming)?\s*(?P<day>" + "|".join(_WEEKDAYS) + r")\b"
+    r"\b(?P<which>last|this coming|this|next|coming)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b"
 )
 _SPAN = re.compile(
     r"^(?:(?:within|in|over|for|during|inside)\s+)?(?:the\s+)?(?:(?P<dir>next|coming|following"
@@ -115,7 +113,7 @@ _SEASON = re.compile(
 )
 _MONTH_ONLY = re.compile(
     r"^(?:(?P<which>this|next|last|the coming)\s+)?"
-    + _MONTH
+    + MONTH_PATTERN
     + r"(?:\s+of)?(?:,?\s+"
     + _YEAR_WORDS
     + r")?$"
@@ -210,7 +208,7 @@ def _weekday(text: str, published: date) -> Period | None:
     match = _WEEKDAY.search(text)
     if match is None:
         return None
-    target = _WEEKDAYS.index(match["day"])
+    target = WEEKDAYS.index(match["day"])
     if match["which"] == "last":
         day = published - timedelta(days=(published.weekday() - target - 1) % 7 + 1)
     else:

@@ -17,6 +17,7 @@ from typing import Any
 from app.domain import Outcome, PledgeRecord
 from app.extract.actors import ActorNamer
 from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
+from app.extract.datepatterns import MONTHS, WEEKDAYS
 
 Token = Any  # spaCy's Token
 
@@ -92,21 +93,6 @@ _GENERIC_NAMES = {
     "union",
     "administration",
 }
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -277,8 +263,8 @@ def _when(verb: Token, published: date) -> date:
             continue
         if word == "yesterday":
             return published - timedelta(days=1)
-        if word in _WEEKDAYS:
-            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+        if word in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS.index(word)) % 7
             return published - timedelta(days=back)
         day = _month_day(token, published)
         if day is not None:
@@ -288,12 +274,12 @@ def _when(verb: Token, published: date) -> date:
 
 def _month_day(token: Token, published: date) -> date | None:
     """The last "August 2" on or before the publication date, for a month name and its day."""
-    if token.lower_ not in _MONTHS or token.i + 1 >= len(token.doc):
+    if token.lower_ not in MONTHS or token.i + 1 >= len(token.doc):
         return None
     following = token.doc[token.i + 1].text
     if not following.isdigit():
         return None
-    month, day = _MONTHS.index(token.lower_) + 1, int(following)
+    month, day = MONTHS[token.lower_], int(following)
     for year in (published.year, published.year - 1):
         try:
             candidate = date(year, month, day)
