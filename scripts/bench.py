@@ -192,18 +192,19 @@ _OURS = _FIRST_PAINT.format(
 )
 
 
+def _run_offscreen(*args: str) -> str:
+    """Run Python with these arguments on Qt's offscreen platform; what it printed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, *args]
+    return subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
 def _launch(code: str, *args: str) -> dict[str, float]:
     """Run a GUI snippet offscreen; the times it printed, counted from its launch."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = _run_offscreen("-c", code, *args)
     marks = dict(line.split() for line in out.splitlines() if line.count(" ") == 1)
     return {k: float(v) - (started if k != "rss_mb" else 0) for k, v in marks.items()}
 
@@ -228,15 +229,7 @@ def bench_gui(shared: Path) -> list[Row]:
         ("gui: ... all 100,000 pledges on screen", f"{loaded:.2f} s", "-"),
         ("gui: memory with all 100,000 pledges loaded", f"{memory:.0f} MB", "<= 400 MB"),
     ]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench_interaction.py"), str(db)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = _run_offscreen(str(ROOT / "scripts" / "bench_interaction.py"), str(db))
     for line in out.splitlines():
         measure, figure, target = line.split("|")
         rows.append((measure, figure, target))
