@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.domain import Article
 from app.extract import Pipeline
@@ -132,7 +133,7 @@ def keyword_baseline(article: Article) -> list[Found]:
 def evaluate(
     extractor: Extractor,
     articles: dict[str, Article],
-    gold: dict[str, list[dict]],
+    gold: dict[str, list[dict[str, Any]]],
     negatives: dict[str, list[str]],
     details: bool,
 ) -> dict[str, float]:
@@ -150,7 +151,7 @@ def evaluate(
         predicted_total += len(predicted)
         gold_total += len(labels)
         free = list(predicted)
-        pairs: list[tuple[Found, dict, Found]] = []
+        pairs: list[tuple[Found, dict[str, Any], Found]] = []
         # Pair labels first with predictions in the same sentence that name the same actor.
         for wants_actor in (True, False):
             for label, item in labels:
@@ -221,7 +222,7 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list every miss and extra")
     args = parser.parse_args()
     folder = args.shared / "data" / "wikinews"
-    gold: dict[str, list[dict]] = defaultdict(list)
+    gold: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in (folder / "pledges-dev.jsonl").read_text("utf-8").splitlines():
         item = json.loads(line)
         gold[item["article"]].append(item)

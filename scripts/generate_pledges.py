@@ -80,7 +80,7 @@ def generate(db: str, count: int, around: date, seed: int, per_article: int = 5)
         while made < count:
             published = around - timedelta(days=rng.randint(0, 120))
             pledges = []
-            sentences = []
+            sentences: list[str] = []
             for _ in range(min(per_article, count - made)):
                 actor, action = rng.choice(ACTORS), rng.choice(ACTIONS)
                 deadline, precision = rng.choice(DEADLINES)
