@@ -210,6 +210,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.calendar_dock, self.suggestions_dock)
         self.calendar_dock.raise_()
         self.resizeDocks([self.detail_dock], [400], Qt.Orientation.Horizontal)
+        # Most of the column goes to the details, so their fields are never squeezed; the calendar
+        # or the suggestions below get the rest (a whole month still shows).
+        column = [self.detail_dock, self.calendar_dock]
+        self.resizeDocks(column, [500, 260], Qt.Orientation.Vertical)
 
     def _action(
         self,
