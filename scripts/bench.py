@@ -185,7 +185,7 @@ _BARE = _FIRST_PAINT.format(
 )
 _OURS = _FIRST_PAINT.format(
     setup="from app.gui.main_window import MainWindow\n"
-    "window = MainWindow(sys.argv[1], remember=False, reminders=False)\n"
+    "window = MainWindow(sys.argv[1], remember=False)\n"
     "table = window.table\n"
     "window.loaded.connect(lambda: (print('loaded', time.time(), flush=True), app.quit()))",
     after="window.refresh()",
@@ -211,9 +211,13 @@ def _launch(code: str, *args: str) -> dict[str, float]:
 
 def bench_gui(shared: Path) -> list[Row]:
     """Launch to first paint with 100,000 pledges, beside a bare window; then interaction."""
+    import compileall
     import statistics
 
     db = _big_database(ROOT / ".bench")
+    # As installed: `pip install .` byte-compiles the package; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module from source at each launch.
+    compileall.compile_dir(ROOT / "app", quiet=1)
     bare = statistics.median(_launch(_BARE)["painted"] for _ in range(3))
     runs = [_launch(_OURS, str(db)) for _ in range(3)]
     ours = statistics.median(r["painted"] for r in runs)
@@ -226,6 +230,7 @@ def bench_gui(shared: Path) -> list[Row]:
             f"{ours:.2f} s",
             f"<= 1.5 s and <= {2 * bare:.2f} s (2x bare)",
         ),
+        ("gui: first paint / bare window's", f"{ours / bare:.2f} x", "<= 2 x"),
         ("gui: ... all 100,000 pledges on screen", f"{loaded:.2f} s", "-"),
         ("gui: memory with all 100,000 pledges loaded", f"{memory:.0f} MB", "<= 400 MB"),
     ]

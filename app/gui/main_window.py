@@ -7,7 +7,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,21 +46,12 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain import PledgeRecord, Status, Suggestion
 from app.domain.errors import PledgeWatchError
-from app.extract.fetch import is_web_address
 from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
 from app.gui.clock import DayClock
 from app.gui.database import Database
 from app.gui.detail_pane import DetailPane
-from app.gui.dialogs import (
-    EditPledgeDialog,
-    ExportDialog,
-    MarkMetDialog,
-    PasteArticleDialog,
-    PreferencesDialog,
-)
 from app.gui.filter_bar import FilterBar
-from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker, PastedText
 from app.gui.pledge_actions import PledgeActions
 from app.gui.pledge_model import HEADERS, RECORD_ROLE, Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
 
     from app.feeds import PollReport
     from app.gui.feeds_dialog import FeedsDialog
+    from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker
 
 FEED_MINUTES_KEY = "feeds/interval_minutes"
 HINT = (
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         self._feed_timer = QTimer(self)
         self._feed_timer.timeout.connect(self.poll_feeds)
         self._loader: Worker | None = None
+        self._painted = False  # a load asked for before the first paint waits for it
+        self._held_loader: Worker | None = None
         self.last_summary: ImportSummary | None = None
         self.last_error: str | None = None
         self.setWindowTitle("PledgeWatch")
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self.pledge_actions.failed.connect(self._report)
         self.filters = FilterBar(today)
         self.table = self._make_table()
+        self.table.viewport().installEventFilter(self)
         self.detail = DetailPane()
         self.calendar = DueCalendar()
         self.suggestions = SuggestionsPane()
@@ -403,8 +408,26 @@ class MainWindow(QMainWindow):
         if import_sample:
             self.summary.setText("Loading pledges (on first start, importing the sample)…")
         self._loader = worker
-        start(worker)
+        if self.isVisible() and not self._painted:
+            # Loading imports SQLAlchemy; on the GUI thread's heels it would hold the GIL while
+            # the window paints for the first time, so it starts once the window is on screen.
+            self._held_loader = worker
+        else:
+            start(worker)
         return worker
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notice the first paint of the table, then start a load that waited for it."""
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            watched.removeEventFilter(self)
+            self._painted = True
+            QTimer.singleShot(0, self._start_held_loader)
+        return super().eventFilter(watched, event)
+
+    def _start_held_loader(self) -> None:
+        worker, self._held_loader = self._held_loader, None
+        if worker is not None:
+            start(worker)
 
     def _on_loader_result(
         self, result: tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]
@@ -566,6 +589,8 @@ class MainWindow(QMainWindow):
 
     def mark_met_current(self, *_: object) -> None:
         """Open the dialog to mark the selected pledge met, with a date, note and evidence."""
+        from app.gui.dialogs import MarkMetDialog
+
         record = self.current_record()
         if record is None:
             return
@@ -581,6 +606,8 @@ class MainWindow(QMainWindow):
 
     def edit_current(self, *_: object) -> None:
         """Open the dialog to correct the selected pledge."""
+        from app.gui.dialogs import EditPledgeDialog
+
         record = self.current_record()
         if record is None:
             return
@@ -628,6 +655,8 @@ class MainWindow(QMainWindow):
 
     def import_web_address(self) -> None:
         """File > Import from web address: fetch a page or PDF and import it."""
+        from app.extract.fetch import is_web_address
+
         url, ok = QInputDialog.getText(
             self, "Import from web address", "Article address:", text="https://"
         )
@@ -641,6 +670,8 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """File > Export: CSV for spreadsheets, iCalendar for calendars, or JSON."""
+        from app.gui.dialogs import ExportDialog
+
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         dialog = ExportDialog(shown, total, self)
         if not dialog.exec():
@@ -739,6 +770,9 @@ class MainWindow(QMainWindow):
 
     def paste_article(self) -> None:
         """Ctrl+Shift+V: paste an article's text and confirm its publication date."""
+        from app.gui.dialogs import PasteArticleDialog
+        from app.gui.import_worker import PastedText
+
         dialog = PasteArticleDialog(self.clock.today(), self)
         if dialog.exec():
             pasted = dialog.article()
@@ -746,6 +780,8 @@ class MainWindow(QMainWindow):
 
     def start_import(self, jobs: Sequence[ImportJob]) -> ImportWorker | None:
         """Import off the GUI thread with a progress bar and Cancel."""
+        from app.gui.import_worker import ImportWorker
+
         if self._import is not None:
             self._report("An import is already running; wait for it or cancel it.")
             return None
@@ -899,6 +935,8 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         """Edit > Preferences: reminder lead time, keep running in the tray."""
+        from app.gui.dialogs import PreferencesDialog
+
         has_tray = self.reminders is not None and self.reminders.has_tray
         keep = self._settings.value(KEEP_IN_TRAY_KEY, False) in (True, "true")
         dialog = PreferencesDialog(lead_days(self._settings), keep, has_tray, self)
