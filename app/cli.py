@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.domain import PledgeRecord, Status, status_of
+from app.domain import PledgeRecord, Status, Verdict, status_of
 from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 
@@ -102,7 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     met.add_argument("--evidence", metavar="URL", help="link to the evidence")
     met.set_defaults(run=_cmd_met)
 
-    unmet = commands.add_parser("unmet", help="take back a tick")
+    broken = commands.add_parser("broken", help="mark a pledge broken (withdrawn, refused…)")
+    broken.add_argument("id", type=int, metavar="ID", help="pledge id, as `list` shows it")
+    broken.add_argument(
+        "--on", type=iso_date, metavar="DATE", help="day it was broken (default today)"
+    )
+    broken.add_argument("--note", metavar="TEXT", help="how it was broken")
+    broken.set_defaults(run=_cmd_broken)
+
+    unmet = commands.add_parser("unmet", help="take back a met or broken mark")
     unmet.add_argument("id", type=int, metavar="ID", help="pledge id")
     unmet.set_defaults(run=_cmd_unmet)
 
@@ -291,6 +299,19 @@ def _cmd_met(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_broken(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import mark_broken
+
+    on = args.on or date.today()
+    with open_session(_engine(args)) as session:
+        record = mark_broken(
+            session=session, pledge_id=args.id, on=on, at=datetime.now(UTC), note=args.note
+        )
+    print(_one_line(record, date.today()), file=out)
+    return 0
+
+
 def _cmd_unmet(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.engine import open_session
     from app.store.queries import unmark_met
@@ -414,7 +435,7 @@ def _cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
                 "pledge_id": s.record.id,
                 "actor": s.record.pledge.actor,
                 "action": s.record.pledge.action,
-                "outcome": "met",
+                "outcome": s.verdict.value,
                 "happened_on": s.happened_on.isoformat(),
                 "evidence": s.evidence,
                 "article_title": s.article_title,
@@ -443,8 +464,9 @@ def _cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
     with open_session(_engine(args)) as session:
         item = accept_suggestion(session=session, suggestion_id=args.id, at=datetime.now(UTC))
     pledge = item.record.pledge
+    told = "partly kept" if item.verdict is Verdict.PARTLY else item.verdict.value
     print(
-        f"#{item.record.id} {pledge.actor}: {pledge.action} — met on "
+        f"#{item.record.id} {pledge.actor}: {pledge.action} — {told} on "
         f"{item.happened_on.isoformat()}",
         file=out,
     )
@@ -510,7 +532,12 @@ def _print_table(lines: list[PledgeLine], today: date, out: TextIO) -> None:
     day = today.isoformat()  # ISO dates order as text: the status rule on text, unparsed
     for line in lines:
         due = line.due or "-"
-        status = "met" if line.met_on else "overdue" if line.due and line.due < day else "pending"
+        status = (
+            "met" if line.met_on
+            else "broken" if line.broken_on
+            else "overdue" if line.due and line.due < day
+            else "pending"
+        )  # fmt: skip
         rows.append(
             f"{line.id:>5}  {status:<8}  {due:<10}  {_clip(line.actor, 24):<24}  "
             f"{_clip(line.action, 60)}"

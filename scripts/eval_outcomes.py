@@ -1,9 +1,9 @@
 """Score follow-up suggestions on labelled pledge and follow-up article pairs.
 
 Each line of the pairs file names a pledge (its article, actor and action) and a later article
-of the same topic, with the outcome that article reports ("met" and the day it happened) or
-null. A suggestion is right when the label is met on the same day; any other suggestion is
-wrong; a labelled outcome with no right suggestion is missed.
+of the same topic, with the outcome that article reports ("met", "broken" or "partly", and the
+day it happened) or null. A suggestion is right when it has the labelled outcome and day; any
+other suggestion is wrong; a labelled outcome with no right suggestion is missed.
 
     python scripts/eval_outcomes.py [--pairs FILE] [--details]
 """
@@ -45,8 +45,8 @@ def load_pairs(path: Path) -> list[Pair]:
             continue
         item = json.loads(line)
         on = date.fromisoformat(item["on"]) if item.get("on") else None
-        if item["outcome"] not in (None, "met"):
-            raise SystemExit(f'{path}:{number}: outcome must be "met" or null')
+        if item["outcome"] not in (None, "met", "broken", "partly"):
+            raise SystemExit(f'{path}:{number}: outcome must be "met", "broken", "partly" or null')
         pairs.append(
             Pair(
                 item["pledge_article"],
@@ -84,14 +84,22 @@ def main() -> None:
     right = wrong = 0
     for pair in pairs:
         found = suggest(pair, articles)
-        is_right = found is not None and pair.outcome == "met" and found.happened_on == pair.on
+        is_right = (
+            found is not None
+            and pair.outcome == found.verdict.value
+            and found.happened_on == pair.on
+        )
         right += is_right
         wrong += found is not None and not is_right
         if args.details:
             verdict = "right" if is_right else ("WRONG" if found else "")
             if found is None and pair.outcome:
                 verdict = "missed"
-            said = f"met {found.happened_on}: {found.evidence[:70]}" if found else "no suggestion"
+            said = (
+                f"{found.verdict.value} {found.happened_on}: {found.evidence[:70]}"
+                if found
+                else "no suggestion"
+            )
             print(f"{pair.actor[:24]:<24} {pair.follow_up}  {verdict:<6} {said}")
     labelled = sum(pair.outcome is not None for pair in pairs)
     made = right + wrong

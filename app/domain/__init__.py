@@ -5,6 +5,7 @@ from app.domain.models import (
     Deadline,
     DuePrecision,
     EventKind,
+    Evidence,
     Outcome,
     Pledge,
     PledgeEdit,
@@ -13,17 +14,21 @@ from app.domain.models import (
     PledgeRecord,
     PublishedHow,
     Quote,
+    Source,
     Span,
     Suggestion,
+    Verdict,
     content_hash,
 )
-from app.domain.status import Status, status_from_fields, status_of
+from app.domain.status import OPEN, Status, status_from_fields, status_of
 
 __all__ = [
+    "OPEN",
     "Article",
     "Deadline",
     "DuePrecision",
     "EventKind",
+    "Evidence",
     "Outcome",
     "Pledge",
     "PledgeEdit",
@@ -32,9 +37,11 @@ __all__ = [
     "PledgeRecord",
     "PublishedHow",
     "Quote",
+    "Source",
     "Span",
     "Status",
     "Suggestion",
+    "Verdict",
     "content_hash",
     "status_from_fields",
     "status_of",

@@ -42,7 +42,10 @@ class EventKind(StrEnum):
 
     CREATED = "created"
     MET = "met"
+    BROKEN = "broken"
     UNMET = "unmet"
+    PARTLY = "partly"
+    SOURCE = "source"
     EDITED = "edited"
     DISMISSED = "dismissed"
     REMINDED = "reminded"
@@ -112,6 +115,8 @@ class Pledge:
     met_on: date | None = None
     met_note: str | None = None
     met_evidence: str | None = None
+    broken_on: date | None = None
+    broken_note: str | None = None
     dismissed: bool = False
     # The same commitment told again later in the article: kept as evidence.
     more_quotes: tuple[Quote, ...] = ()
@@ -151,9 +156,17 @@ class PledgeEdit:
     due_precision: DuePrecision | None
 
 
+class Verdict(StrEnum):
+    """What a later article says became of a pledge."""
+
+    MET = "met"
+    BROKEN = "broken"
+    PARTLY = "partly"
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A later article reports that a pledge was kept: the analyst accepts or rejects it."""
+    """A later article reports that a pledge was kept or broken: the analyst accepts or rejects."""
 
     id: int
     record: PledgeRecord
@@ -163,19 +176,47 @@ class Suggestion:
     article_published: date
     article_url: str | None
     article_source: str
+    verdict: Verdict = Verdict.MET
 
     def question(self) -> str:
         """What the analyst is asked."""
         pledge = self.record.pledge
-        return f"Mark '{pledge.actor}: {pledge.action}' as met on {self.happened_on.isoformat()}?"
+        named = f"'{pledge.actor}: {pledge.action}'"
+        day = self.happened_on.isoformat()
+        if self.verdict is Verdict.PARTLY:
+            return f"Record that {named} was partly kept on {day}?"
+        return f"Mark {named} as {self.verdict.value} on {day}?"
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A sentence that reports a pledge as kept, and the day it happened."""
+    """A sentence that reports a pledge as kept, broken or partly kept, and the day it happened."""
 
     pledge_id: int
     happened_on: date
     evidence: str
     start: int
     end: int
+    verdict: Verdict = Verdict.MET
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article that reports a pledge: the one it was found in, or a later one."""
+
+    article_id: int
+    title: str
+    published: date
+    url: str | None
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An accepted report of what became of a pledge."""
+
+    verdict: Verdict
+    happened_on: date
+    sentence: str
+    article_title: str
+    article_published: date

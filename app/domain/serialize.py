@@ -51,6 +51,8 @@ def record_fields(record: PledgeRecord, today: date) -> dict[str, Any]:
         "met_on": _iso(pledge.met_on),
         "met_note": pledge.met_note,
         "met_evidence": pledge.met_evidence,
+        "broken_on": _iso(pledge.broken_on),
+        "broken_note": pledge.broken_note,
         "dismissed": pledge.dismissed,
         "article_id": record.article_id,
         "article_title": record.article_title,

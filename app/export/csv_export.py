@@ -25,6 +25,8 @@ COLUMNS = [
     "met_on",
     "met_note",
     "met_evidence",
+    "broken_on",
+    "broken_note",
     "quote",
     "article_title",
     "article_published",

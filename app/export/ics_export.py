@@ -71,6 +71,8 @@ def _description(record: PledgeRecord, status: str) -> str:
         lines.append(f"Condition: {pledge.condition}")
     if pledge.met_on:
         lines.append(f"Met on {long_date(pledge.met_on)}")
+    if pledge.broken_on:
+        lines.append(f"Broken on {long_date(pledge.broken_on)}")
     lines += [
         "",
         f"“{pledge.quote}”",

@@ -1,10 +1,13 @@
-"""Follow-ups: sentences of a newer article that report a stored pledge as kept.
+"""Follow-ups: sentences of a newer article that report a stored pledge as kept or broken.
 
 A sentence reports an outcome when its verb tells of a done act (past or perfect, not future,
 not hedged, not denied), its subject names the pledge's actor, its verb is the pledge's verb or
 a common equivalent (provide/deliver/submit/hand over; hold talks/meet; respond/reply), and,
-where the pledge names what it is about ("a written response"), the sentence names it too. A
-wrong suggestion costs the analyst more than a missed one, so every test must pass.
+where the pledge names what it is about ("a written response"), the sentence names it too. The
+act done "partly" or "in part" makes the pledge partly kept. A done refusal or failure to do the
+act ("refused to provide"), or a done cancellation of it ("called off the talks", "withdrew its
+offer to hold talks", "postponed the vote indefinitely"), makes it broken. A wrong suggestion
+costs the analyst more than a missed one, so every test must pass.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from app.domain import Outcome, PledgeRecord
+from app.domain import Outcome, PledgeRecord, Verdict
 from app.extract.actors import ActorNamer
 from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
 from app.extract.datepatterns import MONTHS, WEEKDAYS
@@ -70,6 +73,19 @@ _STOP = {
     "those",
     "any",
 }
+# Verbs whose done form with the act as their complement breaks a pledge: "refused to provide".
+_FAILING_VERBS = {"refuse", "fail", "decline", "neglect"}
+# Verbs that, done to the act or to what it is about, break a pledge: "called off the talks";
+# a verb with a particle counts only with it, and "postpone" only with "indefinitely".
+_CANCELLING_VERBS = {
+    "cancel", "scrap", "abandon", "shelve", "axe", "rescind", "revoke", "withdraw", "drop",
+    "call off", "back out", "pull out", "renege", "postpone indefinitely",
+}  # fmt: skip
+# What a withdrawn or dropped thing must be to be the pledge itself, not the pledged act
+# ("withdrew its offer to hold talks" breaks it; "withdrew its troops" may keep one).
+_PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
+_TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
+_PARTLY = {"partly", "partially", "part"}
 # Words that many actors' names share: "the party" may be any party.
 _GENERIC_NAMES = {
     "president",
@@ -108,22 +124,114 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
     found: dict[int, Outcome] = {}
     for sent in doc.sents:
         for token in sent:
-            told = _told_act(token)
-            acts = {_act(verb) for verb in told[0]} & by_act.keys() if told else set()
-            if not told or not acts:
-                continue
-            actor = namer.name_token(told[1])
-            for record in (record for act in acts for record in by_act[act]):
-                if record.id in found or not _same_actor(actor, record.pledge.actor):
-                    continue
-                if not _same_object(token, record) or _dated_before(told[2], record):
+            for record, verdict, dated in _reported(token, by_act, namer):
+                if record.id in found or _dated_before(dated, record):
                     continue
                 text = sent.text.strip()
                 start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
                 found[record.id] = Outcome(
-                    record.id, _when(told[2], published), text, start, start + len(text)
+                    record.id, _when(dated, published), text, start, start + len(text), verdict
                 )
     return list(found.values())
+
+
+def _reported(
+    token: Token, by_act: dict[str, list[PledgeRecord]], namer: ActorNamer
+) -> list[tuple[PledgeRecord, Verdict, Token]]:
+    """The pledges this word reports kept, partly kept or broken, and the word that dates it."""
+    reports: list[tuple[PledgeRecord, Verdict, Token]] = []
+    told = _told_act(token)
+    if told is not None:
+        verbs, subject, dated = told
+        verdict = Verdict.PARTLY if _done_in_part(token) else Verdict.MET
+        acts = {_act(verb) for verb in verbs} & by_act.keys()
+        records = [r for act in acts for r in by_act[act] if _same_object(token, r)]
+        reports += _by_actor(records, subject, namer, verdict, dated)
+    failure = _told_failure(token)
+    if failure is not None:
+        subject, kind = failure
+        records = [r for rs in by_act.values() for r in rs if _breaks(token, kind, r)]
+        reports += _by_actor(records, subject, namer, Verdict.BROKEN, token)
+    return reports
+
+
+def _by_actor(
+    records: list[PledgeRecord], subject: Token, namer: ActorNamer, verdict: Verdict, dated: Token
+) -> list[tuple[PledgeRecord, Verdict, Token]]:
+    """The records whose actor the subject names, with the verdict and the dating word."""
+    if not records:
+        return []
+    actor = namer.name_token(subject)
+    return [(r, verdict, dated) for r in records if _same_actor(actor, r.pledge.actor)]
+
+
+def _done_in_part(verb: Token) -> bool:
+    """ "partly delivered", "delivered in part", "delivered part of the aid"."""
+    for child in verb.children:
+        if child.lower_ in _PARTLY and child.dep_ in {"advmod", "dobj", "npadvmod"}:
+            return True
+        if child.dep_ == "prep" and any(g.lower_ == "part" for g in child.children):
+            return True  # "in part"
+    return False
+
+
+def _told_failure(verb: Token) -> tuple[Token, str] | None:
+    """A done refusal or cancellation and who did it: the subject, and which kind of verb
+    ("failing" takes the act as its complement, "cancelling" the act or its object)."""
+    if verb.pos_ != "VERB" or not _reports_a_done_act(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _FAILING_VERBS:
+        return subject, "failing"
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
+    phrases = {lemma} | {f"{lemma} {p}" for p in particles}
+    return (subject, "cancelling") if phrases & _CANCELLING_VERBS else None
+
+
+def _breaks(verb: Token, kind: str, record: PledgeRecord) -> bool:
+    """Whether a refusal or cancellation is of this pledge's act (and what it is about)."""
+    act = _act_of(record.pledge.action)
+    if kind == "failing":
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        return any(_act(c.lemma_.lower()) == act and _same_object(c, record) for c in complements)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
+    if not objects:
+        return False
+    if verb.lemma_.lower() in _TAKE_BACK:  # only the pledge itself, taken back, breaks it
+        if not any(o.lemma_.lower() in _PLEDGE_NOUNS for o in objects):
+            return False
+        return act in _acts_under(verb) and _same_object(verb, record)
+    return any(act in _acts_under(o) or _names_object(o, record) for o in objects)
+
+
+def _acts_under(phrase: Token) -> set[str]:
+    """The acts a phrase names below its head: "withdrew its offer to hold talks" → {hold};
+    "cancelled the visit" → {visit}."""
+    acts = set()
+    for token in phrase.subtree:
+        if token.i == phrase.i and token.pos_ == "VERB":
+            continue
+        if token.pos_ == "VERB":
+            acts.add(_act(token.lemma_.lower()))
+        elif token.pos_ == "NOUN":
+            verbs = _verbs_of_noun(token.lower_) | {token.lemma_.lower()}
+            acts |= {_act(v) for v in verbs}
+    return acts - {""}
+
+
+def _names_object(phrase: Token, record: PledgeRecord) -> bool:
+    """Whether a phrase names what the pledge is about: its head is one of the pledge's first
+    words ("the talks with Putin" for "hold further talks with…"), or it has two of them."""
+    nouns = _object_nouns(record)
+    heads = [phrase] if phrase.dep_ != "prep" else [t for t in phrase.subtree if t.dep_ == "pobj"]
+    heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
+    if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
+        return True
+    said = {form.rstrip("s") for t in phrase.subtree for form in (t.lemma_.lower(), t.lower_)}
+    return len(nouns & said) >= 2
 
 
 def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
@@ -171,7 +279,7 @@ def _verbs_of_noun(noun: str) -> set[str]:
     """The verbs a noun of action may come from: resignation → resign, suspension → suspend,
     withdrawal → withdraw, delivery → deliver, appointment → appoint, closure → close."""
     endings = [("ation", ""), ("ation", "e"), ("ion", ""), ("ion", "e"), ("sion", "d")]
-    endings += [("al", ""), ("ment", ""), ("ure", "e"), ("y", "")]
+    endings += [("al", ""), ("ment", ""), ("ure", "e"), ("y", ""), ("ing", "")]
     return {noun[: -len(end)] + add for end, add in endings if noun.endswith(end)}
 
 
@@ -231,11 +339,17 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w not in _GENERIC_NAMES and w not in _STOP]
 
 
-def _same_object(verb: Token, record: PledgeRecord) -> bool:
-    """Where the pledge names what it is about, the sentence must name it too."""
+def _object_nouns(record: PledgeRecord) -> set[str]:
+    """The first words of what a pledge is about: "provide a written response to…" →
+    {written, response, …}."""
     implied = _IMPLIED_OBJECTS.get(_act_of(record.pledge.action), set())
     words = [w for w in record.pledge.action.lower().split()[1:] if w not in _STOP | implied]
-    nouns = {w.rstrip("s") for w in words[:3]}
+    return {w.rstrip("s") for w in words[:3]}
+
+
+def _same_object(verb: Token, record: PledgeRecord) -> bool:
+    """Where the pledge names what it is about, the sentence must name it too."""
+    nouns = _object_nouns(record)
     if not nouns:
         return True
     said = {form.rstrip("s") for t in verb.subtree for form in (t.lemma_.lower(), t.lower_)}

@@ -53,6 +53,8 @@ class PledgeRow(SQLModel, table=True):
     met_on: date | None = None
     met_note: str | None = None
     met_evidence: str | None = None
+    broken_on: date | None = None
+    broken_note: str | None = None
     dismissed: bool = False
     # Raised by every change; an edit made on an older version is refused, never lost.
     version: int = 1
@@ -101,6 +103,26 @@ class PledgeQuoteRow(SQLModel, table=True):
     end: int
 
 
+class PledgeSourceRow(SQLModel, table=True):
+    """A later article that reports the same pledge again: a second source, not a new pledge."""
+
+    __tablename__ = "pledge_source"
+    __table_args__ = (Index("ux_pledge_source_once", "pledge_id", "article_id", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False)
+    )
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    quote: str
+    quote_start: int
+    quote_end: int
+
+
 class FeedRow(SQLModel, table=True):
     """An RSS or Atom feed the analyst subscribed to, and how its last poll went."""
 
@@ -115,7 +137,7 @@ class FeedRow(SQLModel, table=True):
 
 
 class SuggestionRow(SQLModel, table=True):
-    """A later article's report that a pledge was kept, waiting for the analyst's verdict."""
+    """A later article's report that a pledge was kept or broken, waiting for the analyst."""
 
     __tablename__ = "suggestion"
     __table_args__ = (Index("ux_suggestion_once", "pledge_id", "article_id", unique=True),)
@@ -129,7 +151,7 @@ class SuggestionRow(SQLModel, table=True):
     article_id: int = Field(
         sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False)
     )
-    outcome: str = "met"
+    outcome: str = "met"  # met, broken or partly
     happened_on: date
     evidence: str
     evidence_start: int

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, update
+from sqlalchemy import Connection, CursorResult, func, insert, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain import (
@@ -17,6 +18,8 @@ from app.domain import (
     PledgeEdit,
     PledgeEvent,
     PledgeRecord,
+    Quote,
+    Source,
 )
 from app.domain.errors import NotFoundError, StaleEditError
 from app.store.models import ArticleRow, PledgeEventRow, PledgeQuoteRow, PledgeRow
@@ -26,7 +29,9 @@ from app.store.reads import (
     get_pledges,
     list_lines,
     list_pledges,
+    pledge_sources,
 )
+from app.store.tables import pledge_event, pledge_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +111,65 @@ def mark_met(
 ) -> PledgeRecord:
     """Tick a pledge off as met on a day, with an optional note and evidence link."""
     detail = f"met on {on.isoformat()}" + (f": {note}" if note else "")
-    values = {"met_on": on, "met_note": note, "met_evidence": evidence}
+    values = {**_REOPENED, "met_on": on, "met_note": note, "met_evidence": evidence}
     return _change(session, pledge_id, values, EventKind.MET, at, detail, expected_version)
+
+
+def mark_broken(
+    *,
+    session: Session,
+    pledge_id: int,
+    on: date,
+    at: datetime,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> PledgeRecord:
+    """Mark a pledge broken on a day (withdrawn, refused, cancelled), with an optional note."""
+    detail = f"broken on {on.isoformat()}" + (f": {note}" if note else "")
+    values = {**_REOPENED, "broken_on": on, "broken_note": note}
+    return _change(session, pledge_id, values, EventKind.BROKEN, at, detail, expected_version)
 
 
 def unmark_met(
     *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
 ) -> PledgeRecord:
-    """Take back a tick: the pledge is pending or overdue again."""
-    values = {"met_on": None, "met_note": None, "met_evidence": None}
+    """Take back a met or broken mark: the pledge is pending or overdue again."""
+    was = "broken" if get_pledge(session=session, pledge_id=pledge_id).pledge.broken_on else "met"
     return _change(
-        session, pledge_id, values, EventKind.UNMET, at, "no longer marked met", expected_version
-    )
+        session, pledge_id, _REOPENED, EventKind.UNMET, at, f"no longer marked {was}",
+        expected_version,
+    )  # fmt: skip
+
+
+def note_partly_kept(
+    *, session: Session, pledge_id: int, on: date, at: datetime, note: str
+) -> PledgeRecord:
+    """Record in the history that a pledge was partly kept; its status stays as it is."""
+    detail = f"partly kept on {on.isoformat()}: {note}"
+    return _change(session, pledge_id, {}, EventKind.PARTLY, at, detail, None)
+
+
+def add_source(
+    *, session: Session | Connection, pledge_id: int, article_id: int, quote: Quote, at: datetime
+) -> bool:
+    """A later article reports the pledge again: keep it as a source; False if already kept."""
+    try:
+        with session.begin_nested():
+            session.execute(
+                insert(pledge_source).values(
+                    pledge_id=pledge_id, article_id=article_id, quote=quote.text,
+                    quote_start=quote.span.start, quote_end=quote.span.end,
+                )
+            )  # fmt: skip
+            session.execute(
+                insert(pledge_event).values(
+                    pledge_id=pledge_id, kind=EventKind.SOURCE.value, at=at.astimezone(UTC),
+                    detail=f"reported again: {quote.text}",
+                )
+            )  # fmt: skip
+    except IntegrityError:
+        return False
+    return True
 
 
 def dismiss(
@@ -261,6 +313,11 @@ def _change(
     return get_pledge(session=session, pledge_id=pledge_id)
 
 
+_REOPENED: dict[str, Any] = {
+    "met_on": None, "met_note": None, "met_evidence": None, "broken_on": None, "broken_note": None,
+}  # fmt: skip
+
+
 def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
     return PledgeRow(
         article_id=article_id,
@@ -278,6 +335,8 @@ def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
         met_on=pledge.met_on,
         met_note=pledge.met_note,
         met_evidence=pledge.met_evidence,
+        broken_on=pledge.broken_on,
+        broken_note=pledge.broken_note,
         dismissed=pledge.dismissed,
     )
 
@@ -291,7 +350,8 @@ def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
 
 
 __all__ = [
-    "PledgeEdit", "PledgeLine", "SaveResult", "article_text", "count_articles", "dismiss",
-    "edit_pledge", "get_pledge", "get_pledges", "has_article", "list_lines", "list_pledges",
-    "mark_met", "pledge_events", "restore", "save_extraction", "unmark_met",
+    "PledgeEdit", "PledgeLine", "SaveResult", "Source", "add_source", "article_text",
+    "count_articles", "dismiss", "edit_pledge", "get_pledge", "get_pledges", "has_article",
+    "list_lines", "list_pledges", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
+    "pledge_sources", "restore", "save_extraction", "unmark_met",
 ]  # fmt: skip

@@ -13,10 +13,19 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, String, cast, select
 
-from app.domain import DuePrecision, Pledge, PledgeKind, PledgeRecord, Quote, Span, Status
+from app.domain import (
+    DuePrecision,
+    Pledge,
+    PledgeKind,
+    PledgeRecord,
+    Quote,
+    Source,
+    Span,
+    Status,
+)
 from app.domain.errors import NotFoundError
-from app.store.status_sql import status_filter
-from app.store.tables import article, pledge, pledge_quote
+from app.store.status_sql import is_open, status_filter
+from app.store.tables import article, pledge, pledge_quote, pledge_source
 
 _CHUNK = 500  # stay under SQLite's limit of bound parameters
 
@@ -54,6 +63,7 @@ class PledgeLine:
     action: str
     due: str | None
     met_on: str | None
+    broken_on: str | None
 
 
 def list_lines(*, session: Executor, today: date, status: Status | None = None) -> list[PledgeLine]:
@@ -67,11 +77,11 @@ def list_lines(*, session: Executor, today: date, status: Status | None = None) 
         conditions.append(status_filter(status, today))
     query = (
         select(pledge.c.id, pledge.c.actor, pledge.c.action, cast(pledge.c.due, String),
-               cast(pledge.c.met_on, String))
+               cast(pledge.c.met_on, String), cast(pledge.c.broken_on, String))
         .where(*conditions)
         .order_by(pledge.c.due.is_(None), pledge.c.due, pledge.c.id)
     )  # fmt: skip
-    return [PledgeLine(r[0], r[1], r[2], r[3], r[4]) for r in session.execute(query)]
+    return [PledgeLine(*r) for r in session.execute(query)]
 
 
 def open_pledge_keys(*, session: Executor, published_by: date) -> list[tuple[int, str, str, int]]:
@@ -79,10 +89,23 @@ def open_pledge_keys(*, session: Executor, published_by: date) -> list[tuple[int
     query = (
         select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
         .join_from(pledge, article, article.c.id == pledge.c.article_id)
-        .where(pledge.c.met_on.is_(None), pledge.c.dismissed.is_(False),
-               article.c.published <= published_by)
+        .where(is_open(), pledge.c.dismissed.is_(False), article.c.published <= published_by)
     )  # fmt: skip
     return [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
+
+
+def pledge_sources(*, session: Executor, record: PledgeRecord) -> list[Source]:
+    """Every article that reports a pledge: the one it was found in, then later ones by date."""
+    first = Source(record.article_id, record.article_title, record.article_published,
+                   record.article_url, record.pledge.quote)  # fmt: skip
+    rows = session.execute(
+        select(article.c.id, article.c.title, article.c.published, article.c.url,
+               pledge_source.c.quote)
+        .join_from(pledge_source, article, article.c.id == pledge_source.c.article_id)
+        .where(pledge_source.c.pledge_id == record.id)
+        .order_by(article.c.published, article.c.id)
+    )  # fmt: skip
+    return [first, *(Source(*row) for row in rows)]
 
 
 def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:
@@ -107,7 +130,8 @@ _RECORD_COLUMNS = (
     pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.kind, pledge.c.quote,
     pledge.c.quote_start, pledge.c.quote_end, pledge.c.recipient, pledge.c.condition,
     pledge.c.deadline_text, pledge.c.due, pledge.c.due_precision, pledge.c.met_on,
-    pledge.c.met_note, pledge.c.met_evidence, pledge.c.dismissed, pledge.c.version,
+    pledge.c.met_note, pledge.c.met_evidence, pledge.c.broken_on, pledge.c.broken_note,
+    pledge.c.dismissed, pledge.c.version,
     article.c.id, article.c.title, article.c.published, article.c.source, article.c.url,
 )  # fmt: skip
 
@@ -133,14 +157,15 @@ def _records(
 
 def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
     (pledge_id, actor, action, kind, quote, start, end, recipient, condition, deadline_text,
-     due, due_precision, met_on, met_note, met_evidence, dismissed, version,
+     due, due_precision, met_on, met_note, met_evidence, broken_on, broken_note, dismissed, version,
      article_id, title, published, source, url) = row  # fmt: skip
     record_pledge = Pledge(
         actor=actor, action=action, kind=PledgeKind(kind), quote=quote,
         quote_span=Span(start, end), recipient=recipient, condition=condition,
         deadline_text=deadline_text, due=due,
         due_precision=None if due_precision is None else DuePrecision(due_precision),
-        met_on=met_on, met_note=met_note, met_evidence=met_evidence, dismissed=bool(dismissed),
+        met_on=met_on, met_note=met_note, met_evidence=met_evidence, broken_on=broken_on,
+        broken_note=broken_note, dismissed=bool(dismissed),
         more_quotes=more_quotes,
     )  # fmt: skip
     return PledgeRecord(id=pledge_id, pledge=record_pledge, article_id=article_id,

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import EventKind
 from app.reminders import Candidate, Reminder, ReminderKind, parse_detail
 from app.store.reads import Executor
+from app.store.status_sql import is_open
 from app.store.tables import pledge, pledge_event
 
 
@@ -40,7 +41,7 @@ def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> li
         .select_from(pledge.outerjoin(pledge_event, reminded))
         .where(
             pledge.c.dismissed.is_(False),
-            pledge.c.met_on.is_(None),
+            is_open(),
             pledge.c.due.is_not(None),
             pledge.c.due <= horizon,
             ~told_overdue,

@@ -11,23 +11,31 @@ from app.store.tables import pledge
 
 
 def status_expression(today: date) -> ColumnElement[str]:
-    """SQL for status_of: met if ticked off, overdue if due before today, else pending."""
+    """SQL for status_of: met or broken if so marked, overdue if due before today, else pending."""
     return case(
         (pledge.c.met_on.is_not(None), literal(Status.MET.value)),
+        (pledge.c.broken_on.is_not(None), literal(Status.BROKEN.value)),
         (is_overdue(today), literal(Status.OVERDUE.value)),
         else_=literal(Status.PENDING.value),
     )
 
 
+def is_open() -> ColumnElement[bool]:
+    """Neither met nor broken: still waiting to be kept."""
+    return and_(pledge.c.met_on.is_(None), pledge.c.broken_on.is_(None))
+
+
 def is_overdue(today: date) -> ColumnElement[bool]:
-    """Not met, and due before today."""
-    return and_(pledge.c.met_on.is_(None), pledge.c.due.is_not(None), pledge.c.due < today)
+    """Open, and due before today."""
+    return and_(is_open(), pledge.c.due.is_not(None), pledge.c.due < today)
 
 
 def status_filter(status: Status, today: date) -> ColumnElement[bool]:
     """A WHERE clause selecting the pledges with `status` on `today`, in index-friendly form."""
     if status is Status.MET:
         return pledge.c.met_on.is_not(None)
+    if status is Status.BROKEN:
+        return and_(pledge.c.met_on.is_(None), pledge.c.broken_on.is_not(None))
     if status is Status.OVERDUE:
         return is_overdue(today)
-    return and_(pledge.c.met_on.is_(None), pledge.c.due.is_(None) | (pledge.c.due >= today))
+    return and_(is_open(), pledge.c.due.is_(None) | (pledge.c.due >= today))

@@ -1,4 +1,4 @@
-"""Suggestions that a pledge was kept: stored once, listed, accepted or rejected."""
+"""Suggestions that a pledge was kept or broken: stored once, listed, accepted or rejected."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.domain import Outcome, Suggestion
+from app.domain import Evidence, Outcome, Suggestion, Verdict
 from app.domain.errors import BadValueError, NotFoundError
-from app.store.queries import mark_met
+from app.store.queries import mark_broken, mark_met, note_partly_kept
 from app.store.reads import Executor, get_pledges
 from app.store.tables import article, suggestion
 
@@ -28,7 +28,7 @@ def save_suggestions(
                     insert(suggestion).values(
                         pledge_id=outcome.pledge_id,
                         article_id=article_id,
-                        outcome="met",
+                        outcome=outcome.verdict.value,
                         happened_on=outcome.happened_on,
                         evidence=outcome.evidence,
                         evidence_start=outcome.start,
@@ -51,6 +51,7 @@ def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggesti
             suggestion.c.pledge_id,
             suggestion.c.happened_on,
             suggestion.c.evidence,
+            suggestion.c.outcome,
             article.c.title,
             article.c.published,
             article.c.url,
@@ -67,10 +68,11 @@ def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggesti
             record=records[row[1]],
             happened_on=row[2],
             evidence=row[3],
-            article_title=row[4],
-            article_published=row[5],
-            article_url=row[6],
-            article_source=row[7],
+            verdict=Verdict(row[4]),
+            article_title=row[5],
+            article_published=row[6],
+            article_url=row[7],
+            article_source=row[8],
         )
         for row in rows
         if row[1] in records
@@ -87,7 +89,8 @@ def _open_suggestion(session: Session, suggestion_id: int) -> Suggestion:
 
 
 def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> Suggestion:
-    """Mark the pledge met on the reported day, with the report as evidence, in one transaction."""
+    """Mark the pledge met or broken on the reported day (or, partly kept, note it in its
+    history), with the report as evidence, in one transaction."""
     found = _open_suggestion(session, suggestion_id)
     session.execute(
         update(suggestion).where(suggestion.c.id == suggestion_id).values(state="accepted")
@@ -95,15 +98,27 @@ def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> 
     note = f"reported by “{found.article_title}” ({found.article_published.isoformat()}): " + (
         found.evidence
     )
-    mark_met(
-        session=session,
-        pledge_id=found.record.id,
-        on=found.happened_on,
-        at=at,
-        note=note,
-        evidence=found.article_url or found.article_source,
-    )  # commits both
-    return found
+    pledge_id, on = found.record.id, found.happened_on
+    if found.verdict is Verdict.BROKEN:
+        mark_broken(session=session, pledge_id=pledge_id, on=on, at=at, note=note)
+    elif found.verdict is Verdict.PARTLY:
+        note_partly_kept(session=session, pledge_id=pledge_id, on=on, at=at, note=note)
+    else:
+        source = found.article_url or found.article_source
+        mark_met(session=session, pledge_id=pledge_id, on=on, at=at, note=note, evidence=source)
+    return found  # each of the three commits the suggestion's new state with its change
+
+
+def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
+    """The reports the analyst accepted about a pledge, in the order things happened."""
+    rows = session.execute(
+        select(suggestion.c.outcome, suggestion.c.happened_on, suggestion.c.evidence,
+               article.c.title, article.c.published)
+        .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
+        .where(suggestion.c.pledge_id == pledge_id, suggestion.c.state == "accepted")
+        .order_by(suggestion.c.happened_on, suggestion.c.id)
+    )  # fmt: skip
+    return [Evidence(Verdict(row[0]), *row[1:]) for row in rows]
 
 
 def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:

@@ -17,7 +17,8 @@ pledge = table(
     column("condition", String), column("quote", String), column("quote_start", Integer),
     column("quote_end", Integer), column("deadline_text", String), column("due", Date),
     column("due_precision", String), column("met_on", Date), column("met_note", String),
-    column("met_evidence", String), column("dismissed", Boolean), column("version", Integer),
+    column("met_evidence", String), column("broken_on", Date), column("broken_note", String),
+    column("dismissed", Boolean), column("version", Integer),
 )  # fmt: skip
 article = table(
     "article",
@@ -28,6 +29,11 @@ pledge_quote = table(
     "pledge_quote",
     column("pledge_id", Integer), column("text", String), column("start", Integer),
     column("end", Integer),
+)  # fmt: skip
+pledge_source = table(
+    "pledge_source",
+    column("pledge_id", Integer), column("article_id", Integer), column("quote", String),
+    column("quote_start", Integer), column("quote_end", Integer),
 )  # fmt: skip
 pledge_event = table(
     "pledge_event",
