@@ -241,6 +241,7 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         print(
             f"  published {article.published.isoformat()} ({article.published_how.value}); "
             f"{verdict}; {len(outcome.pledges)} pledges"
+            + (f"; {len(outcome.again)} reported again" if outcome.again else "")
             + (
                 f"; {outcome.suggestions} suggestions (see: pledgewatch suggestions)"
                 if outcome.suggestions
@@ -250,6 +251,8 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         )
         for record in outcome.pledges:
             print(f"  {_one_line(record, today)}", file=out)
+        for record in outcome.again:
+            print(f"  {_one_line(record, today)}  (reported again)", file=out)
     return EXIT_INPUT_ERROR if failures else 0
 
 

@@ -28,7 +28,8 @@ class IngestOutcome:
     article: Article
     added: bool
     pledges: tuple[PledgeRecord, ...]
-    suggestions: int = 0  # follow-ups: earlier pledges this article reports as kept
+    suggestions: int = 0  # follow-ups: earlier pledges this article reports kept or broken
+    again: tuple[PledgeRecord, ...] = ()  # earlier pledges this article states again
 
 
 def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) -> IngestOutcome:
@@ -38,10 +39,11 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
             session=session, article=extraction.article, pledges=extraction.pledges, at=at
         )
         records = tuple(get_pledge(session=session, pledge_id=i) for i in saved.pledge_ids)
+        again = tuple(get_pledge(session=session, pledge_id=i) for i in saved.again_ids)
     suggestions = 0
     if saved.added:
         suggestions = suggest_follow_ups(engine, extraction.article, saved.article_id, at=at)
-    return IngestOutcome(extraction.article, saved.added, records, suggestions)
+    return IngestOutcome(extraction.article, saved.added, records, suggestions, again)
 
 
 def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:

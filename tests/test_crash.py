@@ -55,9 +55,11 @@ def _check_whole(db: Path) -> tuple[int, int]:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         if "article" not in tables:
             return 0, 0  # killed while the schema was being made: it was rolled back whole
+        # Each pledge found is stored as a row, or as a source of an earlier article's pledge.
         broken = connection.execute(
             "SELECT a.id FROM article a WHERE a.pledge_count != "
-            "(SELECT COUNT(*) FROM pledge p WHERE p.article_id = a.id)"
+            "(SELECT COUNT(*) FROM pledge p WHERE p.article_id = a.id) + "
+            "(SELECT COUNT(*) FROM pledge_source s WHERE s.article_id = a.id)"
         ).fetchall()
         assert broken == [], "an article is stored without all its pledges"
         orphans = connection.execute(

@@ -84,3 +84,72 @@ def test_no_suggestion_from_promises_denials_other_actors_or_other_things(
 def test_an_unknown_suggestion_is_one_clear_line(cli: CliRunner) -> None:
     result = cli("accept", "42")
     assert result.code == 1 and result.err.strip() == "pledgewatch: error: no suggestion with id 42"
+
+
+def _us(cli: CliRunner) -> dict[str, object]:
+    listed = json.loads(cli("list", "--json").out)
+    return next(p for p in listed if p["actor"] == "United States")
+
+
+def test_a_reported_refusal_is_suggested_and_accepting_marks_it_broken(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    refused = (
+        "The United States on Wednesday refused to provide a written response to Russia's "
+        "security demands, officials said."
+    )
+    assert "1 suggestions" in _ingest_follow_up(cli, sample_path, tmp_path, refused)
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    assert (suggestion["outcome"], suggestion["happened_on"]) == ("broken", "2022-01-26")
+    assert "as broken on 2022-01-26?" in cli("suggestions").out
+    accepted = cli("accept", str(suggestion["id"]))
+    assert "broken on 2022-01-26" in accepted.out
+    us = _us(cli)
+    assert (us["status"], us["broken_on"], us["met_on"]) == ("broken", "2022-01-26", None)
+    assert refused in str(us["broken_note"])
+    assert cli("list", "--status", "broken", "--json").out.count('"United States"') == 1
+    # Reminders are for open pledges only: a broken pledge is never reported overdue.
+    reminders = cli("check", "--json", "--now", "2022-02-05").out
+    assert "United States" not in reminders
+
+
+def test_a_partly_kept_report_is_recorded_and_the_pledge_stays_open(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    partly = (
+        "The United States on Wednesday partly delivered its written response to Russia's "
+        "security demands."
+    )
+    _ingest_follow_up(cli, sample_path, tmp_path, partly)
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    assert suggestion["outcome"] == "partly"
+    assert "was partly kept on 2022-01-26?" in cli("suggestions").out
+    assert "partly kept on 2022-01-26" in cli("accept", str(suggestion["id"])).out
+    us = _us(cli)
+    assert (us["met_on"], us["broken_on"]) == (None, None)
+
+
+def test_a_pledge_reported_again_becomes_a_second_source_not_a_second_row(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    again = (
+        "The United States will provide a written response to Russia's European security "
+        "demands this week, Blinken said."
+    )
+    out = _ingest_follow_up(cli, sample_path, tmp_path, again)
+    assert "1 reported again" in out and "(reported again)" in out
+    listed = json.loads(cli("list", "--json").out)
+    assert [p["actor"] for p in listed].count("United States") == 1
+    assert _us(cli)["due"] == "2022-01-30"  # the first report's deadline stands
+
+
+def test_broken_by_hand_and_taken_back(cli: CliRunner, sample_path: Path) -> None:
+    cli("ingest", str(sample_path))
+    marked = cli("broken", "1", "--on", "2022-01-28", "--note", "talks collapsed")
+    assert marked.code == 0 and "[broken]" in marked.out
+    assert cli("met", "1", "--on", "2022-01-29").code == 0
+    assert (_us(cli)["status"], _us(cli)["broken_on"]) == ("met", None)  # one verdict at a time
+    cli("broken", "1")
+    reopened = cli("unmet", "1")
+    assert reopened.code == 0
+    assert (_us(cli)["met_on"], _us(cli)["broken_on"]) == (None, None)

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 
-def relative_due(due: date | None, today: date, *, met_on: date | None = None) -> str:
+def relative_due(
+    due: date | None, today: date, *, met_on: date | None = None, broken_on: date | None = None
+) -> str:
     """How a due date stands relative to today, in the words an analyst would use."""
     if met_on is not None:
         return f"met {short_date(met_on, today)}"
+    if broken_on is not None:
+        return f"broken {short_date(broken_on, today)}"
     if due is None:
         return "no due date"
     days = (due - today).days

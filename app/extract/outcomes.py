@@ -12,12 +12,12 @@ costs the analyst more than a missed one, so every test must pass.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
+from app.domain.likeness import STOP_WORDS, name_words, same_actor
 from app.extract.actors import ActorNamer
 from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
 from app.extract.datepatterns import MONTHS, WEEKDAYS
@@ -46,33 +46,6 @@ _IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "powe
 # Verbs too light to tell one act from another ("be held", "do that") or that name a state
 # rather than a done act ("continue", "remain").
 _LIGHT_VERBS = {"be", "do", "have", "get", "go", "continue", "keep", "remain", "stay", "try"}
-_STOP = {
-    "a",
-    "an",
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "to",
-    "of",
-    "for",
-    "with",
-    "on",
-    "in",
-    "and",
-    "further",
-    "new",
-    "own",
-    "all",
-    "some",
-    "more",
-    "this",
-    "that",
-    "these",
-    "those",
-    "any",
-}
 # Verbs whose done form with the act as their complement breaks a pledge: "refused to provide".
 _FAILING_VERBS = {"refuse", "fail", "decline", "neglect"}
 # Verbs that, done to the act or to what it is about, break a pledge: "called off the talks";
@@ -86,29 +59,6 @@ _CANCELLING_VERBS = {
 _PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
 _TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 _PARTLY = {"partly", "partially", "part"}
-# Words that many actors' names share: "the party" may be any party.
-_GENERIC_NAMES = {
-    "president",
-    "minister",
-    "secretary",
-    "government",
-    "the",
-    "of",
-    "state",
-    "party",
-    "house",
-    "senate",
-    "congress",
-    "parliament",
-    "court",
-    "council",
-    "committee",
-    "ministry",
-    "department",
-    "company",
-    "union",
-    "administration",
-}
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -162,7 +112,7 @@ def _by_actor(
     if not records:
         return []
     actor = namer.name_token(subject)
-    return [(r, verdict, dated) for r in records if _same_actor(actor, r.pledge.actor)]
+    return [(r, verdict, dated) for r in records if same_actor(actor, r.pledge.actor)]
 
 
 def _done_in_part(verb: Token) -> bool:
@@ -290,7 +240,7 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if _act_of(action) and any(word in lowered for word in _name_words(actor) if len(word) > 2)
+        if _act_of(action) and any(word in lowered for word in name_words(actor) if len(word) > 2)
     ]
 
 
@@ -322,28 +272,11 @@ def _reports_a_done_act(verb: Token) -> bool:
     return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
 
 
-def _same_actor(found: str, pledged: str) -> bool:
-    """Whether two names name the same actor: a shared name word that is not a title, and
-    between two full names more than their first words ("Ricardo Llerandi" is not "Ricardo
-    Rosselló", "United Kingdom" is not "United States")."""
-    found_words, pledged_words = _name_words(found), _name_words(pledged)
-    shared = set(found_words) & set(pledged_words)
-    if len(found_words) > 1 and len(pledged_words) > 1:
-        shared -= {found_words[0], pledged_words[0]}
-    return bool(shared)
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words in order, without titles, articles or a possessive "'s"."""
-    words = (re.sub(r"['’]s$", "", w.lower().strip(".")) for w in re.findall(r"[\w.'’-]+", name))
-    return [w for w in words if w not in _GENERIC_NAMES and w not in _STOP]
-
-
 def _object_nouns(record: PledgeRecord) -> set[str]:
     """The first words of what a pledge is about: "provide a written response to…" →
     {written, response, …}."""
     implied = _IMPLIED_OBJECTS.get(_act_of(record.pledge.action), set())
-    words = [w for w in record.pledge.action.lower().split()[1:] if w not in _STOP | implied]
+    words = [w for w in record.pledge.action.lower().split()[1:] if w not in STOP_WORDS | implied]
     return {w.rstrip("s") for w in words[:3]}
 
 

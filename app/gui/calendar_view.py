@@ -13,7 +13,7 @@ from app.domain import Status
 from app.gui.qdates import to_date
 from app.gui.style import STATUS_COLOURS
 
-_ORDER = (Status.OVERDUE, Status.PENDING, Status.MET)
+_ORDER = (Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN)
 
 
 class DueCalendar(QCalendarWidget):

@@ -1,4 +1,5 @@
-"""The detail pane: one pledge in full, its article with the sentence highlighted, its history."""
+"""The detail pane: one pledge in full, its article with the sentence highlighted, every source
+that reported it and every piece of evidence, and its history."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import PledgeEvent, PledgeRecord, status_of
+from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Verdict, status_of
 from app.domain.wording import long_date, relative_due
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
@@ -42,7 +43,9 @@ class DetailPane(QWidget):
     mark_met_requested = Signal(int)
     """The analyst wants to mark this pledge as met (opens the dialog)."""
     unmark_requested = Signal(int)
-    """The analyst wants to take back the tick."""
+    """The analyst wants to take back the met or broken mark."""
+    mark_broken_requested = Signal(int)
+    """The analyst wants to mark this pledge as broken (opens the dialog)."""
     edit_requested = Signal(int)
     """The analyst wants to correct the pledge."""
     dismiss_requested = Signal(int)
@@ -63,7 +66,9 @@ class DetailPane(QWidget):
         self.condition = _label()
         self.deadline = _label()
         self.article = _label()
-        self.met = _label()
+        self.outcome = _label()
+        self.sources = QPlainTextEdit()
+        self.sources.setReadOnly(True)
         self.article_text = QPlainTextEdit()
         self.article_text.setReadOnly(True)
         self.history = QPlainTextEdit()
@@ -72,14 +77,19 @@ class DetailPane(QWidget):
 
         self.mark_button = QPushButton("&Mark met…")
         self.mark_button.setToolTip("Record that the pledge was kept (Space)")
+        self.broken_button = QPushButton("&Broken…")
+        self.broken_button.setToolTip(
+            "Record that the pledge was broken: withdrawn, refused… (Ctrl+B)"
+        )
         self.unmark_button = QPushButton("&Unmark")
-        self.unmark_button.setToolTip("Take back the tick: the pledge is open again")
+        self.unmark_button.setToolTip("Take back the met or broken mark: the pledge is open again")
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
         self.dismiss_button = QPushButton("&Dismiss")
         self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
         self.mark_button.clicked.connect(self._on_mark_button_clicked)
         self.unmark_button.clicked.connect(self._on_unmark_button_clicked)
+        self.broken_button.clicked.connect(self._on_broken_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
 
@@ -93,21 +103,22 @@ class DetailPane(QWidget):
         form.addRow("Condition:", self.condition)
         form.addRow("Deadline:", self.deadline)
         form.addRow("Article:", self.article)
-        form.addRow("Met:", self.met)
+        form.addRow("Outcome:", self.outcome)
         buttons = QHBoxLayout()
-        for button in (self.mark_button, self.unmark_button, self.edit_button, self.dismiss_button):
+        for button in self._buttons():
             buttons.addWidget(button)
         buttons.addStretch(1)
-        tabs = QTabWidget()
-        tabs.addTab(self.article_text, "&Article text")
-        tabs.addTab(self.history, "&History")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.article_text, "&Article text")
+        self.tabs.addTab(self.sources, "&Sources")
+        self.tabs.addTab(self.history, "&History")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(status_row)
         layout.addWidget(self.quote)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(tabs, stretch=1)
+        layout.addWidget(self.tabs, stretch=1)
         self.show_nothing()
 
     @property
@@ -127,26 +138,45 @@ class DetailPane(QWidget):
             self.condition,
             self.deadline,
             self.article,
-            self.met,
+            self.outcome,
         ):
             label.setText("")
         self.status_icon.clear()
         self.quote.setVisible(False)
         self.article_text.setPlainText("")
         self.history.setPlainText("")
-        for button in (self.mark_button, self.unmark_button, self.edit_button, self.dismiss_button):
+        self.sources.setPlainText("")
+        self.tabs.setTabText(1, "&Sources")
+        for button in self._buttons():
             button.setEnabled(False)
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.mark_button,
+            self.broken_button,
+            self.unmark_button,
+            self.edit_button,
+            self.dismiss_button,
+        )
+
     def show_record(
-        self, record: PledgeRecord, article_text: str, events: list[PledgeEvent], today: date
+        self,
+        record: PledgeRecord,
+        article_text: str,
+        events: list[PledgeEvent],
+        today: date,
+        *,
+        sources: list[Source],
+        evidence: list[Evidence],
     ) -> None:
-        """Show a pledge in full, its sentence highlighted and scrolled into view."""
+        """Show a pledge in full, its sentence highlighted and scrolled into view, with every
+        article that reported it and every accepted report of what became of it."""
         self._record = record
         pledge = record.pledge
         status = status_of(pledge, today)
         self.heading.setText(f"{pledge.actor}: {pledge.action}")
         self.status_icon.setPixmap(status_icon(status).pixmap(16, 16))
-        words = relative_due(pledge.due, today, met_on=pledge.met_on)
+        words = relative_due(pledge.due, today, met_on=pledge.met_on, broken_on=pledge.broken_on)
         self.status_line.setText(f"{STATUS_WORDS[status]} · {words}")
         self.status_line.setStyleSheet(f"color: {STATUS_COLOURS[status].name()};")
         self.quote.setText(f"“{pledge.quote}”")
@@ -158,8 +188,11 @@ class DetailPane(QWidget):
         self.article.setText(
             f"{record.article_title} (published {long_date(record.article_published)})"
         )
-        self.met.setText(_met_text(record))
+        self.outcome.setText(_outcome_text(record))
         self._show_article(article_text, record)
+        self.sources.setPlainText(_sources_text(sources, evidence))
+        count = len(sources) + len(evidence)
+        self.tabs.setTabText(1, f"&Sources ({count})" if count else "&Sources")
         self.history.setPlainText(
             "\n".join(
                 f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.kind.value}"
@@ -167,12 +200,12 @@ class DetailPane(QWidget):
                 for e in events
             )
         )
-        met = pledge.met_on is not None
-        self.mark_button.setEnabled(True)
+        met, broken = pledge.met_on is not None, pledge.broken_on is not None
+        for button in self._buttons():
+            button.setEnabled(True)
         self.mark_button.setText("Change &met date…" if met else "&Mark met…")
-        self.unmark_button.setEnabled(met)
-        self.edit_button.setEnabled(True)
-        self.dismiss_button.setEnabled(True)
+        self.broken_button.setText("Change &broken date…" if broken else "&Broken…")
+        self.unmark_button.setEnabled(met or broken)
 
     def _show_article(self, text: str, record: PledgeRecord) -> None:
         self.article_text.setPlainText(text)
@@ -202,6 +235,9 @@ class DetailPane(QWidget):
     def _on_mark_button_clicked(self) -> None:
         self._ask(self.mark_met_requested)
 
+    def _on_broken_button_clicked(self) -> None:
+        self._ask(self.mark_broken_requested)
+
     def _on_unmark_button_clicked(self) -> None:
         self._ask(self.unmark_requested)
 
@@ -226,13 +262,32 @@ def _deadline_text(record: PledgeRecord) -> str:
     return f"“{pledge.deadline_text}” → {long_date(pledge.due)}{precision}"
 
 
-def _met_text(record: PledgeRecord) -> str:
+def _outcome_text(record: PledgeRecord) -> str:
     pledge = record.pledge
-    if pledge.met_on is None:
+    if pledge.met_on is not None:
+        parts = [f"met {long_date(pledge.met_on)}", pledge.met_note, pledge.met_evidence]
+    elif pledge.broken_on is not None:
+        parts = [f"broken {long_date(pledge.broken_on)}", pledge.broken_note]
+    else:
         return "not yet"
-    parts = [long_date(pledge.met_on)]
-    if pledge.met_note:
-        parts.append(pledge.met_note)
-    if pledge.met_evidence:
-        parts.append(pledge.met_evidence)
-    return " · ".join(parts)
+    return " · ".join(part for part in parts if part)
+
+
+_TOLD = {Verdict.MET: "Kept", Verdict.BROKEN: "Broken", Verdict.PARTLY: "Partly kept"}
+
+
+def _sources_text(sources: list[Source], evidence: list[Evidence]) -> str:
+    """Every article that reported the pledge, then every accepted report of its outcome."""
+    lines = []
+    for number, source in enumerate(sources, start=1):
+        where = f"\n    {source.url}" if source.url else ""
+        told = "first reported" if number == 1 else "reported again"
+        lines.append(
+            f"{long_date(source.published)} · {told} by {source.title}\n    “{source.quote}”{where}"
+        )
+    for item in evidence:
+        lines.append(
+            f"{long_date(item.happened_on)} · {_TOLD[item.verdict]}, as {item.article_title} "
+            f"({long_date(item.article_published)}) reported:\n    “{item.sentence}”"
+        )
+    return "\n\n".join(lines)

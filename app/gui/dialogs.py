@@ -53,27 +53,41 @@ class MetAnswer:
 
 
 class MarkMetDialog(QDialog):
-    """When the pledge was kept (default today), with an optional note and evidence link."""
+    """When the pledge was kept (default today), with an optional note and evidence link; or,
+    with `broken`, when it was broken and how."""
 
-    def __init__(self, record: PledgeRecord, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record: PledgeRecord,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        broken: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark pledge as met")
+        verdict = "broken" if broken else "met"
+        self.setWindowTitle(f"Mark pledge as {verdict}")
         self.on = _date_edit(today)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional: how it was kept")
+        self.note.setPlaceholderText(
+            "optional: how it was broken (withdrawn, refused, cancelled…)"
+            if broken
+            else "optional: how it was kept"
+        )
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText("optional: https://… link to the evidence")
         summary = QLabel(f"{record.pledge.actor}: {record.pledge.action}")
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Met on:", self.on)
+        form.addRow("&Broken on:" if broken else "&Met on:", self.on)
         form.addRow("&Note:", self.note)
-        form.addRow("&Evidence:", self.evidence)
+        if not broken:
+            form.addRow("&Evidence:", self.evidence)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Mark met"))
+        layout.addWidget(_buttons(self, f"Mark {verdict}"))
         self.resize(460, self.sizeHint().height())
 
     def answer(self) -> MetAnswer:

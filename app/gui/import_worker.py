@@ -39,11 +39,20 @@ class ImportSummary:
     already: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     cancelled: bool = False
+    again: int = 0  # earlier pledges the new articles state again (kept as sources)
+    suggestions: int = 0  # earlier pledges the new articles report kept or broken
 
     def text(self) -> str:
         """A few lines for the analyst."""
         pledges = sum(count for _, count in self.added)
         lines = [f"Added {_plural(len(self.added), 'article')} with {_plural(pledges, 'pledge')}."]
+        if self.again:
+            lines.append(f"{_plural(self.again, 'earlier pledge')} reported again (a new source).")
+        if self.suggestions:
+            lines.append(
+                f"{_plural(self.suggestions, 'suggestion')} that an earlier pledge was kept or "
+                "broken: see the Suggestions panel."
+            )
         if self.already:
             lines.append(f"{_plural(len(self.already), 'article')} already stored, skipped.")
         if self.failed:
@@ -114,6 +123,8 @@ class ImportWorker(QRunnable):
             return
         if outcome.added:
             summary.added.append((outcome.article.title, len(outcome.pledges)))
+            summary.again += len(outcome.again)
+            summary.suggestions += outcome.suggestions
         else:
             summary.already.append(outcome.article.title)
 

@@ -292,7 +292,15 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
-        edit_menu.addActions([self.toggle_action, self.dismiss_action, self.open_action])
+        self.broken_action = self._action(
+            "Mark &broken…",
+            self.mark_broken_current,
+            "Ctrl+B",
+            "Record that the selected pledge was broken: withdrawn, refused or cancelled",
+        )
+        edit_menu.addActions(
+            [self.toggle_action, self.broken_action, self.dismiss_action, self.open_action]
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
@@ -386,6 +394,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self.open_detail)
         self.detail.mark_met_requested.connect(self.mark_met_current)
         self.detail.unmark_requested.connect(self._unmark_current)
+        self.detail.mark_broken_requested.connect(self.mark_broken_current)
         self.detail.edit_requested.connect(self.edit_current)
         self.detail.dismiss_requested.connect(self.dismiss_current)
         self.clock.day_changed.connect(self._on_clock_day_changed)
@@ -496,9 +505,10 @@ class MainWindow(QMainWindow):
         self.filters.set_counts(counts)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         showing = f"{shown} of {total} pledges shown" if shown != total else f"{total} pledges"
+        broken = f", {counts[Status.BROKEN]} broken" if counts[Status.BROKEN] else ""
         self.summary.setText(
             f"{showing} · {counts[Status.OVERDUE]} overdue, {counts[Status.PENDING]} pending, "
-            f"{counts[Status.MET]} met.   {HINT}"
+            f"{counts[Status.MET]} met{broken}.   {HINT}"
         )
 
     def current_record(self) -> PledgeRecord | None:
@@ -527,12 +537,17 @@ class MainWindow(QMainWindow):
             self.detail.show_nothing()
             return
         from app.store.engine import open_session
-        from app.store.queries import article_text, pledge_events
+        from app.store.queries import article_text, pledge_events, pledge_sources
+        from app.store.suggestion_queries import accepted_evidence
 
         with open_session(self.database.engine) as session:
             text = article_text(session=session, article_id=record.article_id)
             events = pledge_events(session=session, pledge_id=record.id)
-        self.detail.show_record(record, text, events, self.model.today)
+            sources = pledge_sources(session=session, record=record)
+            evidence = accepted_evidence(session=session, pledge_id=record.id)
+        self.detail.show_record(
+            record, text, events, self.model.today, sources=sources, evidence=evidence
+        )
 
     def _on_record_saved(self, record: PledgeRecord) -> None:
         self.model.replace(record)
@@ -599,9 +614,21 @@ class MainWindow(QMainWindow):
             answer = dialog.answer()
             self.pledge_actions.set_met(record, answer.on, answer.note, answer.evidence)
 
+    def mark_broken_current(self, *_: object) -> None:
+        """Open the dialog to mark the selected pledge broken, with a date and note."""
+        from app.gui.dialogs import MarkMetDialog
+
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = MarkMetDialog(record, self.clock.today(), self, broken=True)
+        if dialog.exec():
+            answer = dialog.answer()
+            self.pledge_actions.set_broken(record, answer.on, answer.note)
+
     def _unmark_current(self, *_: object) -> None:
         record = self.current_record()
-        if record is not None and record.pledge.met_on is not None:
+        if record is not None and (record.pledge.met_on or record.pledge.broken_on):
             self.pledge_actions.unset_met(record)
 
     def edit_current(self, *_: object) -> None:

@@ -87,10 +87,30 @@ class PledgeActions(QObject):
                 expected_version=version,
             )
 
-        self._push(f"Mark met: {record.pledge.actor}", record, forward, _met_as_before(record))
+        self._push(f"Mark met: {record.pledge.actor}", record, forward, _verdict_as_before(record))
+
+    def set_broken(self, record: PledgeRecord, on: date, note: str | None = None) -> None:
+        """Mark a pledge broken (or change the day); undo restores what was there."""
+        pledge_id = record.id
+
+        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
+            from app.store.queries import mark_broken
+
+            return mark_broken(
+                session=session,
+                pledge_id=pledge_id,
+                on=on,
+                at=at,
+                note=note,
+                expected_version=version,
+            )
+
+        self._push(
+            f"Mark broken: {record.pledge.actor}", record, forward, _verdict_as_before(record)
+        )
 
     def unset_met(self, record: PledgeRecord) -> None:
-        """Take back a tick; undo ticks it again as it was."""
+        """Take back a met or broken mark; undo puts it back as it was."""
         pledge_id = record.id
 
         def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
@@ -98,7 +118,7 @@ class PledgeActions(QObject):
 
             return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
-        self._push(f"Unmark: {record.pledge.actor}", record, forward, _met_as_before(record))
+        self._push(f"Unmark: {record.pledge.actor}", record, forward, _verdict_as_before(record))
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
@@ -175,14 +195,19 @@ class PledgeActions(QObject):
         self.stack.push(PledgeCommand(text, self, record, forward, backward))
 
 
-def _met_as_before(record: PledgeRecord) -> Change:
-    """The change that puts back the met state a record had."""
+def _verdict_as_before(record: PledgeRecord) -> Change:
+    """The change that puts back the met or broken mark a record had (or none)."""
     pledge, pledge_id = record.pledge, record.id
-    met_on = pledge.met_on
+    met_on, broken_on = pledge.met_on, pledge.broken_on
 
     def back(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import mark_met, unmark_met
+        from app.store.queries import mark_broken, mark_met, unmark_met
 
+        if broken_on is not None:
+            return mark_broken(
+                session=session, pledge_id=pledge_id, on=broken_on, at=at,
+                note=pledge.broken_note, expected_version=version,
+            )  # fmt: skip
         if met_on is None:
             return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
         return mark_met(

@@ -26,7 +26,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 # Overdue first when sorted ascending on the status column; then by due date.
-_STATUS_ORDER = {Status.OVERDUE: 0, Status.PENDING: 1, Status.MET: 2}
+_STATUS_ORDER = {Status.OVERDUE: 0, Status.PENDING: 1, Status.MET: 2, Status.BROKEN: 3}
 _NO_DATE = date.max.toordinal()
 
 
@@ -213,7 +213,9 @@ class PledgeTableModel(QAbstractTableModel):
         if column is Column.STATUS:
             return STATUS_WORDS[self.status(record)]
         if column is Column.DUE:
-            words = relative_due(pledge.due, self._today, met_on=pledge.met_on)
+            words = relative_due(
+                pledge.due, self._today, met_on=pledge.met_on, broken_on=pledge.broken_on
+            )
             if pledge.due is None:
                 return pledge.deadline_text or "—"
             return f"{short_date(pledge.due, self._today)} · {words}"

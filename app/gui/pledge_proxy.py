@@ -25,7 +25,8 @@ from app.domain import PledgeKind, PledgeRecord, Status
 from app.gui.pledge_model import Column, PledgeTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-_CODES = (Status.OVERDUE, Status.PENDING, Status.MET)  # status order: overdue sorts first
+# Status order: overdue sorts first, then pending, met and broken.
+_CODES = (Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN)
 _NO_DUE = date.max.toordinal()
 
 
@@ -33,6 +34,8 @@ def _status_code(record: PledgeRecord, today: int) -> int:
     pledge = record.pledge
     if pledge.met_on is not None:
         return 2
+    if pledge.broken_on is not None:
+        return 3
     return 0 if pledge.due is not None and pledge.due.toordinal() < today else 1
 
 
@@ -164,7 +167,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
 
     def counts(self) -> dict[Status | None, int]:
         """How many pledges each status chip would show under the other filters (None: all)."""
-        tally = [0, 0, 0]
+        tally = [0] * len(_CODES)
         codes = self._codes
         for row in self._matching:
             tally[codes[row]] += 1
@@ -175,7 +178,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
         tallies: dict[int, list[int]] = {}
         for due, code in zip(self._dues, self._codes, strict=True):
             if due != _NO_DUE:
-                tallies.setdefault(due, [0, 0, 0])[code] += 1
+                tallies.setdefault(due, [0] * len(_CODES))[code] += 1
         return {
             date.fromordinal(due): Counter(dict(zip(_CODES, tally, strict=True)))
             for due, tally in tallies.items()

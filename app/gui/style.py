@@ -13,13 +13,15 @@ STATUS_COLOURS = {
     Status.OVERDUE: QColor("#c62828"),
     Status.PENDING: QColor("#b26a00"),
     Status.MET: QColor("#2e7d32"),
+    Status.BROKEN: QColor("#5d4037"),
 }
-STATUS_WORDS = {Status.OVERDUE: "Overdue", Status.PENDING: "Pending", Status.MET: "Met"}
+STATUS_WORDS = {status: status.value.capitalize() for status in Status}
 
 
 @cache
 def status_icon(status: Status, size: int = 16) -> QIcon:
-    """A circle in the status colour with a mark: '!' overdue, clock hands pending, tick met."""
+    """A circle in the status colour with a mark: '!' overdue, clock hands pending, tick met,
+    cross broken."""
     pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x for sharp high-DPI screens
     pixmap.fill(Qt.GlobalColor.transparent)
     pixmap.setDevicePixelRatio(2.0)
@@ -37,6 +39,10 @@ def status_icon(status: Status, size: int = 16) -> QIcon:
         path.lineTo(QPointF(size * 0.72, size * 0.34))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+    elif status is Status.BROKEN:
+        low, high = size * 0.32, size * 0.68
+        painter.drawLine(QPointF(low, low), QPointF(high, high))
+        painter.drawLine(QPointF(low, high), QPointF(high, low))
     elif status is Status.OVERDUE:
         painter.drawLine(QPointF(centre, size * 0.25), QPointF(centre, size * 0.58))
         painter.drawPoint(QPointF(centre, size * 0.74))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, func, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import CursorResult, func, or_, update
+from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
 from app.domain import (
@@ -18,11 +18,17 @@ from app.domain import (
     PledgeEdit,
     PledgeEvent,
     PledgeRecord,
-    Quote,
     Source,
 )
 from app.domain.errors import NotFoundError, StaleEditError
-from app.store.models import ArticleRow, PledgeEventRow, PledgeQuoteRow, PledgeRow
+from app.domain.likeness import same_action, same_actor
+from app.store.models import (
+    ArticleRow,
+    PledgeEventRow,
+    PledgeQuoteRow,
+    PledgeRow,
+    PledgeSourceRow,
+)
 from app.store.reads import (
     PledgeLine,
     get_pledge,
@@ -31,7 +37,9 @@ from app.store.reads import (
     list_pledges,
     pledge_sources,
 )
-from app.store.tables import pledge_event, pledge_source
+from app.store.status_sql import is_open
+from app.store.tables import article as article_table
+from app.store.tables import pledge as pledge_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +49,18 @@ class SaveResult:
     article_id: int
     added: bool
     pledge_ids: tuple[int, ...]
+    # Pledges of earlier articles that this one states again: it became a source of each.
+    again_ids: tuple[int, ...] = ()
 
 
 def save_extraction(
     *, session: Session, article: Article, pledges: Sequence[Pledge], at: datetime
 ) -> SaveResult:
-    """Store an article and its pledges in one transaction; the same text again adds nothing."""
+    """Store an article and its pledges in one transaction; the same text again adds nothing.
+
+    A pledge that an open pledge of an earlier article already states (the same actor and act)
+    is not stored twice: the article becomes a second source of the stored one.
+    """
     existing = _stored_article_id(session, article.content_hash, article.url)
     if existing is not None:
         ids = session.exec(
@@ -68,6 +82,17 @@ def save_extraction(
         session.add(row)
         session.flush()
         assert row.id is not None
+        earlier = _reported_before(session, article, pledges)
+        again = {earlier[i]: p for i, p in enumerate(pledges) if i in earlier}
+        for pledge_id, pledge in again.items():
+            session.add(PledgeSourceRow(
+                pledge_id=pledge_id, article_id=row.id, quote=pledge.quote,
+                quote_start=pledge.quote_span.start, quote_end=pledge.quote_span.end,
+            ))  # fmt: skip
+            session.add(
+                _event_row(pledge_id, EventKind.SOURCE, at, f"reported again by {article.source}")
+            )
+        pledges = [p for i, p in enumerate(pledges) if i not in earlier]
         pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
         session.add_all(pledge_rows)
         session.flush()
@@ -84,7 +109,41 @@ def save_extraction(
     except BaseException:
         session.rollback()
         raise
-    return SaveResult(article_id=row.id, added=True, pledge_ids=_ids([p.id for p in pledge_rows]))
+    return SaveResult(
+        article_id=row.id,
+        added=True,
+        pledge_ids=_ids([p.id for p in pledge_rows]),
+        again_ids=tuple(again),
+    )
+
+
+def _reported_before(
+    session: Session, article: Article, pledges: Sequence[Pledge]
+) -> dict[int, int]:
+    """For the pledges (by index) that an open pledge of an earlier article states already,
+    that pledge's id; one query over the stored pledges with the same first verbs."""
+    verbs = {p.action.split()[0].lower() for p in pledges if p.action.split()}
+    if not verbs:
+        return {}
+    action = func.lower(pledge_table.c.action)
+    same_verb = or_(*(action.like(f"{verb} %") | (action == verb) for verb in verbs))
+    rows = session.execute(
+        select_core(pledge_table.c.id, pledge_table.c.actor, pledge_table.c.action)
+        .join_from(pledge_table, article_table, article_table.c.id == pledge_table.c.article_id)
+        .where(is_open(), same_verb, article_table.c.published <= article.published)
+        .order_by(pledge_table.c.id)
+    ).all()
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    for index, pledge in enumerate(pledges):
+        for pledge_id, actor, action_text in rows:
+            if pledge_id in taken:
+                continue
+            if same_actor(actor, pledge.actor) and same_action(action_text, pledge.action):
+                found[index] = pledge_id
+                taken.add(pledge_id)
+                break
+    return found
 
 
 def has_article(*, session: Session, content_hash: str, url: str | None = None) -> bool:
@@ -147,29 +206,6 @@ def note_partly_kept(
     """Record in the history that a pledge was partly kept; its status stays as it is."""
     detail = f"partly kept on {on.isoformat()}: {note}"
     return _change(session, pledge_id, {}, EventKind.PARTLY, at, detail, None)
-
-
-def add_source(
-    *, session: Session | Connection, pledge_id: int, article_id: int, quote: Quote, at: datetime
-) -> bool:
-    """A later article reports the pledge again: keep it as a source; False if already kept."""
-    try:
-        with session.begin_nested():
-            session.execute(
-                insert(pledge_source).values(
-                    pledge_id=pledge_id, article_id=article_id, quote=quote.text,
-                    quote_start=quote.span.start, quote_end=quote.span.end,
-                )
-            )  # fmt: skip
-            session.execute(
-                insert(pledge_event).values(
-                    pledge_id=pledge_id, kind=EventKind.SOURCE.value, at=at.astimezone(UTC),
-                    detail=f"reported again: {quote.text}",
-                )
-            )  # fmt: skip
-    except IntegrityError:
-        return False
-    return True
 
 
 def dismiss(
@@ -350,7 +386,7 @@ def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
 
 
 __all__ = [
-    "PledgeEdit", "PledgeLine", "SaveResult", "Source", "add_source", "article_text",
+    "PledgeEdit", "PledgeLine", "SaveResult", "Source", "article_text",
     "count_articles", "dismiss", "edit_pledge", "get_pledge", "get_pledges", "has_article",
     "list_lines", "list_pledges", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
     "pledge_sources", "restore", "save_extraction", "unmark_met",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.domain import Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.domain import Outcome, Pledge, PledgeKind, PledgeRecord, Span, Verdict
 from app.extract.nlp import parse
 from app.extract.outcomes import find_outcomes
 
@@ -83,3 +83,79 @@ def test_no_outcome_from_other_actors_promises_denials_or_other_acts(
     text: str, actor: str, action: str
 ) -> None:
     assert _outcomes(text, actor, action) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action", "day"),
+    [
+        # A done refusal or failure of the pledged act.
+        (
+            "On Friday the Finance Ministry refused to publish its report on the budget.",
+            "Finance Ministry",
+            "publish a report on the budget",
+            date(2019, 8, 2),
+        ),
+        (
+            "Acme Corp failed to pay the fine by the deadline.",
+            "Acme Corp",
+            "pay the fine",
+            PUBLISHED,
+        ),
+        # A done cancellation of what the pledge is about.
+        (
+            "Mayor Jane Ortiz called off the referendum on Thursday.",
+            "Jane Ortiz",
+            "hold a referendum on the stadium",
+            date(2019, 8, 1),
+        ),
+        (
+            "The Teamsters union postponed the strike indefinitely.",
+            "Teamsters",
+            "call a strike in September",
+            PUBLISHED,
+        ),
+        # The pledge itself taken back.
+        (
+            "Gómez withdrew his offer to meet the protesters yesterday.",
+            "Luis Gómez",
+            "meet the protesters",
+            date(2019, 8, 3),
+        ),
+    ],
+)
+def test_a_done_refusal_or_cancellation_reports_the_pledge_broken(
+    text: str, actor: str, action: str, day: date
+) -> None:
+    [outcome] = _outcomes(text, actor, action)
+    assert (outcome.verdict, outcome.happened_on) == (Verdict.BROKEN, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("Mayor Jane Ortiz may call off the referendum.", "Jane Ortiz", "hold a referendum"),
+        ("Mayor Jane Ortiz did not cancel the referendum.", "Jane Ortiz", "hold a referendum"),
+        ("The Teamsters postponed the strike until October.", "Teamsters", "call a strike"),
+        ("Gómez cancelled his trip to Lima.", "Luis Gómez", "meet the protesters"),
+        # Troops withdrawn may keep a pledge; only the pledge itself withdrawn breaks one.
+        ("Gómez withdrew the troops on Friday.", "Luis Gómez", "send troops to the border"),
+        ("Critics said Gómez refused to meet the protesters.", "Ana Ruiz", "meet the protesters"),
+    ],
+)
+def test_no_broken_report_from_a_hedge_a_denial_a_delay_or_another_act(
+    text: str, actor: str, action: str
+) -> None:
+    assert [o for o in _outcomes(text, actor, action) if o.verdict is Verdict.BROKEN] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Finance Ministry partly published its report on the budget on Friday.",
+        "The Finance Ministry published part of its report on the budget on Friday.",
+        "The Finance Ministry published its report on the budget in part on Friday.",
+    ],
+)
+def test_an_act_done_in_part_reports_the_pledge_partly_kept(text: str) -> None:
+    [outcome] = _outcomes(text, "Finance Ministry", "publish a report on the budget")
+    assert (outcome.verdict, outcome.happened_on) == (Verdict.PARTLY, date(2019, 8, 2))

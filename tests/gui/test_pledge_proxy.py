@@ -24,6 +24,7 @@ def _record(
     *,
     kind: PledgeKind = PledgeKind.PROMISE,
     met_on: date | None = None,
+    broken_on: date | None = None,
     title: str = "Talks in Geneva",
 ) -> PledgeRecord:
     quote = f"{actor} will {action}."
@@ -35,6 +36,7 @@ def _record(
         quote_span=Span(0, len(quote)),
         due=due,
         met_on=met_on,
+        broken_on=broken_on,
     )
     return PledgeRecord(
         id=pledge_id,
@@ -48,7 +50,7 @@ def _record(
 
 @pytest.fixture
 def proxy(qapp: QApplication, qtmodeltester: ModelTester) -> PledgeFilterProxy:
-    """Four pledges, one of each status and an offer, behind the filter proxy."""
+    """Five pledges, one of each status and an offer, behind the filter proxy."""
     model = PledgeTableModel(TODAY)
     model.set_rows(
         [
@@ -62,6 +64,13 @@ def proxy(qapp: QApplication, qtmodeltester: ModelTester) -> PledgeFilterProxy:
                 date(2022, 1, 20),
                 met_on=date(2022, 1, 19),
                 title="Lavrov in Moscow",
+            ),
+            _record(
+                5,
+                "Sergei Ryabkov",
+                "hold consultations",
+                date(2022, 1, 10),
+                broken_on=date(2022, 1, 12),
             ),
         ]
     )
@@ -77,12 +86,18 @@ def _actors(proxy: PledgeFilterProxy) -> list[str]:
 
 
 def test_status_chip_counts_follow_the_other_filters(proxy: PledgeFilterProxy) -> None:
-    assert proxy.counts() == {None: 4, Status.OVERDUE: 1, Status.PENDING: 2, Status.MET: 1}
+    assert proxy.counts() == {
+        None: 5, Status.OVERDUE: 1, Status.PENDING: 2, Status.MET: 1, Status.BROKEN: 1,
+    }  # fmt: skip
     proxy.set_status(Status.OVERDUE)
-    assert _actors(proxy) == ["Russia"]
+    assert _actors(proxy) == ["Russia"]  # a broken pledge past its due date is not overdue
+    proxy.set_status(Status.BROKEN)
+    assert _actors(proxy) == ["Sergei Ryabkov"]
     proxy.set_status(None)
     proxy.set_search("hold")
-    assert proxy.counts() == {None: 2, Status.OVERDUE: 0, Status.PENDING: 1, Status.MET: 1}
+    assert proxy.counts() == {
+        None: 3, Status.OVERDUE: 0, Status.PENDING: 1, Status.MET: 1, Status.BROKEN: 1,
+    }  # fmt: skip
 
 
 def test_search_needs_every_word_in_actor_action_quote_or_article(proxy: PledgeFilterProxy) -> None:
@@ -91,7 +106,7 @@ def test_search_needs_every_word_in_actor_action_quote_or_article(proxy: PledgeF
     proxy.set_search("geneva written")
     assert _actors(proxy) == ["United States"]
     proxy.set_search("")
-    assert len(_actors(proxy)) == 4
+    assert len(_actors(proxy)) == 5
 
 
 def test_kind_due_range_and_day(proxy: PledgeFilterProxy) -> None:
@@ -99,7 +114,7 @@ def test_kind_due_range_and_day(proxy: PledgeFilterProxy) -> None:
     assert _actors(proxy) == ["Joe Biden"]
     proxy.set_kind(None)
     proxy.set_due_range(date(2022, 1, 1), date(2022, 1, 25))
-    assert sorted(_actors(proxy)) == ["Russia", "Sergei Lavrov"]
+    assert sorted(_actors(proxy)) == ["Russia", "Sergei Lavrov", "Sergei Ryabkov"]
     proxy.set_due_range(None, None)
     proxy.set_day(date(2022, 1, 30))
     assert _actors(proxy) == ["United States"]
@@ -108,16 +123,24 @@ def test_kind_due_range_and_day(proxy: PledgeFilterProxy) -> None:
 def test_sorting_uses_values_not_display_text(proxy: PledgeFilterProxy) -> None:
     proxy.sort(Column.DUE, Qt.SortOrder.AscendingOrder)
     # "5 Jan" sorts after "30 Jan" as text; by date it comes first; undated pledges last.
-    assert _actors(proxy) == ["Russia", "Sergei Lavrov", "United States", "Joe Biden"]
+    assert _actors(proxy) == [
+        "Russia", "Sergei Ryabkov", "Sergei Lavrov", "United States", "Joe Biden",
+    ]  # fmt: skip
     proxy.sort(Column.STATUS, Qt.SortOrder.AscendingOrder)
     assert _actors(proxy)[0] == "Russia"  # overdue first
-    assert _actors(proxy)[-1] == "Sergei Lavrov"  # met last
+    assert _actors(proxy)[-2:] == ["Sergei Lavrov", "Sergei Ryabkov"]  # then met, broken last
 
 
 def test_due_column_says_how_far_off(proxy: PledgeFilterProxy) -> None:
     proxy.sort(Column.DUE, Qt.SortOrder.AscendingOrder)
     due = [str(proxy.index(r, Column.DUE).data()) for r in range(proxy.rowCount())]
-    assert due == ["5 Jan · 20 days overdue", "20 Jan · met 19 Jan", "30 Jan · in 5 days", "—"]
+    assert due == [
+        "5 Jan · 20 days overdue",
+        "10 Jan · broken 12 Jan",
+        "20 Jan · met 19 Jan",
+        "30 Jan · in 5 days",
+        "—",
+    ]
 
 
 def test_status_is_icon_word_and_check_box(proxy: PledgeFilterProxy) -> None:
@@ -125,8 +148,11 @@ def test_status_is_icon_word_and_check_box(proxy: PledgeFilterProxy) -> None:
     first = proxy.index(0, Column.STATUS)
     assert first.data() == "Overdue"
     assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
-    last = proxy.index(proxy.rowCount() - 1, Column.STATUS)
-    assert last.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    met, broken = (proxy.index(proxy.rowCount() - n, Column.STATUS) for n in (2, 1))
+    assert met.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert (broken.data(), broken.data(Qt.ItemDataRole.CheckStateRole)) == (
+        "Broken", Qt.CheckState.Unchecked,
+    )  # fmt: skip
 
 
 def test_text_from_articles_stays_plain_in_tooltips(proxy: PledgeFilterProxy) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.domain import Status
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE
 from tests.gui.test_main_window import _row_of_actor
@@ -44,3 +45,50 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     record = window.proxy.index(row, 0).data(RECORD_ROLE)
     assert record.pledge.met_on == date(2022, 1, 26)
     assert pane.list.count() == 0 and window.suggestions_dock.windowTitle() == "Suggestions"
+
+
+AGAIN_AND_BROKEN = """Lavrov Calls Off Talks as Washington Restates Its Pledge
+
+January 28, 2022
+
+The United States will provide a written response to its European security demands, a State
+Department spokesman said again on Friday.
+
+Russian Foreign Minister Sergei Lavrov on Thursday called off the negotiations with Blinken.
+"""
+
+
+def test_a_broken_report_and_a_second_source_show_in_the_details(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "later.txt"
+    article.write_text(AGAIN_AND_BROKEN, encoding="utf-8")
+    with (
+        qtbot.waitSignal(window.loaded, timeout=60_000),
+        qtbot.waitSignal(window.import_finished, timeout=60_000),
+    ):
+        window.start_import([article])
+    summary = window.last_summary
+    assert summary is not None and "1 earlier pledge reported again" in summary.text()
+    [text] = [
+        window.suggestions.list.item(i).text() for i in range(window.suggestions.list.count())
+    ]
+    assert text.startswith("Mark 'Sergei Lavrov: hold further negotiations with Blinken'")
+    assert "as broken on 2022-01-27?" in text
+    window.suggestions.list.setFocus()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        qtbot.keyClick(window.suggestions.list, Qt.Key.Key_Return)
+    assert window.filters.chip(Status.BROKEN).text() == "Broken  1"
+
+    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
+    detail = window.detail
+    assert detail.status_line.text().startswith("Broken · broken 27 Jan")
+    assert detail.outcome.text().startswith("broken 27 January 2022 · reported by")
+    assert "Broken, as Lavrov Calls Off Talks" in detail.sources.toPlainText()
+    assert "called off the negotiations with Blinken" in detail.sources.toPlainText()
+
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    sources = detail.sources.toPlainText()
+    assert detail.tabs.tabText(1) == "&Sources (2)"
+    assert "first reported by Russia, U.S. Agree to Talk Security Demands" in sources
+    assert "28 January 2022 · reported again by Lavrov Calls Off Talks" in sources

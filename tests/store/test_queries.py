@@ -76,21 +76,23 @@ def test_a_failure_midway_stores_nothing(engine: Engine, monkeypatch: pytest.Mon
 def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
     base = date(2022, 1, 30)
     dues = [None, base - timedelta(days=1), base, base + timedelta(days=1)]
-    mets = [None, base - timedelta(days=5), base + timedelta(days=5)]
+    marks = [None, queries.mark_met, queries.mark_broken]
+    days = [base - timedelta(days=5), base + timedelta(days=5)]
+    verdicts = [(None, base)] + [(mark, day) for mark in marks[1:] for day in days]
     with open_session(engine) as session:
         saved = queries.save_extraction(
             session=session,
             article=_article(),
             at=AT,
-            pledges=[_pledge(due=d, actor=f"A{i}") for i, d in enumerate(dues * len(mets))],
+            pledges=[_pledge(due=d, actor=f"A{i}") for i, d in enumerate(dues * len(verdicts))],
         )
-        for pledge_id, met in zip(
+        for pledge_id, (mark, day) in zip(
             saved.pledge_ids,
-            itertools.chain.from_iterable([m] * len(dues) for m in mets),
+            itertools.chain.from_iterable([v] * len(dues) for v in verdicts),
             strict=True,
         ):
-            if met is not None:
-                queries.mark_met(session=session, pledge_id=pledge_id, on=met, at=AT)
+            if mark is not None:
+                mark(session=session, pledge_id=pledge_id, on=day, at=AT)
         for today in (base - timedelta(days=1), base, base + timedelta(days=1)):
             records = queries.list_pledges(session=session, today=today)
             expected = {r.id: status_of(r.pledge, today) for r in records}

@@ -1,0 +1,94 @@
+"""Whether two names name the same actor, and two actions the same act: the rules that join a
+later report to a stored pledge."""
+
+from __future__ import annotations
+
+import re
+
+# Words that say nothing of what an action is about.
+STOP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "to",
+    "of",
+    "for",
+    "with",
+    "on",
+    "in",
+    "and",
+    "further",
+    "new",
+    "own",
+    "all",
+    "some",
+    "more",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+}
+
+# Words that many actors' names share: "the party" may be any party.
+_GENERIC_NAMES = {
+    "president",
+    "minister",
+    "secretary",
+    "government",
+    "the",
+    "of",
+    "state",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "court",
+    "council",
+    "committee",
+    "ministry",
+    "department",
+    "company",
+    "union",
+    "administration",
+}
+
+
+def same_actor(found: str, pledged: str) -> bool:
+    """Whether two names name the same actor: a shared name word that is not a title, and
+    between two full names more than their first words ("Ricardo Llerandi" is not "Ricardo
+    Rosselló", "United Kingdom" is not "United States")."""
+    found_words, pledged_words = name_words(found), name_words(pledged)
+    shared = set(found_words) & set(pledged_words)
+    if len(found_words) > 1 and len(pledged_words) > 1:
+        shared -= {found_words[0], pledged_words[0]}
+    return bool(shared)
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words in order, without titles, articles or a possessive "'s"."""
+    words = (re.sub(r"['’]s$", "", w.lower().strip(".")) for w in re.findall(r"[\w.'’-]+", name))
+    return [w for w in words if w not in _GENERIC_NAMES and w not in STOP_WORDS]
+
+
+def same_action(first: str, second: str) -> bool:
+    """Whether two pledged actions are the same act: the same verb, and the words of what one
+    is about all among those of the other ("hold further talks with Putin" and "hold talks
+    with Vladimir Putin"; not "close plant 1" and "close plant 2")."""
+    words_a, words_b = first.lower().split(), second.lower().split()
+    if not words_a or not words_b or words_a[0] != words_b[0]:
+        return False
+    about_a, about_b = _about(words_a[1:]), _about(words_b[1:])
+    return about_a <= about_b or about_b <= about_a if about_a and about_b else about_a == about_b
+
+
+def _about(words: list[str]) -> set[str]:
+    """The words of what an action is about, without stop words or a plural "s"; a possessor
+    ("Russia's") is left out like the pronoun it may stand for ("its")."""
+    content = (w.rstrip("s") for w in words if not re.search(r"['’]s$", w))
+    return {w for w in content if w and w not in STOP_WORDS and w.isalnum()}

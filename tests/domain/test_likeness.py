@@ -1,0 +1,44 @@
+"""Which names are the same actor and which actions the same act, when a later report arrives."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.likeness import same_action, same_actor
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Sergei Lavrov", "Lavrov", True),
+        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", True),
+        ("United States", "United Kingdom", False),
+        ("Ricardo Rosselló", "Ricardo Llerandi", False),
+        ("the Democratic Party", "the Libertarian Party", False),
+    ],
+)
+def test_same_actor(first: str, second: str, same: bool) -> None:
+    assert same_actor(first, second) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "provide a written response to its European security demands",
+            "provide a written response to Russia's European security demands",
+            True,
+        ),
+        ("hold further talks with Putin", "hold talks with Vladimir Putin", True),
+        ("resign", "resign", True),
+        ("provide a written response", "deliver a written response", False),  # another verb
+        ("hold talks with Putin", "hold a referendum on the stadium", False),
+        ("resign", "resign leadership of the party", False),
+    ],
+)
+def test_same_action(first: str, second: str, same: bool) -> None:
+    assert same_action(first, second) is same
+
+
+def test_numbers_tell_acts_apart() -> None:
+    assert not same_action("close plant number 1", "close plant number 2")
