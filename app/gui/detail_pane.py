@@ -25,6 +25,8 @@ from app.domain.wording import long_date, relative_due
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
 _HIGHLIGHT = QColor("#fff1a8")
+_MARK_MET_TIP = "Record that the pledge was kept (Space)"
+_BROKEN_TIP = "Record that the pledge was broken: withdrawn, refused, cancelled (Ctrl+B)"
 
 
 def _label(*, wrap: bool = True, selectable: bool = True) -> QLabel:
@@ -76,11 +78,10 @@ class DetailPane(QWidget):
         self.history.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
         self.mark_button = QPushButton("&Mark met…")
-        self.mark_button.setToolTip("Record that the pledge was kept (Space)")
+        self.mark_button.setToolTip(_MARK_MET_TIP)
         self.broken_button = QPushButton("&Broken…")
-        self.broken_button.setToolTip(
-            "Record that the pledge was broken: withdrawn, refused… (Ctrl+B)"
-        )
+        self.broken_button.setToolTip(_BROKEN_TIP)
+
         self.unmark_button = QPushButton("&Unmark")
         self.unmark_button.setToolTip("Take back the met or broken mark: the pledge is open again")
         self.edit_button = QPushButton("&Edit…")
@@ -203,8 +204,9 @@ class DetailPane(QWidget):
         met, broken = pledge.met_on is not None, pledge.broken_on is not None
         for button in self._buttons():
             button.setEnabled(True)
-        self.mark_button.setText("Change &met date…" if met else "&Mark met…")
-        self.broken_button.setText("Change &broken date…" if broken else "&Broken…")
+        # The labels stay the same (the pane keeps its width); the tooltips say what they do.
+        self.mark_button.setToolTip("Change the day it was met" if met else _MARK_MET_TIP)
+        self.broken_button.setToolTip("Change the day it was broken" if broken else _BROKEN_TIP)
         self.unmark_button.setEnabled(met or broken)
 
     def _show_article(self, text: str, record: PledgeRecord) -> None:

@@ -1,4 +1,4 @@
-"""The Suggestions panel: later articles that report a pledge kept, to accept or reject."""
+"""The Suggestions panel: later reports that a pledge was kept or broken, to accept or reject."""
 
 from __future__ import annotations
 
@@ -14,15 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Suggestion
+from app.domain import Status, Suggestion, Verdict
 from app.domain.wording import long_date
+from app.gui.style import status_icon
+
+# The icon a suggestion shows: the status accepting it gives (partly kept leaves it open).
+_SHOWN_AS = {Verdict.MET: Status.MET, Verdict.BROKEN: Status.BROKEN, Verdict.PARTLY: Status.PENDING}
 
 
 class SuggestionsPane(QWidget):
     """Lists open suggestions; Enter accepts the selected one, Delete rejects it."""
 
     accept_requested = Signal(int)
-    """The analyst accepts the suggestion with this id: its pledge is met."""
+    """The analyst accepts the suggestion with this id: its pledge is marked as reported."""
     reject_requested = Signal(int)
     """The analyst rejects the suggestion with this id."""
     count_changed = Signal(int)
@@ -33,15 +37,19 @@ class SuggestionsPane(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.empty = QLabel(
-            "No suggestions. When a newer article reports that a pledge was kept, it appears here."
+            "No suggestions. When a newer article reports that a pledge was kept or broken, it "
+            "appears here."
         )
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         self.accept_button = QPushButton("&Accept")
-        self.accept_button.setToolTip("Mark the pledge met on the reported day (Enter)")
+        self.accept_button.setToolTip(
+            "Mark the pledge met or broken on the reported day, as suggested (Enter)"
+        )
         self.reject_button = QPushButton("&Reject")
-        self.reject_button.setToolTip("The report does not show the pledge kept (Delete)")
+        self.reject_button.setToolTip("The report does not say that (Delete)")
         self.accept_button.clicked.connect(self._on_accept_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         # Enter (or a double click) activates an item: that accepts it
@@ -70,6 +78,7 @@ class SuggestionsPane(QWidget):
                 f"— {suggestion.article_title}, {long_date(suggestion.article_published)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, suggestion.id)
+            item.setIcon(status_icon(_SHOWN_AS[suggestion.verdict]))
             self.list.addItem(item)
         if suggestions:
             self.list.setCurrentRow(0)
