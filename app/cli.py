@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.set_defaults(run=_cmd_watch)
 
     suggestions = commands.add_parser(
-        "suggestions", help="pledges that later articles report as kept, awaiting your verdict"
+        "suggestions", help="pledges that later articles report kept or broken, for your verdict"
     )
     suggestions.add_argument("--json", action="store_true", help="print a JSON array")
     suggestions.set_defaults(run=_cmd_suggestions)

@@ -31,10 +31,20 @@ class PollReport:
 
     def lines(self) -> list[str]:
         """A few lines for a terminal or the Feeds dialog."""
-        out = [f"added: {o.article.title} ({len(o.pledges)} pledges)" for o in self.added]
+        out = [f"added: {o.article.title} ({_found(o)})" for o in self.added]
         out += [f"error: {message}" for message in self.errors]
         out.append(f"{len(self.added)} new articles; {self.seen} items seen before.")
         return out
+
+
+def _found(outcome: IngestOutcome) -> str:
+    """"3 pledges, 1 reported again, 1 suggestion": what one new article brought."""
+    parts = [f"{len(outcome.pledges)} pledges"]
+    if outcome.again:
+        parts.append(f"{len(outcome.again)} reported again")
+    if outcome.suggestions:
+        parts.append(f"{outcome.suggestions} suggestions")
+    return ", ".join(parts)
 
 
 Progress = Callable[[str], None]

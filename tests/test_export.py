@@ -35,6 +35,8 @@ def test_csv_opens_cleanly_and_runs_no_formula(
             ),
         )
     cli("met", str(us["id"]), "--on", "2022-01-26", "--note", "@SUM(A1:A9)")
+    lavrov = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "Sergei Lavrov")
+    cli("broken", str(lavrov["id"]), "--on", "2022-01-27", "--note", "=talks called off")
     out = tmp_path / "pledges.csv"
     result = cli("export", "--format", "csv", "-o", str(out), "--now", "2022-02-01")
     assert result.code == 0 and "wrote" in result.out
@@ -50,6 +52,10 @@ def test_csv_opens_cleanly_and_runs_no_formula(
         "2022-01-26",
         "met",
     )
+    broken = next(r for r in rows if r["actor"] == "Sergei Lavrov")
+    assert (broken["status"], broken["broken_on"], broken["broken_note"]) == (
+        "broken", "2022-01-27", "'=talks called off",
+    )  # fmt: skip
     for row in rows:
         assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
 
