@@ -38,7 +38,7 @@ class PollReport:
 
 
 def _found(outcome: IngestOutcome) -> str:
-    """"3 pledges, 1 reported again, 1 suggestion": what one new article brought."""
+    """What one new article brought: "3 pledges, 1 reported again, 1 suggestions"."""
     parts = [f"{len(outcome.pledges)} pledges"]
     if outcome.again:
         parts.append(f"{len(outcome.again)} reported again")

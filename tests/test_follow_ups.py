@@ -153,3 +153,14 @@ def test_broken_by_hand_and_taken_back(cli: CliRunner, sample_path: Path) -> Non
     reopened = cli("unmet", "1")
     assert reopened.code == 0
     assert (_us(cli)["met_on"], _us(cli)["broken_on"]) == (None, None)
+
+
+def test_a_suggestion_goes_once_the_analyst_has_decided_the_pledge(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    _ingest_follow_up(cli, sample_path, tmp_path, DELIVERED)
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    cli("met", str(suggestion["pledge_id"]), "--on", "2022-01-27")
+    assert json.loads(cli("suggestions", "--json").out) == []
+    cli("unmet", str(suggestion["pledge_id"]))
+    assert [s["id"] for s in json.loads(cli("suggestions", "--json").out)] == [suggestion["id"]]

@@ -116,7 +116,7 @@ def _by_actor(
 
 
 def _done_in_part(verb: Token) -> bool:
-    """ "partly delivered", "delivered in part", "delivered part of the aid"."""
+    """Whether an act is told as done in part: "partly delivered", "delivered part of the aid"."""
     for child in verb.children:
         if child.lower_ in _PARTLY and child.dep_ in {"advmod", "dobj", "npadvmod"}:
             return True

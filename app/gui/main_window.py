@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain import PledgeRecord, Status, Suggestion
+from app.domain import PledgeRecord, Status, Suggestion, Verdict
 from app.domain.errors import PledgeWatchError
 from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             self.suggestions_dock.raise_()
 
     def accept_suggestion(self, suggestion_id: int) -> None:
-        """Enter in the Suggestions panel: the pledge is met on the reported day."""
+        """Enter in the Suggestions panel: the pledge is marked as the report says."""
         self._judge_suggestion(suggestion_id, accept=True)
 
     def reject_suggestion(self, suggestion_id: int) -> None:
@@ -485,9 +485,26 @@ class MainWindow(QMainWindow):
         except PledgeWatchError as exc:
             self._report(str(exc))
             return
-        verdict = "met" if accept else "left open"
+        told = {Verdict.MET: "met", Verdict.BROKEN: "broken", Verdict.PARTLY: "partly kept"}
+        verdict = told[done.verdict] if accept else "suggestion rejected"
         self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
-        self.refresh()
+        self._reread(done.record.id)
+
+    def _reread(self, pledge_id: int) -> None:
+        """Show one pledge as stored now, and the suggestions still open (a cheap read, unlike
+        reloading every pledge)."""
+        from app.store.queries import get_pledge
+
+        with self.database().connect() as connection:
+            record = get_pledge(session=connection, pledge_id=pledge_id)
+        self._on_record_saved(record)
+
+    def _reread_suggestions(self) -> None:
+        """The open suggestions as stored now: a pledge decided by hand takes its own away."""
+        from app.store.suggestion_queries import list_suggestions
+
+        with self.database().connect() as connection:
+            self.suggestions.show_suggestions(list_suggestions(session=connection))
 
     def _on_loader_error(self, message: str) -> None:
         self.summary.setText(f"Could not load pledges: {message}")
@@ -551,6 +568,7 @@ class MainWindow(QMainWindow):
 
     def _on_record_saved(self, record: PledgeRecord) -> None:
         self.model.replace(record)
+        self._reread_suggestions()  # decided, or reopened: its suggestions go or come back
         current = self.current_record()
         if current is not None and current.id == record.id:
             self._on_table_current_changed(self.table.currentIndex(), QModelIndex())

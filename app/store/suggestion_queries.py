@@ -13,7 +13,8 @@ from app.domain import Evidence, Outcome, Suggestion, Verdict
 from app.domain.errors import BadValueError, NotFoundError
 from app.store.queries import mark_broken, mark_met, note_partly_kept
 from app.store.reads import Executor, get_pledges
-from app.store.tables import article, suggestion
+from app.store.status_sql import is_open
+from app.store.tables import article, pledge, suggestion
 
 
 def save_suggestions(
@@ -44,7 +45,12 @@ def save_suggestions(
 
 
 def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggestion]:
-    """The suggestions in a state (open by default), newest report first."""
+    """The suggestions in a state (open by default), newest report first; an open one only
+    while its pledge is still open and not dismissed (the analyst has decided it otherwise)."""
+    still = [suggestion.c.state == state]
+    if state == "open":
+        waiting = select(pledge.c.id).where(is_open(), pledge.c.dismissed.is_(False))
+        still.append(suggestion.c.pledge_id.in_(waiting))
     rows = session.execute(
         select(
             suggestion.c.id,
@@ -58,7 +64,7 @@ def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggesti
             article.c.source,
         )
         .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
-        .where(suggestion.c.state == state)
+        .where(*still)
         .order_by(article.c.published.desc(), suggestion.c.id)
     ).all()
     records = get_pledges(session=session, pledge_ids=[row[1] for row in rows])

@@ -39,8 +39,7 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     assert "as met on 2022-01-26?" in text and "delivered its written response" in text
     assert window.suggestions_dock.windowTitle() == "Suggestions (1)"
     pane.list.setFocus()
-    with qtbot.waitSignal(window.loaded, timeout=60_000):
-        qtbot.keyClick(pane.list, Qt.Key.Key_Return)
+    qtbot.keyClick(pane.list, Qt.Key.Key_Return)  # the pledge and the panel are read again
     row = _row_of_actor(window, "United States")
     record = window.proxy.index(row, 0).data(RECORD_ROLE)
     assert record.pledge.met_on == date(2022, 1, 26)
@@ -76,9 +75,9 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     assert text.startswith("Mark 'Sergei Lavrov: hold further negotiations with Blinken'")
     assert "as broken on 2022-01-27?" in text
     window.suggestions.list.setFocus()
-    with qtbot.waitSignal(window.loaded, timeout=60_000):
-        qtbot.keyClick(window.suggestions.list, Qt.Key.Key_Return)
+    qtbot.keyClick(window.suggestions.list, Qt.Key.Key_Return)
     assert window.filters.chip(Status.BROKEN).text() == "Broken  1"
+    assert window.statusBar().currentMessage() == "Sergei Lavrov: broken"
 
     window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
     detail = window.detail
@@ -92,3 +91,21 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     assert detail.tabs.tabText(1) == "&Sources (2)"
     assert "first reported by Russia, U.S. Agree to Talk Security Demands" in sources
     assert "28 January 2022 · reported again by Lavrov Calls Off Talks" in sources
+
+
+def test_ticking_the_pledge_off_by_hand_takes_its_suggestion_away(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "follow-up.txt"
+    article.write_text(FOLLOW_UP, encoding="utf-8")
+    with (
+        qtbot.waitSignal(window.loaded, timeout=60_000),
+        qtbot.waitSignal(window.import_finished, timeout=60_000),
+    ):
+        window.start_import([article])
+    assert window.suggestions.list.count() == 1
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    window.toggle_met_current()
+    assert window.suggestions.list.count() == 0
+    window.undo_stack.undo()  # open again: the report is worth asking about again
+    assert window.suggestions.list.count() == 1
