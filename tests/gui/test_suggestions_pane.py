@@ -22,16 +22,21 @@ Secretary of State Antony Blinken told reporters. <b>Officials</b> declined to s
 """
 
 
-def test_a_follow_up_is_suggested_and_enter_accepts_it(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
-    article = tmp_path / "follow-up.txt"
-    article.write_text(FOLLOW_UP, encoding="utf-8")
+def _import(qtbot: QtBot, window: MainWindow, folder: Path, text: str) -> None:
+    """Import an article through the window and wait until its pledges are on screen."""
+    article = folder / "later.txt"
+    article.write_text(text, encoding="utf-8")
     with (
         qtbot.waitSignal(window.loaded, timeout=60_000),
         qtbot.waitSignal(window.import_finished, timeout=60_000),
     ):
         window.start_import([article])
+
+
+def test_a_follow_up_is_suggested_and_enter_accepts_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    _import(qtbot, window, tmp_path, FOLLOW_UP)
     pane = window.suggestions
     assert pane.list.count() == 1
     text = pane.list.item(0).text()
@@ -60,13 +65,7 @@ Russian Foreign Minister Sergei Lavrov on Thursday called off the negotiations w
 def test_a_broken_report_and_a_second_source_show_in_the_details(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    article = tmp_path / "later.txt"
-    article.write_text(AGAIN_AND_BROKEN, encoding="utf-8")
-    with (
-        qtbot.waitSignal(window.loaded, timeout=60_000),
-        qtbot.waitSignal(window.import_finished, timeout=60_000),
-    ):
-        window.start_import([article])
+    _import(qtbot, window, tmp_path, AGAIN_AND_BROKEN)
     summary = window.last_summary
     assert summary is not None and "1 earlier pledge reported again" in summary.text()
     [text] = [
@@ -96,13 +95,7 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
 def test_ticking_the_pledge_off_by_hand_takes_its_suggestion_away(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    article = tmp_path / "follow-up.txt"
-    article.write_text(FOLLOW_UP, encoding="utf-8")
-    with (
-        qtbot.waitSignal(window.loaded, timeout=60_000),
-        qtbot.waitSignal(window.import_finished, timeout=60_000),
-    ):
-        window.start_import([article])
+    _import(qtbot, window, tmp_path, FOLLOW_UP)
     assert window.suggestions.list.count() == 1
     window.table.selectRow(_row_of_actor(window, "United States"))
     window.toggle_met_current()
