@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from app import __version__
 from app.domain import PledgeKind, Status
 from app.extract import nlp
+from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
 from app.store.engine import open_session
@@ -301,3 +302,16 @@ def test_a_stale_edit_is_refused_and_the_row_reloaded(
     assert shown is not None and shown.pledge.met_note == "from the command line"
     assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
     assert not window.undo_stack.canUndo()
+
+
+def test_the_pledges_load_even_when_no_paint_reaches_the_table(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> None:
+    window = MainWindow(engine, clock=DayClock(fake_now))
+    qtbot.addWidget(window)
+    window.table.setUpdatesEnabled(False)  # the first-paint signal that starts loading never comes
+    window.show()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.refresh(import_sample=True)
+    assert window.model.rowCount() == 8
+    window.close()
