@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from app.domain import Outcome, PledgeRecord, Verdict
 from app.domain.likeness import STOP_WORDS, name_words, same_actor
@@ -23,6 +23,8 @@ from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
 from app.extract.datepatterns import MONTHS, WEEKDAYS
 
 Token = Any  # spaCy's Token
+# A failing verb takes the act as its complement; a cancelling one, the act or its object.
+FailureKind = Literal["failing", "cancelling"]
 
 # Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
 EQUIVALENT_VERBS = [
@@ -125,7 +127,7 @@ def _done_in_part(verb: Token) -> bool:
     return False
 
 
-def _told_failure(verb: Token) -> tuple[Token, str] | None:
+def _told_failure(verb: Token) -> tuple[Token, FailureKind] | None:
     """A done refusal or cancellation and who did it: the subject, and which kind of verb
     ("failing" takes the act as its complement, "cancelling" the act or its object)."""
     if verb.pos_ != "VERB" or not _reports_a_done_act(verb):
@@ -141,7 +143,7 @@ def _told_failure(verb: Token) -> tuple[Token, str] | None:
     return (subject, "cancelling") if phrases & _CANCELLING_VERBS else None
 
 
-def _breaks(verb: Token, kind: str, record: PledgeRecord) -> bool:
+def _breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
     """Whether a refusal or cancellation is of this pledge's act (and what it is about)."""
     act = _act_of(record.pledge.action)
     if kind == "failing":

@@ -121,7 +121,8 @@ def _reported_before(
     session: Session, article: Article, pledges: Sequence[Pledge]
 ) -> dict[int, int]:
     """For the pledges (by index) that an open pledge of an earlier article states already,
-    that pledge's id; one query over the stored pledges with the same first verbs."""
+    that pledge's id; one query over the stored pledges with the same first verbs. A dismissed
+    pledge counts too: what the analyst called no pledge does not come back as a new row."""
     verbs = {p.action.split()[0].lower() for p in pledges if p.action.split()}
     if not verbs:
         return {}
