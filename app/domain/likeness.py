@@ -4,6 +4,7 @@ later report to a stored pledge."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Words that say nothing of what an action is about.
 STOP_WORDS = {
@@ -80,15 +81,45 @@ def same_action(first: str, second: str) -> bool:
     """Whether two pledged actions are the same act: the same verb, and the words of what one
     is about all among those of the other ("hold further talks with Putin" and "hold talks
     with Vladimir Putin"; not "close plant 1" and "close plant 2")."""
-    words_a, words_b = first.lower().split(), second.lower().split()
+    words_a, words_b = _words(first), _words(second)
     if not words_a or not words_b or words_a[0] != words_b[0]:
         return False
     about_a, about_b = _about(words_a[1:]), _about(words_b[1:])
     return about_a <= about_b or about_b <= about_a if about_a and about_b else about_a == about_b
 
 
+@dataclass(frozen=True, slots=True)
+class MatchKeys:
+    """What a stored pledge must share with a new one to be the same: for a cheap first search
+    before same_actor and same_action decide."""
+
+    verb: str
+    names: tuple[str, ...]  # the actor's name words: the stored actor has one of them
+    about: tuple[str, ...]  # what the action is about: the stored action has one of them
+
+
+def match_keys(actor: str, action: str) -> MatchKeys | None:
+    """The words to search stored pledges by; None for an action with no words."""
+    words = _words(action)
+    if not words:
+        return None
+    return MatchKeys(words[0], tuple(name_words(actor)), tuple(sorted(_about(words[1:]))))
+
+
+def action_verb(action: str) -> str:
+    """An action's first word, lower-cased: stored with each pledge and indexed, so that the
+    pledges a new report may repeat are found without reading them all."""
+    words = _words(action)
+    return words[0] if words else ""
+
+
+def _words(action: str) -> list[str]:
+    """An action's words, lower-cased, without punctuation ("(package 12)" → package, 12)."""
+    return re.findall(r"[\w'’]+", action.lower())
+
+
 def _about(words: list[str]) -> set[str]:
-    """The words of what an action is about, without stop words or a plural "s"; a possessor
-    ("Russia's") is left out like the pronoun it may stand for ("its")."""
-    content = (w.rstrip("s") for w in words if not re.search(r"['’]s$", w))
-    return {w for w in content if w and w not in STOP_WORDS and w.isalnum()}
+    """The words of what an action is about, without stop words, single letters or a plural
+    "s"; a possessor ("Russia's") is left out like the pronoun it may stand for ("its")."""
+    kept = (w for w in words if w not in STOP_WORDS and not re.search(r"['’]s$", w))
+    return {w.rstrip("s") for w in kept if (len(w) > 1 or w.isdigit()) and w.isalnum()}

@@ -42,6 +42,8 @@ class PledgeRow(SQLModel, table=True):
     actor: str
     recipient: str | None = None
     action: str
+    # The action's first word (likeness.action_verb): finds the pledges a new report may repeat.
+    verb: str = Field(default="", index=True)
     kind: str
     condition: str | None = None
     quote: str

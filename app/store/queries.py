@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, or_, update
+from sqlalchemy import ColumnElement, CursorResult, Select, and_, func, or_, true, update
 from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
@@ -21,7 +21,7 @@ from app.domain import (
     Source,
 )
 from app.domain.errors import NotFoundError, StaleEditError
-from app.domain.likeness import same_action, same_actor
+from app.domain.likeness import MatchKeys, action_verb, match_keys, same_action, same_actor
 from app.store.models import (
     ArticleRow,
     PledgeEventRow,
@@ -54,12 +54,18 @@ class SaveResult:
 
 
 def save_extraction(
-    *, session: Session, article: Article, pledges: Sequence[Pledge], at: datetime
+    *,
+    session: Session,
+    article: Article,
+    pledges: Sequence[Pledge],
+    at: datetime,
+    find_repeats: bool = True,
 ) -> SaveResult:
     """Store an article and its pledges in one transaction; the same text again adds nothing.
 
     A pledge that an open pledge of an earlier article already states (the same actor and act)
-    is not stored twice: the article becomes a second source of the stored one.
+    is not stored twice: the article becomes a second source of the stored one. Without
+    `find_repeats` every pledge is stored as new (for generated data, known to be distinct).
     """
     existing = _stored_article_id(session, article.content_hash, article.url)
     if existing is not None:
@@ -82,7 +88,7 @@ def save_extraction(
         session.add(row)
         session.flush()
         assert row.id is not None
-        earlier = _reported_before(session, article, pledges)
+        earlier = reported_before(session, article, pledges) if find_repeats else {}
         again = {earlier[i]: p for i, p in enumerate(pledges) if i in earlier}
         for pledge_id, pledge in again.items():
             session.add(PledgeSourceRow(
@@ -117,34 +123,50 @@ def save_extraction(
     )
 
 
-def _reported_before(
+def reported_before(
     session: Session, article: Article, pledges: Sequence[Pledge]
 ) -> dict[int, int]:
     """For the pledges (by index) that an open pledge of an earlier article states already,
-    that pledge's id; one query over the stored pledges with the same first verbs. A dismissed
-    pledge counts too: what the analyst called no pledge does not come back as a new row."""
-    verbs = {p.action.split()[0].lower() for p in pledges if p.action.split()}
-    if not verbs:
-        return {}
-    action = func.lower(pledge_table.c.action)
-    same_verb = or_(*(action.like(f"{verb} %") | (action == verb) for verb in verbs))
-    rows = session.execute(
-        select_core(pledge_table.c.id, pledge_table.c.actor, pledge_table.c.action)
-        .join_from(pledge_table, article_table, article_table.c.id == pledge_table.c.article_id)
-        .where(is_open(), same_verb, article_table.c.published <= article.published)
-        .order_by(pledge_table.c.id)
-    ).all()
+    that pledge's id: repeat_candidates finds the few that may be, same_actor and same_action
+    decide. A dismissed pledge counts too: what the analyst called no pledge does not return."""
+    query = repeat_candidates(pledges, article.published)
+    rows = [] if query is None else session.execute(query).all()
     found: dict[int, int] = {}
-    taken: set[int] = set()
     for index, pledge in enumerate(pledges):
         for pledge_id, actor, action_text in rows:
-            if pledge_id in taken:
+            if pledge_id in found.values():
                 continue
             if same_actor(actor, pledge.actor) and same_action(action_text, pledge.action):
                 found[index] = pledge_id
-                taken.add(pledge_id)
                 break
     return found
+
+
+def repeat_candidates(pledges: Sequence[Pledge], published: date) -> Select[Any] | None:
+    """The query for open pledges of articles published by a day with the verb of one of these
+    pledges (through the verb's index), a name word of its actor and a word of what its action
+    is about: (id, actor, action). None when no pledge has both a verb and a named actor."""
+    keys = [match_keys(p.actor, p.action) for p in pledges]
+    alike = [_alike(k) for k in keys if k is not None and k.names]
+    if not alike:
+        return None
+    verbs = {k.verb for k in keys if k is not None}
+    return (
+        select_core(pledge_table.c.id, pledge_table.c.actor, pledge_table.c.action)
+        .join_from(pledge_table, article_table, article_table.c.id == pledge_table.c.article_id)
+        .where(pledge_table.c.verb.in_(verbs), is_open(), or_(*alike))
+        .where(article_table.c.published <= published)
+        .order_by(pledge_table.c.id)
+    )
+
+
+def _alike(keys: MatchKeys) -> ColumnElement[bool]:
+    """SQL for a stored pledge that may be the same as one with these keys (run on the few
+    with the same verb, which the verb's index finds)."""
+    actor, action = func.lower(pledge_table.c.actor), func.lower(pledge_table.c.action)
+    named = or_(*(actor.contains(word, autoescape=True) for word in keys.names))
+    about = [action.contains(word, autoescape=True) for word in keys.about]
+    return and_(pledge_table.c.verb == keys.verb, named, or_(*about) if about else true())
 
 
 def has_article(*, session: Session, content_hash: str, url: str | None = None) -> bool:
@@ -262,7 +284,7 @@ def edit_pledge(
         if before[name] != after[name]
     ]
     precision = None if change.due_precision is None else change.due_precision.value
-    values = {**after, "due_precision": precision}
+    values = {**after, "due_precision": precision, "verb": action_verb(change.action)}
     return _change(
         session,
         pledge_id,
@@ -361,6 +383,7 @@ def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
         actor=pledge.actor,
         recipient=pledge.recipient,
         action=pledge.action,
+        verb=action_verb(pledge.action),
         kind=pledge.kind.value,
         condition=pledge.condition,
         quote=pledge.quote,
@@ -390,5 +413,6 @@ __all__ = [
     "PledgeEdit", "PledgeLine", "SaveResult", "Source", "article_text",
     "count_articles", "dismiss", "edit_pledge", "get_pledge", "get_pledges", "has_article",
     "list_lines", "list_pledges", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
-    "pledge_sources", "restore", "save_extraction", "unmark_met",
+    "pledge_sources", "repeat_candidates", "reported_before", "restore", "save_extraction",
+    "unmark_met",
 ]  # fmt: skip

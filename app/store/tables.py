@@ -13,7 +13,8 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, column, table
 pledge = table(
     "pledge",
     column("id", Integer), column("article_id", Integer), column("actor", String),
-    column("recipient", String), column("action", String), column("kind", String),
+    column("recipient", String), column("action", String), column("verb", String),
+    column("kind", String),
     column("condition", String), column("quote", String), column("quote_start", Integer),
     column("quote_end", Integer), column("deadline_text", String), column("due", Date),
     column("due_precision", String), column("met_on", Date), column("met_note", String),

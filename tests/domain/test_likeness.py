@@ -42,3 +42,8 @@ def test_same_action(first: str, second: str, same: bool) -> None:
 
 def test_numbers_tell_acts_apart() -> None:
     assert not same_action("close plant number 1", "close plant number 2")
+
+
+def test_punctuation_does_not_hide_what_tells_acts_apart() -> None:
+    assert not same_action("fund the rail line (phase 1)", "fund the rail line (phase 2)")
+    assert same_action("hold talks, with Putin", "hold talks with Putin")

@@ -115,6 +115,19 @@ def test_the_overdue_filter_uses_an_index(engine: Engine) -> None:
     assert any("USING INDEX" in str(row) or "USING COVERING INDEX" in str(row) for row in plan)
 
 
+def test_looking_for_a_repeated_pledge_reads_only_the_same_verb_through_its_index(
+    engine: Engine,
+) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by table statistics")
+    query = queries.repeat_candidates([_pledge(actor="Finance Ministry")], date(2022, 2, 1))
+    assert query is not None
+    compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
+    with engine.connect() as connection:
+        plan = " ".join(str(r) for r in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    assert "ix_pledge_verb" in plan
+
+
 def test_met_unmet_and_dismiss_are_recorded(engine: Engine) -> None:
     with open_session(engine) as session:
         saved = queries.save_extraction(
