@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -318,6 +319,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_context_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         view_menu.addSeparator()
         view_menu.addAction(self._action("&Show all pledges", self.clear_filters, "Ctrl+Shift+A"))
         view_menu.addAction(self._action("&Reload", self.reload, "F5"))
@@ -337,6 +340,29 @@ class MainWindow(QMainWindow):
     def show_every_day(self) -> None:
         """Remove the calendar's one-day filter."""
         self.show_day(None)
+
+    def _on_table_context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        record = self.current_record()
+        if record is not None:
+            menu = self.row_menu(record)
+            menu.exec(self.table.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def row_menu(self, record: PledgeRecord) -> QMenu:
+        """What a right click on a pledge offers: the verdicts, a correction, dismissal."""
+        menu = QMenu(self)
+        menu.addAction("Mark &met…", self.mark_met_current)
+        menu.addAction(self.broken_action)
+        unmark = menu.addAction("&Unmark", self._unmark_current)
+        unmark.setEnabled(bool(record.pledge.met_on or record.pledge.broken_on))
+        menu.addSeparator()
+        menu.addAction("&Edit…", self.edit_current)
+        menu.addAction(self.dismiss_action)
+        return menu
 
     def _on_header_context_menu(self, point: QPoint) -> None:
         self._fill_columns_menu()

@@ -315,3 +315,21 @@ def test_the_pledges_load_even_when_no_paint_reaches_the_table(
         window.refresh(import_sample=True)
     assert window.model.rowCount() == 8
     window.close()
+
+
+def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
+    record = window.current_record()
+    assert record is not None
+    menu = window.row_menu(record)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "&Dismiss"]
+    assert not menu.actions()[2].isEnabled()  # nothing to take back yet
+    window.pledge_actions.set_broken(record, date(2022, 1, 24), "talks called off")
+    marked = window.current_record()
+    assert marked is not None and marked.pledge.broken_on == date(2022, 1, 24)
+    assert window.row_menu(marked).actions()[2].isEnabled()
+    assert _cell(window, window.table.currentIndex().row(), Column.STATUS) == "Broken"
+    window.undo_stack.undo()
+    reopened = window.current_record()
+    assert reopened is not None and reopened.pledge.broken_on is None
