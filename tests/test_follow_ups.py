@@ -164,3 +164,15 @@ def test_a_suggestion_goes_once_the_analyst_has_decided_the_pledge(
     assert json.loads(cli("suggestions", "--json").out) == []
     cli("unmet", str(suggestion["pledge_id"]))
     assert [s["id"] for s in json.loads(cli("suggestions", "--json").out)] == [suggestion["id"]]
+
+
+def test_a_later_report_that_gives_a_deadline_dates_an_undated_pledge(
+    cli: CliRunner, sample_path: Path, tmp_path: Path
+) -> None:
+    again = "Joe Biden will hold further talks with Russian President Vladimir Putin next week."
+    out = _ingest_follow_up(cli, sample_path, tmp_path, again)
+    assert "1 reported again" in out
+    listed = json.loads(cli("list", "--json").out)
+    [biden] = [p for p in listed if p["actor"] == "Joe Biden"]
+    # Published Wednesday 26 January 2022: "next week" ends on Sunday 6 February.
+    assert (biden["due"], biden["deadline_text"]) == ("2022-02-06", "next week")

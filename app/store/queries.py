@@ -91,13 +91,7 @@ def save_extraction(
         earlier = reported_before(session, article, pledges) if find_repeats else {}
         again = {earlier[i]: p for i, p in enumerate(pledges) if i in earlier}
         for pledge_id, pledge in again.items():
-            session.add(PledgeSourceRow(
-                pledge_id=pledge_id, article_id=row.id, quote=pledge.quote,
-                quote_start=pledge.quote_span.start, quote_end=pledge.quote_span.end,
-            ))  # fmt: skip
-            session.add(
-                _event_row(pledge_id, EventKind.SOURCE, at, f"reported again by {article.source}")
-            )
+            _add_source(session, pledge_id, row.id, pledge, article, at)
         pledges = [p for i, p in enumerate(pledges) if i not in earlier]
         pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
         session.add_all(pledge_rows)
@@ -121,6 +115,30 @@ def save_extraction(
         pledge_ids=_ids([p.id for p in pledge_rows]),
         again_ids=tuple(again),
     )
+
+
+def _add_source(
+    session: Session,
+    pledge_id: int,
+    article_id: int,
+    pledge: Pledge,
+    article: Article,
+    at: datetime,
+) -> None:
+    """Keep a later report of a stored pledge as its source; a deadline it gives where the
+    stored pledge had none becomes the pledge's (the history says so)."""
+    session.add(PledgeSourceRow(
+        pledge_id=pledge_id, article_id=article_id, quote=pledge.quote,
+        quote_start=pledge.quote_span.start, quote_end=pledge.quote_span.end,
+    ))  # fmt: skip
+    detail = f"reported again by {article.source}"
+    stored = _fresh_row(session, pledge_id)
+    if stored.due is None and pledge.due is not None:
+        stored.due, stored.deadline_text = pledge.due, pledge.deadline_text
+        stored.due_precision = None if pledge.due_precision is None else pledge.due_precision.value
+        stored.version += 1
+        detail += f", which gives the deadline “{pledge.deadline_text}” → due {pledge.due}"
+    session.add(_event_row(pledge_id, EventKind.SOURCE, at, detail))
 
 
 def reported_before(
