@@ -61,6 +61,11 @@ _CANCELLING_VERBS = {
 _PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
 _TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 _PARTLY = {"partly", "partially", "part"}
+# Words that end what an act is done to: "a written response | to its demands".
+_PREPOSITIONS = {
+    "to", "for", "with", "of", "on", "in", "at", "by", "from", "as", "after", "before", "until",
+    "within", "against", "over", "into", "about", "between", "during", "without",
+}  # fmt: skip
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -192,7 +197,7 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
     the August 2 resignation of Rosselló", "Rosselló's resignation took effect"); and the
     word whose phrase dates it."""
     if token.pos_ in {"VERB", "AUX"}:
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = _subject(token)
         if subject is None or not _reports_a_done_act(token):
             return None
         return {token.lemma_.lower()}, subject, token
@@ -201,6 +206,19 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
     doer = _doer_of_noun(token)
     dated = token.head if token.dep_ == "nsubj" else token
     return None if doer is None else (_verbs_of_noun(token.lower_), doer, dated)
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject; or, where the parser attached none, the name right before a past verb
+    ("after Theresa May stepped down": a surname that is also a month or a word, such as May,
+    Bill or Hope, is often parsed as something else)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None or verb.tag_ != "VBD" or verb.i == 0:
+        return subject
+    if any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.pos_ == "PROPN" and before.head.i != verb.i else None
 
 
 def _noun_told_as_done(noun: Token) -> bool:
@@ -275,10 +293,16 @@ def _reports_a_done_act(verb: Token) -> bool:
 
 
 def _object_nouns(record: PledgeRecord) -> set[str]:
-    """The first words of what a pledge is about: "provide a written response to…" →
-    {written, response, …}."""
+    """The words of what a pledge's act is done to, up to the first preposition: "provide a
+    written response to…" → {written, response}; "step down with Johnson succeeding her" →
+    none ("down" is in the act, "with…" tells the circumstances)."""
     implied = _IMPLIED_OBJECTS.get(_act_of(record.pledge.action), set())
-    words = [w for w in record.pledge.action.lower().split()[1:] if w not in STOP_WORDS | implied]
+    words = []
+    for word in record.pledge.action.lower().split()[1:]:
+        if word in _PREPOSITIONS:
+            break
+        if word not in STOP_WORDS | implied:
+            words.append(word)
     return {w.rstrip("s") for w in words[:3]}
 
 

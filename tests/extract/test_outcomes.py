@@ -159,3 +159,17 @@ def test_no_broken_report_from_a_hedge_a_denial_a_delay_or_another_act(
 def test_an_act_done_in_part_reports_the_pledge_partly_kept(text: str) -> None:
     [outcome] = _outcomes(text, "Finance Ministry", "publish a report on the budget")
     assert (outcome.verdict, outcome.happened_on) == (Verdict.PARTLY, date(2019, 8, 2))
+
+
+def test_what_follows_the_act_is_circumstance_not_its_object() -> None:
+    # "with Johnson succeeding her" tells how; stepping down is the whole act.
+    text = "Johnson became prime minister after Theresa May stepped down on Wednesday."
+    action = "step down with Johnson succeeding her as prime minister"
+    [outcome] = _outcomes(text, "Theresa May", action)
+    assert outcome.happened_on == date(2019, 7, 31)
+
+
+def test_a_name_that_is_also_a_word_still_names_the_doer() -> None:
+    text = "The party chose a new leader after Theresa May resigned on Friday."
+    [outcome] = _outcomes(text, "Theresa May", "resign")
+    assert outcome.happened_on == date(2019, 8, 2)
