@@ -6,7 +6,9 @@ a common equivalent (provide/deliver/submit/hand over; hold talks/meet; respond/
 where the pledge names what it is about ("a written response"), the sentence names it too. The
 act done "partly" or "in part" makes the pledge partly kept. A done refusal or failure to do the
 act ("refused to provide"), or a done cancellation of it ("called off the talks", "withdrew its
-offer to hold talks", "postponed the vote indefinitely"), makes it broken. A wrong suggestion
+offer to hold talks", "postponed the vote indefinitely"), makes it broken. A measure told as
+having come into force ("the sugar tax took effect on Friday") keeps the pledge that announced
+it, when it names all that the pledge names and no other actor owns it. A wrong suggestion
 costs the analyst more than a missed one, so every test must pass.
 """
 
@@ -61,6 +63,8 @@ _CANCELLING_VERBS = {
 _PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
 _TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 _PARTLY = {"partly", "partially", "part"}
+# Acts that bring a measure in: kept when the measure comes into force.
+_ENACTING = {"introduce", "implement", "impose", "enact", "pass", "adopt", "apply", "bring"}
 # Words that end what an act is done to: "a written response | to its demands".
 _PREPOSITIONS = {
     "to", "for", "with", "of", "on", "in", "at", "by", "from", "as", "after", "before", "until",
@@ -109,7 +113,43 @@ def _reported(
         subject, kind = failure
         records = [r for rs in by_act.values() for r in rs if _breaks(token, kind, r)]
         reports += _by_actor(records, subject, namer, Verdict.BROKEN, token)
+    if _in_force(token):
+        records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
+        reports += [(r, Verdict.MET, token.head) for r in records]
     return reports
+
+
+def _in_force(noun: Token) -> bool:
+    """Whether a noun is told as having come into force: "the sugar tax took effect on Friday",
+    "the ban came into force", "the new rules entered into force"."""
+    head = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and head.lemma_.lower() in {"take", "go", "come", "enter"}
+        and _reports_a_done_act(head, bare_participle=True)
+        and any(t.lower_ in {"effect", "force"} for t in head.subtree)
+    )
+
+
+def _brought_in(measure: Token, record: PledgeRecord, namer: ActorNamer) -> bool:
+    """Whether a measure that came into force is the one a pledge announced: the pledge brings
+    a measure in ("introduce a sugar tax") or is the measure's act ("ban plastic bags" for "the
+    ban"); the measure's phrase names all the pledge's object words; and no other actor owns it
+    ("EU tariffs" are not the United States' tariffs)."""
+    act, nouns = _act_of(record.pledge.action), _object_nouns(record)
+    measure_acts = {_act(v) for v in _verbs_of_noun(measure.lower_) | {measure.lemma_.lower()}}
+    phrase = [t for t in measure.subtree if t.i < measure.head.i]
+    said = " ".join(form for t in phrase for form in (t.lower_, t.lemma_.lower()))
+    said += " " + measure.doc[phrase[0].i : phrase[-1].i + 1].text.lower()
+    names_all = all(noun in said for noun in nouns)  # "semi-automatic" is three tokens
+    if act in _ENACTING:
+        if not nouns or not names_all:
+            return False
+    elif act not in measure_acts or not names_all:
+        return False
+    owners = [t for t in phrase if t.pos_ == "PROPN" and t.lower_.rstrip("s") not in nouns]
+    return all(same_actor(namer.name_token(t), record.pledge.actor) for t in owners)
 
 
 def _by_actor(
@@ -278,16 +318,18 @@ def _act_of(action: str) -> str:
     return _act(words[0])
 
 
-def _reports_a_done_act(verb: Token) -> bool:
-    """Past or perfect, affirmative, not hedged, not asked, not hoped or denied."""
+def _reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
+    """Past or perfect, affirmative, not hedged, not asked, not hoped or denied. With
+    `bare_participle`, a participle with no auxiliary counts as past too (the tagger often
+    reads "entered" in "the rules entered into force" as one)."""
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children) or in_question(verb):
         return False
     auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & (HEDGES | {"will", "would", "shall", "'ll", "to"}):
         return False
-    done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"has", "have", "had"})
-    if not done:
+    perfect = auxiliaries & {"has", "have", "had"} or (bare_participle and not auxiliaries)
+    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)):
         return False
     return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
 

@@ -173,3 +173,46 @@ def test_a_name_that_is_also_a_word_still_names_the_doer() -> None:
     text = "The party chose a new leader after Theresa May resigned on Friday."
     [outcome] = _outcomes(text, "Theresa May", "resign")
     assert outcome.happened_on == date(2019, 8, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "day"),
+    [
+        (
+            "The sugar tax took effect on Friday.",
+            "introduce a sugar tax in April",
+            date(2019, 8, 2),
+        ),
+        (
+            "The ban on semi-automatic weapons came into force yesterday.",
+            "ban semi-automatic weapons",
+            date(2019, 8, 3),
+        ),
+        (
+            "The new rules for landlords entered into force on Thursday.",
+            "introduce new rules for landlords",
+            date(2019, 8, 1),
+        ),
+    ],
+)
+def test_a_measure_that_came_into_force_keeps_the_pledge_that_announced_it(
+    text: str, action: str, day: date
+) -> None:
+    [outcome] = _outcomes(text, "Finance Ministry", action)
+    assert (outcome.verdict, outcome.happened_on) == (Verdict.MET, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The sugar tax will take effect next month.", "introduce a sugar tax"),
+        ("The sugar tax has not taken effect.", "introduce a sugar tax"),
+        ("The tax took effect on Friday.", "introduce a sugar tax"),  # which tax?
+        ("EU tariffs on steel took effect on Friday.", "impose tariffs on steel"),  # whose?
+        ("The sugar tax took effect on Friday.", "cut the sugar tax"),  # another act
+    ],
+)
+def test_no_measure_in_force_from_the_future_a_denial_a_vague_name_or_another_owner(
+    text: str, action: str
+) -> None:
+    assert _outcomes(text, "Finance Ministry", action) == []
