@@ -65,10 +65,23 @@ def same_actor(found: str, pledged: str) -> bool:
     between two full names more than their first words ("Ricardo Llerandi" is not "Ricardo
     Rosselló", "United Kingdom" is not "United States")."""
     found_words, pledged_words = name_words(found), name_words(pledged)
+    if not found_words and not pledged_words:  # "the House" and "House", "Parliament"
+        return bool(_title_words(found)) and _title_words(found) == _title_words(pledged)
     shared = set(found_words) & set(pledged_words)
     if len(found_words) > 1 and len(pledged_words) > 1:
         shared -= {found_words[0], pledged_words[0]}
     return bool(shared)
+
+
+def _title_words(name: str) -> set[str]:
+    """The words of a name that many actors share ("house" in "the House")."""
+    return {w.lower().strip(".") for w in re.findall(r"[\w.]+", name)} & _GENERIC_NAMES
+
+
+def searchable_words(actor: str) -> list[str]:
+    """The words to look for an actor by in a text: its name words, or for an actor named only
+    by a title ("the House", "Parliament"), that title."""
+    return name_words(actor) or sorted(_title_words(actor) - STOP_WORDS)
 
 
 def name_words(name: str) -> list[str]:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from app.domain import Outcome, PledgeRecord, Verdict
-from app.domain.likeness import STOP_WORDS, name_words, same_actor
+from app.domain.likeness import STOP_WORDS, same_actor, searchable_words
 from app.extract.actors import ActorNamer
 from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
 from app.extract.datepatterns import MONTHS, WEEKDAYS
@@ -63,6 +63,10 @@ _CANCELLING_VERBS = {
 _PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
 _TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 _PARTLY = {"partly", "partially", "part"}
+# "hold a vote", "call a referendum": the act pledged is the vote; "held the vote" reports it.
+_HOLDING = {"hold", "call", "stage", "conduct", "schedule"}
+_HELD = {"hold", "stage", "conduct"}
+_VOTES = {"vote", "ballot", "referendum"}
 # Acts that bring a measure in: kept when the measure comes into force.
 _ENACTING = {"introduce", "implement", "impose", "enact", "pass", "adopt", "apply", "bring"}
 # Words that end what an act is done to: "a written response | to its demands".
@@ -240,7 +244,12 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
         subject = _subject(token)
         if subject is None or not _reports_a_done_act(token):
             return None
-        return {token.lemma_.lower()}, subject, token
+        verbs = {token.lemma_.lower()}
+        if verbs & _HELD and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _VOTES for c in token.children
+        ):
+            verbs.add("vote")  # "held the vote" reports a vote ("called" one does not)
+        return verbs, subject, token
     if token.pos_ != "NOUN" or not _noun_told_as_done(token):
         return None
     doer = _doer_of_noun(token)
@@ -300,7 +309,8 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if _act_of(action) and any(word in lowered for word in name_words(actor) if len(word) > 2)
+        if _act_of(action)
+        and any(word in lowered for word in searchable_words(actor) if len(word) > 2)
     ]
 
 
@@ -315,6 +325,9 @@ def _act_of(action: str) -> str:
     words = action.lower().split()
     if not words or words[0] == "not":
         return ""  # a pledge not to act is kept by inaction; no sentence reports it
+    content = [w for w in words[1:] if w not in STOP_WORDS]
+    if words[0] in _HOLDING and content and content[0].rstrip("s") in _VOTES:
+        return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
     return _act(words[0])
 
 

@@ -216,3 +216,44 @@ def test_no_measure_in_force_from_the_future_a_denial_a_vague_name_or_another_ow
     text: str, action: str
 ) -> None:
     assert _outcomes(text, "Finance Ministry", action) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action", "day"),
+    [
+        ("The House voted on Wednesday to impeach the president.", "House", "vote on it", None),
+        (
+            "On Tuesday Parliament voted on the withdrawal agreement.",
+            "Parliament",
+            "hold a vote on the withdrawal agreement",
+            date(2019, 7, 30),
+        ),
+        (
+            "Parliament held the vote on the withdrawal agreement on Tuesday.",
+            "Parliament",
+            "hold a vote on the withdrawal agreement",
+            date(2019, 7, 30),
+        ),
+    ],
+)
+def test_a_promised_vote_that_was_held(
+    text: str, actor: str, action: str, day: date | None
+) -> None:
+    [outcome] = _outcomes(text, actor, action)
+    assert outcome.verdict is Verdict.MET
+    assert outcome.happened_on == (day or date(2019, 7, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("The White House voted on the articles.", "House", "vote on the articles"),
+        ("The Senate voted on Wednesday.", "House", "vote on the articles"),
+        ("Parliament called a vote on the agreement.", "Parliament", "hold a vote on it"),
+        ("Parliament will vote on the agreement.", "Parliament", "hold a vote on it"),
+    ],
+)
+def test_no_vote_held_by_another_body_called_or_still_to_come(
+    text: str, actor: str, action: str
+) -> None:
+    assert _outcomes(text, actor, action) == []
