@@ -16,73 +16,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
-from app.domain.likeness import STOP_WORDS, same_actor, searchable_words
+from app.domain.likeness import same_actor, searchable_words
 from app.extract.actors import ActorNamer
-from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
+from app.extract.acts import (
+    HELD,
+    VOTES,
+    Token,
+    act,
+    act_of,
+    object_nouns,
+    reports_a_done_act,
+    same_object,
+    verbs_of_noun,
+)
+from app.extract.broken import breaks, told_failure
 from app.extract.datepatterns import MONTHS, WEEKDAYS
 
-Token = Any  # spaCy's Token
-# A failing verb takes the act as its complement; a cancelling one, the act or its object.
-FailureKind = Literal["failing", "cancelling"]
-
-# Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
-EQUIVALENT_VERBS = [
-    {"provide", "deliver", "submit", "hand", "send", "give", "present", "issue", "transmit"},
-    {"hold", "meet", "convene", "hold talks"},
-    {"respond", "reply", "answer"},
-    {"resign", "quit", "step", "leave"},
-    {"sign", "ratify", "conclude"},
-    {"publish", "release", "unveil", "announce"},
-    {"open", "launch", "start", "begin", "inaugurate"},
-    {"close", "shut"},
-    {"pay", "transfer"},
-    {"appoint", "name", "nominate"},
-    {"withdraw", "pull"},
-]
-_CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
 # Words before an act's noun that take the act as done: "following the resignation of…".
 _AFTER_WORDS = {"following", "after", "since"}
-# Objects an equivalent verb already says: "leave office" is reported by "resigned".
-_IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
-# Verbs too light to tell one act from another ("be held", "do that") or that name a state
-# rather than a done act ("continue", "remain").
-_LIGHT_VERBS = {"be", "do", "have", "get", "go", "continue", "keep", "remain", "stay", "try"}
-# Verbs whose done form with the act as their complement breaks a pledge: "refused to provide".
-_FAILING_VERBS = {"refuse", "fail", "decline", "neglect"}
-# Verbs that, done to the act or to what it is about, break a pledge: "called off the talks";
-# a verb with a particle counts only with it, and "postpone" only with "indefinitely".
-_CANCELLING_VERBS = {
-    "cancel", "scrap", "abandon", "shelve", "axe", "rescind", "revoke", "withdraw", "drop",
-    "call off", "back out", "pull out", "renege", "postpone indefinitely",
-}  # fmt: skip
-# What a withdrawn or dropped thing must be to be the pledge itself, not the pledged act
-# ("withdrew its offer to hold talks" breaks it; "withdrew its troops" may keep one).
-_PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
-_TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 _PARTLY = {"partly", "partially", "part"}
-# "hold a vote", "call a referendum": the act pledged is the vote; "held the vote" reports it.
-_HOLDING = {"hold", "call", "stage", "conduct", "schedule"}
-_HELD = {"hold", "stage", "conduct"}
-_VOTES = {"vote", "ballot", "referendum"}
 # Acts that bring a measure in: kept when the measure comes into force.
 _ENACTING = {"introduce", "implement", "impose", "enact", "pass", "adopt", "apply", "bring"}
-# Words that end what an act is done to: "a written response | to its demands".
-_PREPOSITIONS = {
-    "to", "for", "with", "of", "on", "in", "at", "by", "from", "as", "after", "before", "until",
-    "within", "against", "over", "into", "about", "between", "during", "without",
-}  # fmt: skip
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
     """The outcomes this parsed article reports for any of the open pledges (one per pledge)."""
     by_act: dict[str, list[PledgeRecord]] = {}
     for record in open_pledges:
-        act = _act_of(record.pledge.action)
-        if act:
-            by_act.setdefault(act, []).append(record)
+        pledged = act_of(record.pledge.action)
+        if pledged:
+            by_act.setdefault(pledged, []).append(record)
     if not by_act:
         return []
     namer = ActorNamer(doc)
@@ -109,13 +75,13 @@ def _reported(
     if told is not None:
         verbs, subject, dated = told
         verdict = Verdict.PARTLY if _done_in_part(token) else Verdict.MET
-        acts = {_act(verb) for verb in verbs} & by_act.keys()
-        records = [r for act in acts for r in by_act[act] if _same_object(token, r)]
+        acts = {act(verb) for verb in verbs} & by_act.keys()
+        records = [r for a in acts for r in by_act[a] if same_object(token, r)]
         reports += _by_actor(records, subject, namer, verdict, dated)
-    failure = _told_failure(token)
+    failure = told_failure(token)
     if failure is not None:
         subject, kind = failure
-        records = [r for rs in by_act.values() for r in rs if _breaks(token, kind, r)]
+        records = [r for rs in by_act.values() for r in rs if breaks(token, kind, r)]
         reports += _by_actor(records, subject, namer, Verdict.BROKEN, token)
     if _in_force(token):
         records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
@@ -131,7 +97,7 @@ def _in_force(noun: Token) -> bool:
         noun.pos_ == "NOUN"
         and noun.dep_ == "nsubj"
         and head.lemma_.lower() in {"take", "go", "come", "enter"}
-        and _reports_a_done_act(head, bare_participle=True)
+        and reports_a_done_act(head, bare_participle=True)
         and any(t.lower_ in {"effect", "force"} for t in head.subtree)
     )
 
@@ -141,16 +107,16 @@ def _brought_in(measure: Token, record: PledgeRecord, namer: ActorNamer) -> bool
     a measure in ("introduce a sugar tax") or is the measure's act ("ban plastic bags" for "the
     ban"); the measure's phrase names all the pledge's object words; and no other actor owns it
     ("EU tariffs" are not the United States' tariffs)."""
-    act, nouns = _act_of(record.pledge.action), _object_nouns(record)
-    measure_acts = {_act(v) for v in _verbs_of_noun(measure.lower_) | {measure.lemma_.lower()}}
+    pledged, nouns = act_of(record.pledge.action), object_nouns(record)
+    measure_acts = {act(v) for v in verbs_of_noun(measure.lower_) | {measure.lemma_.lower()}}
     phrase = [t for t in measure.subtree if t.i < measure.head.i]
     said = " ".join(form for t in phrase for form in (t.lower_, t.lemma_.lower()))
     said += " " + measure.doc[phrase[0].i : phrase[-1].i + 1].text.lower()
     names_all = all(noun in said for noun in nouns)  # "semi-automatic" is three tokens
-    if act in _ENACTING:
+    if pledged in _ENACTING:
         if not nouns or not names_all:
             return False
-    elif act not in measure_acts or not names_all:
+    elif pledged not in measure_acts or not names_all:
         return False
     owners = [t for t in phrase if t.pos_ == "PROPN" and t.lower_.rstrip("s") not in nouns]
     return all(same_actor(namer.name_token(t), record.pledge.actor) for t in owners)
@@ -176,65 +142,6 @@ def _done_in_part(verb: Token) -> bool:
     return False
 
 
-def _told_failure(verb: Token) -> tuple[Token, FailureKind] | None:
-    """A done refusal or cancellation and who did it: the subject, and which kind of verb
-    ("failing" takes the act as its complement, "cancelling" the act or its object)."""
-    if verb.pos_ != "VERB" or not _reports_a_done_act(verb):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    lemma = verb.lemma_.lower()
-    if lemma in _FAILING_VERBS:
-        return subject, "failing"
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
-    phrases = {lemma} | {f"{lemma} {p}" for p in particles}
-    return (subject, "cancelling") if phrases & _CANCELLING_VERBS else None
-
-
-def _breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
-    """Whether a refusal or cancellation is of this pledge's act (and what it is about)."""
-    act = _act_of(record.pledge.action)
-    if kind == "failing":
-        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-        return any(_act(c.lemma_.lower()) == act and _same_object(c, record) for c in complements)
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
-    if not objects:
-        return False
-    if verb.lemma_.lower() in _TAKE_BACK:  # only the pledge itself, taken back, breaks it
-        if not any(o.lemma_.lower() in _PLEDGE_NOUNS for o in objects):
-            return False
-        return act in _acts_under(verb) and _same_object(verb, record)
-    return any(act in _acts_under(o) or _names_object(o, record) for o in objects)
-
-
-def _acts_under(phrase: Token) -> set[str]:
-    """The acts a phrase names below its head: "withdrew its offer to hold talks" → {hold};
-    "cancelled the visit" → {visit}."""
-    acts = set()
-    for token in phrase.subtree:
-        if token.i == phrase.i and token.pos_ == "VERB":
-            continue
-        if token.pos_ == "VERB":
-            acts.add(_act(token.lemma_.lower()))
-        elif token.pos_ == "NOUN":
-            verbs = _verbs_of_noun(token.lower_) | {token.lemma_.lower()}
-            acts |= {_act(v) for v in verbs}
-    return acts - {""}
-
-
-def _names_object(phrase: Token, record: PledgeRecord) -> bool:
-    """Whether a phrase names what the pledge is about: its head is one of the pledge's first
-    words ("the talks with Putin" for "hold further talks with…"), or it has two of them."""
-    nouns = _object_nouns(record)
-    heads = [phrase] if phrase.dep_ != "prep" else [t for t in phrase.subtree if t.dep_ == "pobj"]
-    heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
-    if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
-        return True
-    said = {form.rstrip("s") for t in phrase.subtree for form in (t.lemma_.lower(), t.lower_)}
-    return len(nouns & said) >= 2
-
-
 def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
     """The act a token reports as done and who did it: a past verb and its subject ("Rosselló
     resigned"), or an act's noun that the sentence takes as done and its doer ("following
@@ -242,11 +149,11 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
     word whose phrase dates it."""
     if token.pos_ in {"VERB", "AUX"}:
         subject = _subject(token)
-        if subject is None or not _reports_a_done_act(token):
+        if subject is None or not reports_a_done_act(token):
             return None
         verbs = {token.lemma_.lower()}
-        if verbs & _HELD and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _VOTES for c in token.children
+        if verbs & HELD and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in VOTES for c in token.children
         ):
             verbs.add("vote")  # "held the vote" reports a vote ("called" one does not)
         return verbs, subject, token
@@ -254,7 +161,7 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
         return None
     doer = _doer_of_noun(token)
     dated = token.head if token.dep_ == "nsubj" else token
-    return None if doer is None else (_verbs_of_noun(token.lower_), doer, dated)
+    return None if doer is None else (verbs_of_noun(token.lower_), doer, dated)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -294,14 +201,6 @@ def _doer_of_noun(noun: Token) -> Token | None:
     return None
 
 
-def _verbs_of_noun(noun: str) -> set[str]:
-    """The verbs a noun of action may come from: resignation → resign, suspension → suspend,
-    withdrawal → withdraw, delivery → deliver, appointment → appoint, closure → close."""
-    endings = [("ation", ""), ("ation", "e"), ("ion", ""), ("ion", "e"), ("sion", "d")]
-    endings += [("al", ""), ("ment", ""), ("ure", "e"), ("y", ""), ("ing", "")]
-    return {noun[: -len(end)] + add for end, add in endings if noun.endswith(end)}
-
-
 def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
     """Of (id, actor, action) triples, the ids of pledges whose actor the text names and whose
     verb names an act: a cheap filter before any parsing."""
@@ -309,65 +208,9 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if _act_of(action)
+        if act_of(action)
         and any(word in lowered for word in searchable_words(actor) if len(word) > 2)
     ]
-
-
-def _act(verb: str) -> str:
-    """The act a verb names: one name for its group of equivalents, else the verb itself ("" if
-    the verb is too light to name an act)."""
-    return "" if verb in _LIGHT_VERBS else _CANONICAL.get(verb, verb)
-
-
-def _act_of(action: str) -> str:
-    """The act a pledge's action names by its first verb ("" for a pledge not to act)."""
-    words = action.lower().split()
-    if not words or words[0] == "not":
-        return ""  # a pledge not to act is kept by inaction; no sentence reports it
-    content = [w for w in words[1:] if w not in STOP_WORDS]
-    if words[0] in _HOLDING and content and content[0].rstrip("s") in _VOTES:
-        return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
-    return _act(words[0])
-
-
-def _reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
-    """Past or perfect, affirmative, not hedged, not asked, not hoped or denied. With
-    `bare_participle`, a participle with no auxiliary counts as past too (the tagger often
-    reads "entered" in "the rules entered into force" as one)."""
-    children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children) or in_question(verb):
-        return False
-    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & (HEDGES | {"will", "would", "shall", "'ll", "to"}):
-        return False
-    perfect = auxiliaries & {"has", "have", "had"} or (bare_participle and not auxiliaries)
-    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)):
-        return False
-    return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
-
-
-def _object_nouns(record: PledgeRecord) -> set[str]:
-    """The words of what a pledge's act is done to, up to the first preposition: "provide a
-    written response to…" → {written, response}; "step down with Johnson succeeding her" →
-    none ("down" is in the act, "with…" tells the circumstances)."""
-    implied = _IMPLIED_OBJECTS.get(_act_of(record.pledge.action), set())
-    words = []
-    for word in record.pledge.action.lower().split()[1:]:
-        if word in _PREPOSITIONS:
-            break
-        if word not in STOP_WORDS | implied:
-            words.append(word)
-    return {w.rstrip("s") for w in words[:3]}
-
-
-def _same_object(verb: Token, record: PledgeRecord) -> bool:
-    """Where the pledge names what it is about, the sentence must name it too."""
-    nouns = _object_nouns(record)
-    if not nouns:
-        return True
-    said = {form.rstrip("s") for t in verb.subtree for form in (t.lemma_.lower(), t.lower_)}
-    return bool(nouns & said)
 
 
 def _dated_before(verb: Token, record: PledgeRecord) -> bool:

@@ -1,0 +1,111 @@
+"""Which act a verb, a noun or a pledge names, and whether a sentence tells it as done: the
+vocabulary that outcome and broken-pledge detection share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain import PledgeRecord
+from app.domain.likeness import STOP_WORDS
+from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
+
+Token = Any  # spaCy's Token
+
+# "hold a vote", "call a referendum": the act pledged is the vote; "held the vote" reports it.
+_HOLDING = {"hold", "call", "stage", "conduct", "schedule"}
+HELD = {"hold", "stage", "conduct"}
+VOTES = {"vote", "ballot", "referendum"}
+
+# Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
+EQUIVALENT_VERBS = [
+    {"provide", "deliver", "submit", "hand", "send", "give", "present", "issue", "transmit"},
+    {"hold", "meet", "convene", "hold talks"},
+    {"respond", "reply", "answer"},
+    {"resign", "quit", "step", "leave"},
+    {"sign", "ratify", "conclude"},
+    {"publish", "release", "unveil", "announce"},
+    {"open", "launch", "start", "begin", "inaugurate"},
+    {"close", "shut"},
+    {"pay", "transfer"},
+    {"appoint", "name", "nominate"},
+    {"withdraw", "pull"},
+]
+
+_CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
+
+# Objects an equivalent verb already says: "leave office" is reported by "resigned".
+_IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
+
+# Verbs too light to tell one act from another ("be held", "do that") or that name a state
+# rather than a done act ("continue", "remain").
+_LIGHT_VERBS = {"be", "do", "have", "get", "go", "continue", "keep", "remain", "stay", "try"}
+
+# Words that end what an act is done to: "a written response | to its demands".
+_PREPOSITIONS = {
+    "to", "for", "with", "of", "on", "in", "at", "by", "from", "as", "after", "before", "until",
+    "within", "against", "over", "into", "about", "between", "during", "without",
+}  # fmt: skip
+
+
+def verbs_of_noun(noun: str) -> set[str]:
+    """The verbs a noun of action may come from: resignation → resign, suspension → suspend,
+    withdrawal → withdraw, delivery → deliver, appointment → appoint, closure → close."""
+    endings = [("ation", ""), ("ation", "e"), ("ion", ""), ("ion", "e"), ("sion", "d")]
+    endings += [("al", ""), ("ment", ""), ("ure", "e"), ("y", ""), ("ing", "")]
+    return {noun[: -len(end)] + add for end, add in endings if noun.endswith(end)}
+
+
+def act(verb: str) -> str:
+    """The act a verb names: one name for its group of equivalents, else the verb itself ("" if
+    the verb is too light to name an act)."""
+    return "" if verb in _LIGHT_VERBS else _CANONICAL.get(verb, verb)
+
+
+def act_of(action: str) -> str:
+    """The act a pledge's action names by its first verb ("" for a pledge not to act)."""
+    words = action.lower().split()
+    if not words or words[0] == "not":
+        return ""  # a pledge not to act is kept by inaction; no sentence reports it
+    content = [w for w in words[1:] if w not in STOP_WORDS]
+    if words[0] in _HOLDING and content and content[0].rstrip("s") in VOTES:
+        return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
+    return act(words[0])
+
+
+def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
+    """Past or perfect, affirmative, not hedged, not asked, not hoped or denied. With
+    `bare_participle`, a participle with no auxiliary counts as past too (the tagger often
+    reads "entered" in "the rules entered into force" as one)."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) or in_question(verb):
+        return False
+    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & (HEDGES | {"will", "would", "shall", "'ll", "to"}):
+        return False
+    perfect = auxiliaries & {"has", "have", "had"} or (bare_participle and not auxiliaries)
+    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)):
+        return False
+    return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
+
+
+def object_nouns(record: PledgeRecord) -> set[str]:
+    """The words of what a pledge's act is done to, up to the first preposition: "provide a
+    written response to…" → {written, response}; "step down with Johnson succeeding her" →
+    none ("down" is in the act, "with…" tells the circumstances)."""
+    implied = _IMPLIED_OBJECTS.get(act_of(record.pledge.action), set())
+    words = []
+    for word in record.pledge.action.lower().split()[1:]:
+        if word in _PREPOSITIONS:
+            break
+        if word not in STOP_WORDS | implied:
+            words.append(word)
+    return {w.rstrip("s") for w in words[:3]}
+
+
+def same_object(verb: Token, record: PledgeRecord) -> bool:
+    """Where the pledge names what it is about, the sentence must name it too."""
+    nouns = object_nouns(record)
+    if not nouns:
+        return True
+    said = {form.rstrip("s") for t in verb.subtree for form in (t.lemma_.lower(), t.lower_)}
+    return bool(nouns & said)

@@ -1,0 +1,96 @@
+"""Broken pledges: sentences that tell of a done refusal or failure of a pledged act ("refused
+to provide…"), a done cancellation of it or of what it is about ("called off the talks",
+"postponed the vote indefinitely"), or the pledge itself taken back ("withdrew its offer")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.domain import PledgeRecord
+from app.extract.acts import (
+    Token,
+    act,
+    act_of,
+    object_nouns,
+    reports_a_done_act,
+    same_object,
+    verbs_of_noun,
+)
+
+# A failing verb takes the act as its complement; a cancelling one, the act or its object.
+FailureKind = Literal["failing", "cancelling"]
+
+# Verbs whose done form with the act as their complement breaks a pledge: "refused to provide".
+_FAILING_VERBS = {"refuse", "fail", "decline", "neglect"}
+
+# Verbs that, done to the act or to what it is about, break a pledge: "called off the talks";
+# a verb with a particle counts only with it, and "postpone" only with "indefinitely".
+_CANCELLING_VERBS = {
+    "cancel", "scrap", "abandon", "shelve", "axe", "rescind", "revoke", "withdraw", "drop",
+    "call off", "back out", "pull out", "renege", "postpone indefinitely",
+}  # fmt: skip
+
+# What a withdrawn or dropped thing must be to be the pledge itself, not the pledged act
+# ("withdrew its offer to hold talks" breaks it; "withdrew its troops" may keep one).
+_PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
+# The verbs that break a pledge only so, by taking the pledge itself back.
+_TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
+
+
+def told_failure(verb: Token) -> tuple[Token, FailureKind] | None:
+    """A done refusal or cancellation and who did it: the subject, and which kind of verb
+    ("failing" takes the act as its complement, "cancelling" the act or its object)."""
+    if verb.pos_ != "VERB" or not reports_a_done_act(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _FAILING_VERBS:
+        return subject, "failing"
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
+    phrases = {lemma} | {f"{lemma} {p}" for p in particles}
+    return (subject, "cancelling") if phrases & _CANCELLING_VERBS else None
+
+
+def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
+    """Whether a refusal or cancellation is of this pledge's act (and what it is about)."""
+    pledged = act_of(record.pledge.action)
+    if kind == "failing":
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        return any(act(c.lemma_.lower()) == pledged and same_object(c, record) for c in complements)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
+    if not objects:
+        return False
+    if verb.lemma_.lower() in _TAKE_BACK:  # only the pledge itself, taken back, breaks it
+        if not any(o.lemma_.lower() in _PLEDGE_NOUNS for o in objects):
+            return False
+        return pledged in _acts_under(verb) and same_object(verb, record)
+    return any(pledged in _acts_under(o) or _names_object(o, record) for o in objects)
+
+
+def _acts_under(phrase: Token) -> set[str]:
+    """The acts a phrase names below its head: "withdrew its offer to hold talks" → {hold};
+    "cancelled the visit" → {visit}."""
+    acts = set()
+    for token in phrase.subtree:
+        if token.i == phrase.i and token.pos_ == "VERB":
+            continue
+        if token.pos_ == "VERB":
+            acts.add(act(token.lemma_.lower()))
+        elif token.pos_ == "NOUN":
+            verbs = verbs_of_noun(token.lower_) | {token.lemma_.lower()}
+            acts |= {act(v) for v in verbs}
+    return acts - {""}
+
+
+def _names_object(phrase: Token, record: PledgeRecord) -> bool:
+    """Whether a phrase names what the pledge is about: its head is one of the pledge's first
+    words ("the talks with Putin" for "hold further talks with…"), or it has two of them."""
+    nouns = object_nouns(record)
+    heads = [phrase] if phrase.dep_ != "prep" else [t for t in phrase.subtree if t.dep_ == "pobj"]
+    heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
+    if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
+        return True
+    said = {form.rstrip("s") for t in phrase.subtree for form in (t.lemma_.lower(), t.lower_)}
+    return len(nouns & said) >= 2
