@@ -63,7 +63,8 @@ _GENERIC_NAMES = {
 def same_actor(found: str, pledged: str) -> bool:
     """Whether two names name the same actor: a shared name word that is not a title, and
     between two full names more than their first words ("Ricardo Llerandi" is not "Ricardo
-    Rosselló", "United Kingdom" is not "United States")."""
+    Rosselló", "United Kingdom" is not "United States"); two names made of titles only are the
+    same when their titles are ("the House" and "House")."""
     found_words, pledged_words = name_words(found), name_words(pledged)
     if not found_words and not pledged_words:  # "the House" and "House", "Parliament"
         return bool(_title_words(found)) and _title_words(found) == _title_words(pledged)

@@ -47,3 +47,15 @@ def test_numbers_tell_acts_apart() -> None:
 def test_punctuation_does_not_hide_what_tells_acts_apart() -> None:
     assert not same_action("fund the rail line (phase 1)", "fund the rail line (phase 2)")
     assert same_action("hold talks, with Putin", "hold talks with Putin")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("the House", "House", True),
+        ("Parliament", "the Senate", False),
+        ("House", "the Party", False),
+    ],
+)
+def test_names_made_of_titles_only(first: str, second: str, same: bool) -> None:
+    assert same_actor(first, second) is same
