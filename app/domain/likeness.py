@@ -76,13 +76,14 @@ def same_actor(found: str, pledged: str) -> bool:
 
 def _title_words(name: str) -> set[str]:
     """The words of a name that many actors share ("house" in "the House")."""
-    return {w.lower().strip(".") for w in re.findall(r"[\w.]+", name)} & _GENERIC_NAMES
+    words = {w.lower().strip(".") for w in re.findall(r"[\w.]+", name)}
+    return (words & _GENERIC_NAMES) - STOP_WORDS - {"of"}
 
 
 def searchable_words(actor: str) -> list[str]:
     """The words to look for an actor by in a text: its name words, or for an actor named only
     by a title ("the House", "Parliament"), that title."""
-    return name_words(actor) or sorted(_title_words(actor) - STOP_WORDS)
+    return name_words(actor) or sorted(_title_words(actor))
 
 
 def name_words(name: str) -> list[str]:
