@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.domain import PledgeRecord, Status, Verdict, status_of
+from app.domain import PledgeRecord, Status, status_of
 from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 
@@ -467,9 +467,8 @@ def _cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
     with open_session(_engine(args)) as session:
         item = accept_suggestion(session=session, suggestion_id=args.id, at=datetime.now(UTC))
     pledge = item.record.pledge
-    told = "partly kept" if item.verdict is Verdict.PARTLY else item.verdict.value
     print(
-        f"#{item.record.id} {pledge.actor}: {pledge.action} — {told} on "
+        f"#{item.record.id} {pledge.actor}: {pledge.action} — {item.verdict.words} on "
         f"{item.happened_on.isoformat()}",
         file=out,
     )

@@ -76,8 +76,7 @@ def same_actor(found: str, pledged: str) -> bool:
 
 def _title_words(name: str) -> set[str]:
     """The words of a name that many actors share ("house" in "the House")."""
-    words = {w.lower().strip(".") for w in re.findall(r"[\w.]+", name)}
-    return (words & _GENERIC_NAMES) - STOP_WORDS - {"of"}
+    return (set(_name_tokens(name)) & _GENERIC_NAMES) - STOP_WORDS - {"of"}
 
 
 def searchable_words(actor: str) -> list[str]:
@@ -88,8 +87,12 @@ def searchable_words(actor: str) -> list[str]:
 
 def name_words(name: str) -> list[str]:
     """A name's words in order, without titles, articles or a possessive "'s"."""
-    words = (re.sub(r"['’]s$", "", w.lower().strip(".")) for w in re.findall(r"[\w.'’-]+", name))
-    return [w for w in words if w not in _GENERIC_NAMES and w not in STOP_WORDS]
+    return [w for w in _name_tokens(name) if w not in _GENERIC_NAMES and w not in STOP_WORDS]
+
+
+def _name_tokens(name: str) -> list[str]:
+    """A name's words, lower-cased, without dots or a possessive "'s"."""
+    return [re.sub(r"['’]s$", "", w.lower().strip(".")) for w in re.findall(r"[\w.'’-]+", name)]
 
 
 def same_action(first: str, second: str) -> bool:

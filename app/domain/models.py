@@ -163,6 +163,11 @@ class Verdict(StrEnum):
     BROKEN = "broken"
     PARTLY = "partly"
 
+    @property
+    def words(self) -> str:
+        """How the verdict reads after a pledge: "met", "broken", "partly kept"."""
+        return "partly kept" if self is Verdict.PARTLY else self.value
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -184,8 +189,8 @@ class Suggestion:
         named = f"'{pledge.actor}: {pledge.action}'"
         day = self.happened_on.isoformat()
         if self.verdict is Verdict.PARTLY:
-            return f"Record that {named} was partly kept on {day}?"
-        return f"Mark {named} as {self.verdict.value} on {day}?"
+            return f"Record that {named} was {self.verdict.words} on {day}?"
+        return f"Mark {named} as {self.verdict.words} on {day}?"
 
 
 @dataclass(frozen=True, slots=True)

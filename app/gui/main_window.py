@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain import PledgeRecord, Status, Suggestion, Verdict
+from app.domain import PledgeRecord, Status, Suggestion
 from app.domain.errors import PledgeWatchError
 from app.gui.banner import ReminderBanner
 from app.gui.calendar_view import DueCalendar
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.feeds import PollReport
+    from app.gui.dialogs import MetAnswer
     from app.gui.feeds_dialog import FeedsDialog
     from app.gui.import_worker import ImportJob, ImportSummary, ImportWorker
 
@@ -515,8 +516,7 @@ class MainWindow(QMainWindow):
         except PledgeWatchError as exc:
             self._report(str(exc))
             return
-        told = {Verdict.MET: "met", Verdict.BROKEN: "broken", Verdict.PARTLY: "partly kept"}
-        verdict = told[done.verdict] if accept else "suggestion rejected"
+        verdict = done.verdict.words if accept else "suggestion rejected"
         self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
         self._reread(done.record.id)
 
@@ -652,27 +652,24 @@ class MainWindow(QMainWindow):
 
     def mark_met_current(self, *_: object) -> None:
         """Open the dialog to mark the selected pledge met, with a date, note and evidence."""
-        from app.gui.dialogs import MarkMetDialog
-
         record = self.current_record()
-        if record is None:
-            return
-        dialog = MarkMetDialog(record, self.clock.today(), self)
-        if dialog.exec():
-            answer = dialog.answer()
+        answer = self._ask_verdict(record, broken=False) if record else None
+        if record and answer:
             self.pledge_actions.set_met(record, answer.on, answer.note, answer.evidence)
 
     def mark_broken_current(self, *_: object) -> None:
         """Open the dialog to mark the selected pledge broken, with a date and note."""
+        record = self.current_record()
+        answer = self._ask_verdict(record, broken=True) if record else None
+        if record and answer:
+            self.pledge_actions.set_broken(record, answer.on, answer.note)
+
+    def _ask_verdict(self, record: PledgeRecord, *, broken: bool) -> MetAnswer | None:
+        """The day (and note) the analyst gives for a met or broken mark; None if cancelled."""
         from app.gui.dialogs import MarkMetDialog
 
-        record = self.current_record()
-        if record is None:
-            return
-        dialog = MarkMetDialog(record, self.clock.today(), self, broken=True)
-        if dialog.exec():
-            answer = dialog.answer()
-            self.pledge_actions.set_broken(record, answer.on, answer.note)
+        dialog = MarkMetDialog(record, self.clock.today(), self, broken=broken)
+        return dialog.answer() if dialog.exec() else None
 
     def _unmark_current(self, *_: object) -> None:
         record = self.current_record()

@@ -234,7 +234,7 @@ def unmark_met(
     *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
 ) -> PledgeRecord:
     """Take back a met or broken mark: the pledge is pending or overdue again."""
-    was = "broken" if get_pledge(session=session, pledge_id=pledge_id).pledge.broken_on else "met"
+    was = "broken" if _fresh_row(session, pledge_id).broken_on else "met"
     return _change(
         session, pledge_id, _REOPENED, EventKind.UNMET, at, f"no longer marked {was}",
         expected_version,
