@@ -280,7 +280,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             json.dump(rows, out, indent=2, ensure_ascii=False)
             print(file=out)
         else:
-            _print_table(list_lines(session=connection, today=today, status=status), today, out)
+            _print_table(list_lines(session=connection, today=today, status=status), out)
     return 0
 
 
@@ -526,22 +526,15 @@ def _one_line(record: PledgeRecord, today: date) -> str:
     return f"#{record.id} [{status_of(pledge, today).value}] {pledge.actor}: {pledge.action}{due}"
 
 
-def _print_table(lines: list[PledgeLine], today: date, out: TextIO) -> None:
+def _print_table(lines: list[PledgeLine], out: TextIO) -> None:
     if not lines:
         print("No pledges. Import articles with: pledgewatch ingest FILE...", file=out)
         return
     rows = [f"{'ID':>5}  {'STATUS':<8}  {'DUE':<10}  {'ACTOR':<24}  PLEDGE"]
-    day = today.isoformat()  # ISO dates order as text: the status rule on text, unparsed
     for line in lines:
         due = line.due or "-"
-        status = (
-            "met" if line.met_on
-            else "broken" if line.broken_on
-            else "overdue" if line.due and line.due < day
-            else "pending"
-        )  # fmt: skip
         rows.append(
-            f"{line.id:>5}  {status:<8}  {due:<10}  {_clip(line.actor, 24):<24}  "
+            f"{line.id:>5}  {line.status:<8}  {due:<10}  {_clip(line.actor, 24):<24}  "
             f"{_clip(line.action, 60)}"
         )
     out.write("\n".join(rows) + "\n")

@@ -24,7 +24,7 @@ from app.domain import (
     Status,
 )
 from app.domain.errors import NotFoundError
-from app.store.status_sql import is_open, status_filter
+from app.store.status_sql import is_open, status_expression, status_filter
 from app.store.tables import article, pledge, pledge_quote, pledge_source
 
 _CHUNK = 500  # stay under SQLite's limit of bound parameters
@@ -56,28 +56,27 @@ def list_pledges(
 
 @dataclass(frozen=True, slots=True)
 class PledgeLine:
-    """The few fields a one-line listing shows; dates as ISO text, as they are printed."""
+    """The few fields a one-line listing shows; the due date as ISO text, as it is printed."""
 
     id: int
     actor: str
     action: str
     due: str | None
-    met_on: str | None
-    broken_on: str | None
+    status: str  # a Status value, judged by the database (status_sql)
 
 
 def list_lines(*, session: Executor, today: date, status: Status | None = None) -> list[PledgeLine]:
     """What `pledgewatch list` prints, in the order of list_pledges, in one lean query.
 
-    Dates stay ISO text: they print as they are and compare in order as text, so a hundred
-    thousand rows need no date parsing.
+    The status comes from the database's status rule and the due date stays ISO text, so a
+    hundred thousand rows need no date parsing.
     """
     conditions: list[ColumnElement[bool]] = [pledge.c.dismissed.is_(False)]
     if status is not None:
         conditions.append(status_filter(status, today))
     query = (
         select(pledge.c.id, pledge.c.actor, pledge.c.action, cast(pledge.c.due, String),
-               cast(pledge.c.met_on, String), cast(pledge.c.broken_on, String))
+               status_expression(today))
         .where(*conditions)
         .order_by(pledge.c.due.is_(None), pledge.c.due, pledge.c.id)
     )  # fmt: skip
