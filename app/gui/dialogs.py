@@ -70,9 +70,7 @@ class MarkMetDialog(QDialog):
         self.on = _date_edit(today)
         self.note = QLineEdit()
         self.note.setPlaceholderText(
-            "optional: how it was broken (withdrawn, refused, cancelled…)"
-            if broken
-            else "optional: how it was kept"
+            "optional: withdrawn, refused, cancelled…" if broken else "optional: how it was kept"
         )
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText("optional: https://… link to the evidence")
