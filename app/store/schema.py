@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def ensure_schema(engine: Engine, announce: Announce | None = None) -> Path | No
     if current is not None:
         backup = _backup_sqlite(engine, current)
     config = _config()
-    with engine.begin() as connection:
+    with _one_transaction(engine) as connection:
         config.attributes["connection"] = connection
         recorded = MigrationContext.configure(connection).get_current_revision()
         if current is not None and recorded is None:
@@ -77,6 +78,31 @@ def ensure_schema(engine: Engine, announce: Announce | None = None) -> Path | No
         where = f"; the old database was copied to {backup}" if backup else ""
         (announce or _to_stderr)(f"upgraded the database schema from {current} to {head}{where}")
     return backup
+
+
+@contextmanager
+def _one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection whose statements, tables made or dropped included, commit together or not
+    at all. Python's sqlite3 commits each CREATE, DROP and ALTER on its own; here it leaves the
+    transaction to SQLite, so that a process killed mid-migration leaves the schema as it was."""
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            with connection.begin():
+                yield connection
+            return
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        level = raw.isolation_level
+        raw.isolation_level = None  # no implicit transactions: SQLite's own BEGIN … COMMIT
+        try:
+            connection.exec_driver_sql("BEGIN")
+            yield connection
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            raw.isolation_level = level
 
 
 def _backup_sqlite(engine: Engine, revision: str) -> Path | None:

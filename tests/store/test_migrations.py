@@ -6,8 +6,10 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
@@ -88,3 +90,23 @@ def test_the_head_revision_the_app_knows_is_alembics() -> None:
     from app.store.schema import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_a_schema_change_cut_short_leaves_no_table_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As if the process were killed after the last migration step, before the commit."""
+    from app.store.schema import ensure_schema
+
+    upgrade = command.upgrade
+
+    def upgrade_then_die(config: Config, revision: str) -> None:
+        upgrade(config, revision)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_die)
+    path = tmp_path / "new.db"
+    with pytest.raises(KeyboardInterrupt):
+        ensure_schema(create_engine(f"sqlite:///{path}"))
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == []
