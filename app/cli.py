@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -16,6 +15,8 @@ from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from app.store.reads import PledgeLine
 
 EXIT_INPUT_ERROR = 1

@@ -7,9 +7,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import PledgeWatchError
 from app.extract import Pipeline
@@ -19,6 +17,9 @@ from app.extract.sources import html_text, read_source
 from app.ingest import IngestOutcome, store_extraction
 from app.store.engine import open_session
 from app.store.feed_queries import has_article_from, list_feeds, note_poll
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass

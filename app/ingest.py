@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from importlib import resources
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from app.domain import Article, PledgeRecord
 from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
 from app.store.queries import count_articles, get_pledge, has_article, save_extraction
 from app.store.reads import get_pledges, open_pledge_keys
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime
+    from pathlib import Path
+
+    from sqlalchemy import Engine
+
+    from app.domain import Article, PledgeRecord
 
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
 BATCH = 16  # articles parsed together: fast, yet stored soon after they are read

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from app.domain import PledgeRecord
 from app.reminders import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
 from app.store.reads import get_pledges
 from app.store.reminder_queries import record_reminders, reminder_candidates
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from sqlalchemy import Engine
+
+    from app.domain import PledgeRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -22,6 +22,9 @@ from app.extract.deadlines import resolve_deadline
 from app.ingest import ingest_files, store_extraction
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NOW = datetime(2022, 1, 21, 12, tzinfo=UTC)
 PIPELINE = Pipeline()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from app.reminders import Reminder, ReminderKind
 from app.store.engine import open_session
 from app.store.reminder_queries import record_reminders
-from tests.conftest import CliRunner
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy import Engine
+
+    from tests.conftest import CliRunner
 
 
 def _check(cli: CliRunner, day: str, *extra: str) -> list[dict[str, object]]:

@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import CliRunner
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import CliRunner
 
 
 def _pledges(cli: CliRunner, *args: str) -> list[dict[str, object]]:

@@ -6,14 +6,18 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar
 
 from app.domain import PledgeKind
 from app.store.engine import make_engine, open_session
 from app.store.queries import PledgeEdit, edit_pledge
-from tests.conftest import CliRunner
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import CliRunner
 
 
 def test_csv_opens_cleanly_and_runs_no_formula(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import CliRunner
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import CliRunner
 
 FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tests.conftest import CliRunner
-from tests.web import LocalWeb
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import CliRunner
+    from tests.web import LocalWeb
 
 PAGE = """<!DOCTYPE html><html><head><title>{title}</title>
 <meta property="article:published_time" content="2022-03-0{day}T09:00:00Z"></head>

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 
 class PledgeKind(StrEnum):
@@ -16,6 +19,11 @@ class PledgeKind(StrEnum):
     THREAT = "threat"
     OFFER = "offer"
     AGREEMENT = "agreement"
+
+    @property
+    def label(self) -> str:
+        """How the kind is shown to the analyst: "Promise"."""
+        return self.value.capitalize()
 
 
 class DuePrecision(StrEnum):

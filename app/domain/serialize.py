@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.models import Article, Pledge, PledgeRecord
 from app.domain.status import status_of
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from app.domain.models import Article, Pledge, PledgeRecord
 
 
 def _iso(value: date | None) -> str | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from app.domain.models import Pledge
+if TYPE_CHECKING:
+    from datetime import date
+
+    from app.domain.models import Pledge
 
 
 class Status(StrEnum):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain import PledgeRecord
 from app.domain.serialize import record_fields
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from app.domain import PledgeRecord
 
 COLUMNS = [
     "id",

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain import PledgeRecord
 from app.domain.errors import BadValueError
 from app.domain.serialize import record_fields
 from app.export.csv_export import to_csv
 from app.export.ics_export import to_ics
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime
+    from pathlib import Path
+
+    from app.domain import PledgeRecord
 
 FORMATS = ("csv", "json", "ics")
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from icalendar import Alarm, Calendar, Event
 
 from app.domain import PledgeRecord, status_of
 from app.domain.wording import long_date
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 PRODUCT_ID = "-//PledgeWatch//PledgeWatch//EN"
 # 09:00 on the day before the due date, for an all-day event that starts at midnight

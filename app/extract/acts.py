@@ -3,11 +3,13 @@ vocabulary that outcome and broken-pledge detection share."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain import PledgeRecord
 from app.domain.likeness import STOP_WORDS
 from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
+
+if TYPE_CHECKING:
+    from app.domain import PledgeRecord
 
 Token = Any  # spaCy's Token
 

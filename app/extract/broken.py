@@ -4,9 +4,8 @@ to provide…"), a done cancellation of it or of what it is about ("called off t
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from app.domain import PledgeRecord
 from app.extract.acts import (
     Token,
     act,
@@ -16,6 +15,9 @@ from app.extract.acts import (
     same_object,
     verbs_of_noun,
 )
+
+if TYPE_CHECKING:
+    from app.domain import PledgeRecord
 
 # A failing verb takes the act as its complement; a cancelling one, the act or its object.
 FailureKind = Literal["failing", "cancelling"]

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from app.extract.datepatterns import is_date_line
-from app.extract.load import RawText
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from app.extract.load import RawText
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _BARE_URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)

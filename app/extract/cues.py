@@ -7,11 +7,13 @@ readiness ("is ready to"), or a commitment noun ("announced its intention to", "
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain import PledgeKind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 Token = Any  # spaCy's Token; spaCy ships no type information
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from app.domain import Article, PublishedHow
 from app.domain.errors import ExtractError
-from app.extract.clean import CleanText
 from app.extract.datepatterns import parse_iso_line, parse_written_line
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from app.extract.clean import CleanText
 
 STAGE = "dateline"
 # A dateline stands near the top: after the title, a standfirst and a photo caption at most.

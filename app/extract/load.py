@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ExtractError
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
 
 STAGE = "load"
 MAX_BYTES = 20 * 1024 * 1024

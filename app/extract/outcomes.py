@@ -14,9 +14,8 @@ costs the analyst more than a missed one, so every test must pass.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
 from app.domain.likeness import same_actor, searchable_words
@@ -34,6 +33,9 @@ from app.extract.acts import (
 )
 from app.extract.broken import breaks, told_failure
 from app.extract.datepatterns import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Words before an act's noun that take the act as done: "following the resignation of…".
 _AFTER_WORDS = {"following", "after", "since"}

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from app.domain import Article, Pledge
 from app.domain.errors import ExtractError
@@ -15,6 +12,11 @@ from app.extract import clean, dateline, load
 from app.extract.deadlines import DeadlineResolver, resolve_deadline
 from app.extract.pledges import PledgeFinder, find_pledges
 from app.extract.sources import read_source
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date
+    from pathlib import Path
 
 T = TypeVar("T")
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -12,6 +11,10 @@ from PySide6.QtWidgets import QCalendarWidget, QWidget
 from app.domain import Status
 from app.gui.qdates import to_date
 from app.gui.style import STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from collections import Counter
+    from datetime import date
 
 _ORDER = (Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN)
 

@@ -3,7 +3,7 @@ that reported it and every piece of evidence, and its history."""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Verdict, status_of
 from app.domain.wording import long_date, relative_due
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
+
+if TYPE_CHECKING:
+    from datetime import date
 
 _HIGHLIGHT = QColor("#fff1a8")
 _MARK_MET_TIP = "Record that the pledge was kept (Space)"
@@ -182,7 +185,7 @@ class DetailPane(QWidget):
         self.status_line.setStyleSheet(f"color: {STATUS_COLOURS[status].name()};")
         self.quote.setText(f"“{pledge.quote}”")
         self.quote.setVisible(True)
-        self.kind.setText(pledge.kind.value)
+        self.kind.setText(pledge.kind.label)
         self.recipient.setText(pledge.recipient or "—")
         self.condition.setText(pledge.condition or "—")
         self.deadline.setText(_deadline_text(record))

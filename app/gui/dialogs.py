@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.domain import DuePrecision, PledgeEdit, PledgeKind, PledgeRecord
 from app.domain.wording import long_date
+from app.gui import combos
 from app.gui.qdates import to_date, to_qdate
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -107,9 +111,8 @@ class EditPledgeDialog(QDialog):
         self.actor = QLineEdit(pledge.actor)
         self.action = QLineEdit(pledge.action)
         self.kind = QComboBox()
-        for kind in PledgeKind:
-            self.kind.addItem(kind.value, kind)
-        self.kind.setCurrentIndex(list(PledgeKind).index(pledge.kind))
+        combos.fill(self.kind, PledgeKind)
+        combos.choose(self.kind, pledge.kind)
         self.has_due = QCheckBox("Has a due date")
         self.has_due.setChecked(pledge.due is not None)
         self.due = _date_edit(pledge.due or today)
@@ -117,13 +120,15 @@ class EditPledgeDialog(QDialog):
         self.has_due.toggled.connect(self.due.setEnabled)
         self._precision = pledge.due_precision
         self._original_due = pledge.due
+        self._original_kind = pledge.kind
         form = QFormLayout(self)
         form.addRow("&Actor:", self.actor)
         form.addRow("&Pledge:", self.action)
         form.addRow("&Kind:", self.kind)
         form.addRow(self.has_due)
         form.addRow("&Due:", self.due)
-        form.addRow(_buttons(self, "Save"))
+        self.buttons = _buttons(self, "Save")
+        form.addRow(self.buttons)
         self.resize(520, self.sizeHint().height())
 
     def change(self) -> PledgeEdit:
@@ -133,7 +138,7 @@ class EditPledgeDialog(QDialog):
         return PledgeEdit(
             actor=self.actor.text().strip(),
             action=self.action.text().strip(),
-            kind=self.kind.currentData(),
+            kind=combos.chosen(self.kind, PledgeKind) or self._original_kind,
             due=due,
             due_precision=None if due is None else precision,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from app.domain.errors import PledgeWatchError
 from app.extract.fetch import is_web_address
 from app.store.engine import open_session
 from app.store.feed_queries import Feed, list_feeds, subscribe, unsubscribe
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class FeedsDialog(QDialog):

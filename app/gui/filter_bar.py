@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.domain import PledgeKind, Status
 from app.domain.wording import long_date
+from app.gui import combos
 from app.gui.qdates import to_date, to_qdate
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
+
+if TYPE_CHECKING:
+    from datetime import date
 
 _CHIP_STYLE = """
 QPushButton {{ border: 1px solid #b0b0b0; border-radius: 12px; padding: 3px 12px; }}
@@ -87,8 +91,7 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self.search_changed)
         self.kind = QComboBox()
         self.kind.addItem("All kinds", None)
-        for kind in PledgeKind:
-            self.kind.addItem(kind.value.capitalize(), kind)
+        combos.fill(self.kind, PledgeKind)
         self.kind.setToolTip("Show one kind of pledge")
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.due_on = QCheckBox("&Due from")
@@ -142,7 +145,7 @@ class FilterBar(QWidget):
         self.status_chosen.emit(Status(value) if value else None)
 
     def _on_kind_changed(self, _index: int) -> None:
-        self.kind_chosen.emit(self.kind.currentData())
+        self.kind_chosen.emit(combos.chosen(self.kind, PledgeKind))
 
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(to_qdate(day))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,6 +13,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from app.domain.errors import PledgeWatchError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy import Engine
 
     from app.extract import Extraction, Pipeline

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +61,8 @@ from app.gui.suggestions_pane import SuggestionsPane
 from app.gui.workers import Worker, start
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from sqlalchemy import Engine
 
     from app.feeds import PollReport
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.detail_dock.toggleViewAction())
         view_menu.addAction(self.calendar_dock.toggleViewAction())
+        view_menu.addAction(self.suggestions_dock.toggleViewAction())
         self.columns_menu = view_menu.addMenu("&Columns")
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         header = self.table.horizontalHeader()
@@ -780,6 +782,7 @@ class MainWindow(QMainWindow):
 
     def edit_feeds(self) -> None:
         """File > Feeds: subscribe, unsubscribe, poll now."""
+        from app.gui.feeds_dialog import FeedsDialog
 
         try:
             engine = self.database()
@@ -909,6 +912,9 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.import_finished.emit(summary)
+        if summary.suggestions:  # the summary points to the panel: it must be there to see
+            self.suggestions_dock.show()
+            self.suggestions_dock.raise_()
         if summary.added:
             self.refresh()
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +20,9 @@ from PySide6.QtGui import QBrush
 from app.domain import PledgeRecord, Status, status_of
 from app.domain.wording import relative_due, short_date
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -224,7 +226,7 @@ class PledgeTableModel(QAbstractTableModel):
         if column is Column.ACTION:
             return pledge.action
         if column is Column.KIND:
-            return pledge.kind.value
+            return pledge.kind.label
         if column is Column.RECIPIENT:
             return pledge.recipient or ""
         if column is Column.ARTICLE:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -23,6 +22,9 @@ from PySide6.QtCore import (
 
 from app.domain import PledgeKind, PledgeRecord, Status
 from app.gui.pledge_model import Column, PledgeTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 _Index = QModelIndex | QPersistentModelIndex
 # Status order: overdue sorts first, then pending, met and broken.
@@ -242,7 +244,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
         records = self._records()
         if self._kind is not None:
             kind = self._kind
-            found = [r for r in found if records[r].pledge.kind is kind]
+            found = [r for r in found if records[r].pledge.kind == kind]
         dues = self._dues
         if self._day is not None:
             day = self._day.toordinal()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -12,14 +11,16 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import Status
 from app.domain.wording import short_date
-from app.gui.clock import DayClock
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
 from app.reminders import DEFAULT_LEAD_DAYS, ReminderKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from sqlalchemy import Engine
 
+    from app.gui.clock import DayClock
     from app.reminding import Notice
 
 LEAD_DAYS_KEY = "reminders/lead_days"

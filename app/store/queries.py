@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, Select, and_, func, or_, true, update
 from sqlalchemy import select as select_core
@@ -40,6 +38,10 @@ from app.store.reads import (
 from app.store.status_sql import is_open
 from app.store.tables import article as article_table
 from app.store.tables import pledge as pledge_table
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +369,7 @@ def _change(
         version = _fresh_row(session, pledge_id).version
     try:
         result = cast(
-            CursorResult[Any],
+            "CursorResult[Any]",
             session.execute(
                 update(PledgeRow)
                 .where(col(PledgeRow.id) == pledge_id, col(PledgeRow.version) == version)

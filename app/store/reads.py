@@ -6,10 +6,8 @@ faster; a hundred thousand pledges load as column queries, not ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement, String, cast, select
 
@@ -26,6 +24,10 @@ from app.domain import (
 from app.domain.errors import NotFoundError
 from app.store.status_sql import is_open, status_expression, status_filter
 from app.store.tables import article, pledge, pledge_quote, pledge_source
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
 
 _CHUNK = 500  # stay under SQLite's limit of bound parameters
 

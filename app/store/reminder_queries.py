@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, String, and_, cast, exists, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import EventKind
 from app.reminders import Candidate, Reminder, ReminderKind, parse_detail
-from app.store.reads import Executor
 from app.store.status_sql import is_open
 from app.store.tables import pledge, pledge_event
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from app.store.reads import Executor
 
 
 def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> list[Candidate]:

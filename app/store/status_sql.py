@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, and_, case, literal
 
 from app.domain import Status
 from app.store.tables import pledge
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def status_expression(today: date) -> ColumnElement[str]:

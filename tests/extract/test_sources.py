@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,7 +11,11 @@ from app.domain import PublishedHow
 from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
 from app.extract.fetch import fetch
-from tests.web import LocalWeb
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.web import LocalWeb
 
 
 def _gist(extraction: Extraction) -> list[tuple[str, str, date | None]]:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
 
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
 
 
 @pytest.fixture(autouse=True)

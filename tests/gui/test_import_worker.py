@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
 
 from app.gui.dialogs import PasteArticleDialog
 from app.gui.import_worker import ImportSummary, ImportWorker, PastedText
-from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
+
+    from app.gui.main_window import MainWindow
 
 ARTICLE = "2022-03-01\nPlant to close\n\nAcme Corp will close the plant next month.\n"
 

@@ -7,15 +7,11 @@ import subprocess
 import sys
 import threading
 from datetime import UTC, date, datetime, time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
-from pytestqt.modeltest import ModelTester
-from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
 
 from app import __version__
 from app.domain import PledgeKind, Status
@@ -26,17 +22,16 @@ from app.gui.pledge_model import Column
 from app.store.engine import open_session
 from app.store.queries import PledgeEdit, get_pledge, mark_met
 from tests.gui.conftest import FakeNow, open_window
+from tests.gui.helpers import cell as _cell
+from tests.gui.helpers import row_of_actor as _row_of_actor
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def _cell(window: MainWindow, row: int, column: Column) -> str:
-    return str(window.proxy.index(row, column).data())
-
-
-def _row_of_actor(window: MainWindow, actor: str) -> int:
-    for row in range(window.proxy.rowCount()):
-        if actor in _cell(window, row, Column.ACTOR):
-            return row
-    raise AssertionError(f"no row for {actor}")
+    import pytest
+    from pytestqt.modeltest import ModelTester
+    from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
 
 
 def _stored_met(engine: Engine, window: MainWindow, actor: str) -> date | None:
@@ -333,3 +328,46 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
     window.undo_stack.undo()
     reopened = window.current_record()
     assert reopened is not None and reopened.pledge.broken_on is None
+
+
+def test_the_edit_dialog_saves_what_was_changed_in_it(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from app.gui.dialogs import EditPledgeDialog
+
+    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
+    record = window.current_record()
+    assert record is not None and record.pledge.kind is not PledgeKind.THREAT
+
+    def fill_in() -> None:
+        dialog = next(w for w in window.findChildren(EditPledgeDialog) if w.isVisible())
+        dialog.kind.setCurrentIndex(dialog.kind.findText("Threat"))
+        dialog.has_due.setChecked(True)
+        dialog.due.setDate(dialog.due.date().addDays(3))
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    QTimer.singleShot(50, fill_in)
+    window.detail.edit_button.click()
+    with open_session(engine) as session:
+        stored = get_pledge(session=session, pledge_id=record.id).pledge
+    assert stored.kind is PledgeKind.THREAT and stored.due == date(2022, 1, 28)
+    assert _cell(window, window.table.currentIndex().row(), Column.KIND) == "Threat"
+    assert window.undo_stack.undoText() == "Edit: Sergei Lavrov"
+    window.undo_stack.undo()
+    with open_session(engine) as session:
+        assert get_pledge(session=session, pledge_id=record.id).pledge.kind is record.pledge.kind
+
+
+def test_about_never_shows_the_database_password_even_before_it_opens(
+    qtbot: QtBot, fake_now: FakeNow
+) -> None:
+    url = "postgresql+psycopg://analyst:s3cret-pw@db.invalid:5432/pledgewatch"
+    window = MainWindow(url, clock=DayClock(fake_now), reminders=False, remember=False)
+    qtbot.addWidget(window)
+    window.show_about()  # the database has not been opened: nothing has tried to connect
+    box = next(w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch")
+    assert "s3cret-pw" not in box.text()
+    assert "postgresql+psycopg://analyst:***@db.invalid:5432/pledgewatch" in box.text()
+    box.close()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.modeltest import ModelTester
 
 from app.domain import Pledge, PledgeKind, PledgeRecord, Span, Status
 from app.gui.pledge_model import Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.modeltest import ModelTester
 
 TODAY = date(2022, 1, 25)
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-
-from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from app.domain import Status
 from app.gui.main_window import MainWindow
 from app.gui.reminder_service import group_message, tray_icon
 from app.reminders import Reminder, ReminderKind
 from app.reminding import Notice
-from tests.gui.conftest import FakeNow
-from tests.gui.test_main_window import _row_of_actor
+from tests.gui.helpers import row_of_actor as _row_of_actor
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
+
+    from tests.gui.conftest import FakeNow
 
 
 def _open_and_wait(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> tuple[MainWindow, list]:

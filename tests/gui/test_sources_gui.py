@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar
-from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
 
 from app.gui.feeds_dialog import FeedsDialog
-from app.gui.main_window import MainWindow
 from app.gui.pledge_model import Column
-from tests.web import LocalWeb
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
+
+    from app.gui.main_window import MainWindow
+    from tests.web import LocalWeb
 
 
 def _actors(window: MainWindow) -> set[str]:

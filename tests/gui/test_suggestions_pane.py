@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from app.domain import Status
-from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE
-from tests.gui.test_main_window import _row_of_actor
+from tests.gui.helpers import AGAIN_AND_BROKEN, FOLLOW_UP
+from tests.gui.helpers import import_text as _import
+from tests.gui.helpers import row_of_actor as _row_of_actor
 
-FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
+if TYPE_CHECKING:
+    from pathlib import Path
 
-January 26, 2022
+    from pytestqt.qtbot import QtBot
 
-The United States on Wednesday delivered its written response to Russia's security demands,
-Secretary of State Antony Blinken told reporters. <b>Officials</b> declined to say more.
-"""
-
-
-def _import(qtbot: QtBot, window: MainWindow, folder: Path, text: str) -> None:
-    """Import an article through the window and wait until its pledges are on screen."""
-    article = folder / "later.txt"
-    article.write_text(text, encoding="utf-8")
-    with (
-        qtbot.waitSignal(window.loaded, timeout=60_000),
-        qtbot.waitSignal(window.import_finished, timeout=60_000),
-    ):
-        window.start_import([article])
+    from app.gui.main_window import MainWindow
 
 
 def test_a_follow_up_is_suggested_and_enter_accepts_it(
@@ -49,17 +37,6 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     record = window.proxy.index(row, 0).data(RECORD_ROLE)
     assert record.pledge.met_on == date(2022, 1, 26)
     assert pane.list.count() == 0 and window.suggestions_dock.windowTitle() == "Suggestions"
-
-
-AGAIN_AND_BROKEN = """Lavrov Calls Off Talks as Washington Restates Its Pledge
-
-January 28, 2022
-
-The United States will provide a written response to its European security demands, a State
-Department spokesman said again on Friday.
-
-Russian Foreign Minister Sergei Lavrov on Thursday called off the negotiations with Blinken.
-"""
 
 
 def test_a_broken_report_and_a_second_source_show_in_the_details(
@@ -102,3 +79,18 @@ def test_ticking_the_pledge_off_by_hand_takes_its_suggestion_away(
     assert window.suggestions.list.count() == 0
     window.undo_stack.undo()  # open again: the report is worth asking about again
     assert window.suggestions.list.count() == 1
+
+
+def test_a_closed_suggestions_panel_comes_back_from_the_view_menu_and_with_new_reports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.suggestions_dock.close()
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    entry = next(a for a in view.actions() if a.text().startswith("Suggestions"))
+    entry.trigger()
+    assert window.suggestions_dock.isVisible()
+    window.suggestions_dock.close()
+    _import(qtbot, window, tmp_path, FOLLOW_UP)  # the summary points to the panel: it is there
+    assert window.last_summary is not None and "Suggestions panel" in window.last_summary.text()
+    assert window.suggestions_dock.isVisible()
+    assert entry.text() == "Suggestions (1)" and entry.isChecked()

@@ -1,0 +1,59 @@
+"""What GUI tests share: reading the table as a user reads it, and importing through the window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.gui.pledge_model import Column
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from app.gui.main_window import MainWindow
+
+# A later article that reports the sample's United States pledge kept (26 January 2022).
+FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
+
+January 26, 2022
+
+The United States on Wednesday delivered its written response to Russia's security demands,
+Secretary of State Antony Blinken told reporters. <b>Officials</b> declined to say more.
+"""
+
+# A later article that restates that pledge and reports Lavrov's broken (27 January 2022).
+AGAIN_AND_BROKEN = """Lavrov Calls Off Talks as Washington Restates Its Pledge
+
+January 28, 2022
+
+The United States will provide a written response to its European security demands, a State
+Department spokesman said again on Friday.
+
+Russian Foreign Minister Sergei Lavrov on Thursday called off the negotiations with Blinken.
+"""
+
+
+def cell(window: MainWindow, row: int, column: Column) -> str:
+    """The text a table cell shows."""
+    return str(window.proxy.index(row, column).data())
+
+
+def row_of_actor(window: MainWindow, actor: str) -> int:
+    """The first row shown whose actor names `actor`."""
+    for row in range(window.proxy.rowCount()):
+        if actor in cell(window, row, Column.ACTOR):
+            return row
+    raise AssertionError(f"no row for {actor}")
+
+
+def import_text(qtbot: QtBot, window: MainWindow, folder: Path, text: str) -> None:
+    """Import an article through the window and wait until its pledges are on screen."""
+    folder.mkdir(parents=True, exist_ok=True)
+    article = folder / "later.txt"
+    article.write_text(text, encoding="utf-8")
+    with (
+        qtbot.waitSignal(window.loaded, timeout=60_000),
+        qtbot.waitSignal(window.import_finished, timeout=60_000),
+    ):
+        window.start_import([article])
