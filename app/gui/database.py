@@ -28,7 +28,11 @@ class Database:
         return self.engine
 
     def describe(self) -> str:
-        """Where the database is, for people (passwords hidden)."""
+        """Where the database is, for people (passwords hidden, whether open yet or not)."""
+        from app.store.urls import shown_url
+
         if self.engine is not None:
-            return str(self.engine.url.render_as_string(hide_password=True))
-        return str(self.target or "the default database (still opening)")
+            return shown_url(self.engine.url)
+        if isinstance(self.target, str):
+            return shown_url(self.target)
+        return "the default database (still opening)"

@@ -12,6 +12,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.domain.errors import BadValueError
 from app.store.schema import ensure_schema
+from app.store.urls import shown_url
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -40,22 +41,37 @@ def database_url(target: str | None = None) -> str:
 def make_engine(target: str | None = None) -> Engine:
     """Create the engine for a path or URL, and the tables if they are missing."""
     url = database_url(target)
+    shown = shown_url(url)
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise BadValueError(f"database: '{url}' is not a file path or a database URL") from None
-    shown = parsed.render_as_string(hide_password=True)
+        raise BadValueError(f"database: '{shown}' is not a file path or a database URL") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            if target or os.environ.get(ENV_VAR):  # a typing slip must not make new folders
+                raise BadValueError(f"database '{shown}': the folder {folder} does not exist")
+            folder.mkdir(parents=True, exist_ok=True)  # the user data directory, first start
+    engine = None
     try:
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _configure_sqlite)
         ensure_schema(engine)
     except (SQLAlchemyError, ImportError, OSError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        _close(engine)
         raise BadValueError(f"database '{shown}' cannot be opened: {reason}") from None
+    except BaseException:
+        _close(engine)
+        raise
     return engine
+
+
+def _close(engine: Engine | None) -> None:
+    """Let go of a database that could not be opened (SQLite removes its -wal and -shm)."""
+    if engine is not None:
+        engine.dispose()
 
 
 def open_session(engine: Engine) -> Session:
@@ -72,8 +88,8 @@ def open_session(engine: Engine) -> Session:
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     """WAL for readers beside a writer, foreign keys enforced, and a wait instead of 'locked'."""
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL may wait for a lock
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

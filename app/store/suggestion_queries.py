@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
 
 from app.domain import Evidence, Outcome, Suggestion, Verdict
 from app.domain.errors import BadValueError, NotFoundError
@@ -15,6 +14,11 @@ from app.store.queries import mark_broken, mark_met, note_partly_kept
 from app.store.reads import Executor, get_pledges
 from app.store.status_sql import is_open
 from app.store.tables import article, pledge, suggestion
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlmodel import Session
 
 
 def save_suggestions(
@@ -98,9 +102,7 @@ def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> 
     """Mark the pledge met or broken on the reported day (or, partly kept, note it in its
     history), with the report as evidence, in one transaction."""
     found = _open_suggestion(session, suggestion_id)
-    session.execute(
-        update(suggestion).where(suggestion.c.id == suggestion_id).values(state="accepted")
-    )
+    _decide(session, suggestion_id, "accepted")
     note = f"reported by “{found.article_title}” ({found.article_published.isoformat()}): " + (
         found.evidence
     )
@@ -130,8 +132,23 @@ def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
 def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
     """The report was wrong: the suggestion is closed and the pledge left as it was."""
     found = _open_suggestion(session, suggestion_id)
-    session.execute(
-        update(suggestion).where(suggestion.c.id == suggestion_id).values(state="rejected")
-    )
+    _decide(session, suggestion_id, "rejected")
     session.commit()
     return found
+
+
+def _decide(session: Session, suggestion_id: int, state: str) -> None:
+    """Close an open suggestion; a decision applies once: when another process (or window)
+    decided it since it was read, nothing changes and the loser is told."""
+    closed = session.execute(
+        update(suggestion)
+        .where(suggestion.c.id == suggestion_id, suggestion.c.state == "open")
+        .values(state=state)
+    )
+    assert isinstance(closed, CursorResult)  # an UPDATE's result counts the rows it matched
+    if closed.rowcount != 1:
+        session.rollback()
+        now = session.execute(
+            select(suggestion.c.state).where(suggestion.c.id == suggestion_id)
+        ).scalar()
+        raise BadValueError(f"suggestion {suggestion_id} was already {now} elsewhere")

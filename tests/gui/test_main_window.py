@@ -367,7 +367,9 @@ def test_about_never_shows_the_database_password_even_before_it_opens(
     window = MainWindow(url, clock=DayClock(fake_now), reminders=False, remember=False)
     qtbot.addWidget(window)
     window.show_about()  # the database has not been opened: nothing has tried to connect
-    box = next(w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch")
+    box = next(
+        w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch"
+    )
     assert "s3cret-pw" not in box.text()
     assert "postgresql+psycopg://analyst:***@db.invalid:5432/pledgewatch" in box.text()
     box.close()

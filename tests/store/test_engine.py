@@ -10,11 +10,22 @@ from app.store.engine import ENV_VAR, database_url, default_database_path, make_
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
-    engine = make_engine(str(tmp_path / "sub" / "p.db"))
+    engine = make_engine(str(tmp_path / "p.db"))
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    assert (tmp_path / "sub" / "p.db").exists()
+    assert (tmp_path / "p.db").exists()
+
+
+def test_the_default_database_gets_its_folder_made_on_first_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import engine as engines
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setattr(engines, "default_database_path", lambda: tmp_path / "data" / "p.db")
+    make_engine(None).dispose()
+    assert (tmp_path / "data" / "p.db").exists()
 
 
 def test_target_then_environment_then_user_data_dir(
@@ -33,3 +44,10 @@ def test_target_then_environment_then_user_data_dir(
 def test_a_database_that_cannot_be_opened_is_a_clear_error() -> None:
     with pytest.raises(BadValueError, match="cannot be opened"):
         make_engine("nosuchdialect://x")
+
+
+def test_a_database_path_in_a_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "deeper" / "pledges.db"
+    with pytest.raises(BadValueError, match=r"the folder .*deeper does not exist"):
+        make_engine(str(target))
+    assert not (tmp_path / "no-such-folder").exists()

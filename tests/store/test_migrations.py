@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
@@ -17,6 +16,11 @@ from sqlmodel import SQLModel
 from app.store.engine import make_engine, open_session
 from app.store.queries import get_pledge, list_pledges, pledge_events
 from app.store.schema import _config, head_revision
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from alembic.config import Config
 
 ROWS = [
     "INSERT INTO article VALUES (1, 'Talks', 'a.txt', '2022-01-21', 'dateline', "
@@ -110,3 +114,44 @@ def test_a_schema_change_cut_short_leaves_no_table_behind(
         ensure_schema(create_engine(f"sqlite:///{path}"))
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == []
+
+
+def test_a_database_from_a_newer_pledgewatch_is_refused_and_nothing_written(
+    database: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    from app.domain.errors import BadValueError
+    from app.store.schema import HEAD_REVISION
+
+    made = make_engine(database)
+    with made.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    made.dispose()
+    before = sorted(tmp_path.iterdir())
+    message = (
+        r"written by a newer PledgeWatch \(schema 0999\); this version knows up to " + HEAD_REVISION
+    )
+    for _ in range(2):  # every run: the same message, and no backup copy
+        with pytest.raises(BadValueError, match=message):
+            make_engine(database)
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_two_programs_opening_one_new_database_at_once_both_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for round_ in range(4):
+        path = tmp_path / f"new-{round_}.db"
+        command_line = [sys.executable, "-m", "app", "--db", str(path), "list"]
+        runs = [
+            subprocess.Popen(
+                command_line, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err
+            assert "No pledges" in out

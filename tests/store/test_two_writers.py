@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func
-from sqlmodel import select
+from sqlmodel import Session, select
 
-from app.domain import EventKind
+from app.domain import EventKind, Suggestion
 from app.domain.errors import StaleEditError
 from app.ingest import ingest_files
 from app.store.engine import open_session
@@ -83,3 +83,43 @@ def test_two_processes_making_1000_conflicting_edits_lose_none(
         ).one()
     assert versions == 1000 and met_events == 1000  # every edit is there, none overwritten
     print(f"1000 edits made, {refused} refused as stale and retried")
+
+
+def test_accepting_and_rejecting_one_suggestion_at_once_applies_one_decision(
+    engine: Engine, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.domain.errors import BadValueError
+    from app.store import suggestion_queries as suggestions
+
+    _sample_ids(engine, sample_path)
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "U.S. Hands Over Its Response\n\nJanuary 26, 2022\n\nThe United States on Wednesday "
+        "delivered its written response to Russia's security demands.\n",
+        encoding="utf-8",
+    )
+    ingest_files(engine, [later], at=NOW)
+    with open_session(engine) as session:
+        [open_one] = suggestions.list_suggestions(session=session)
+    read = suggestions._open_suggestion
+    raced: list[int] = []
+
+    def read_then_lose_the_race(session: Session, suggestion_id: int) -> Suggestion:
+        found = read(session, suggestion_id)
+        if not raced:  # another process rejects it between this one's read and its write
+            raced.append(suggestion_id)
+            with open_session(engine) as other:
+                suggestions.reject_suggestion(session=other, suggestion_id=suggestion_id)
+        return found
+
+    monkeypatch.setattr(suggestions, "_open_suggestion", read_then_lose_the_race)
+    with (
+        open_session(engine) as session,
+        pytest.raises(BadValueError, match=f"suggestion {open_one.id} was already rejected"),
+    ):
+        suggestions.accept_suggestion(session=session, suggestion_id=open_one.id, at=NOW)
+    with open_session(engine) as session:
+        stored = get_pledge(session=session, pledge_id=open_one.record.id)
+        states = suggestions.list_suggestions(session=session, state="rejected")
+    assert stored.pledge.met_on is None  # the loser changed nothing
+    assert [s.id for s in states] == [open_one.id]
