@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from app import __version__
 from app.domain import PledgeRecord, Status, status_of
 from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
+from app.domain.wording import plural, printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from app.ingest import IngestOutcome
     from app.store.reads import PledgeLine
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # as a program killed by SIGPIPE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,33 +46,52 @@ def iso_date(value: str) -> date:
         ) from None
 
 
+def _common_options() -> _Parser:
+    """--db and --now, taken before or after the command alike."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,  # given before the command, it is not reset after it
+        help="database file or SQLAlchemy URL (default: $PLEDGEWATCH_DB, else the user data dir)",
+    )
+    common.add_argument(
+        "--now",
+        type=iso_date,
+        metavar="DATE",
+        default=argparse.SUPPRESS,
+        help="the day to judge statuses on, YYYY-MM-DD (default: today)",
+    )
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with --help on every command."""
+    common = _common_options()
     parser = _Parser(
         prog="pledgewatch",
         description="Find the pledges made in news articles and track whether they were kept. "
         "With no command, starts the desktop app.",
+        parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        help="database file or SQLAlchemy URL (default: $PLEDGEWATCH_DB, else the user data dir)",
-    )
     parser.add_argument(
         "--screenshot",
         type=Path,
         metavar="FILE.png",
         help="open the window, save a screenshot of it once painted, and exit",
     )
-    parser.add_argument(
-        "--now",
-        dest="gui_now",
-        type=iso_date,
-        metavar="DATE",
-        help="with no command: judge statuses in the window on this day (YYYY-MM-DD)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    class _Commands:
+        """Every command also takes --db and --now."""
+
+        @staticmethod
+        def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+            made: argparse.ArgumentParser = subparsers.add_parser(name, parents=[common], **kwargs)
+            return made
+
+    commands = _Commands()
 
     ingest = commands.add_parser("ingest", help="import articles and store their pledges")
     ingest.add_argument(
@@ -76,7 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="text, HTML or PDF files, or http(s) addresses of articles",
     )
     ingest.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
-    ingest.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
     ingest.set_defaults(run=_cmd_ingest)
 
     extract = commands.add_parser("extract", help="show the pledges in articles, storing nothing")
@@ -92,7 +116,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list stored pledges with their status")
     listing.add_argument("--status", choices=[s.value for s in Status], help="only this status")
-    listing.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=_cmd_list)
 
@@ -128,7 +151,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="csv (spreadsheets), json, or ics (calendars)",
     )
     export.add_argument("--status", choices=[s.value for s in Status], help="only this status")
-    export.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
     export.add_argument(
         "-o",
         "--output",
@@ -167,7 +189,6 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="print the reminders due now and record them (for cron or a timer)"
     )
-    check.add_argument("--now", type=iso_date, metavar="DATE", help=_NOW_HELP)
     check.add_argument("--json", action="store_true", help="print a JSON array")
     check.add_argument("--dry-run", action="store_true", help="show, but record nothing")
     check.add_argument(
@@ -194,25 +215,64 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _PUBLISHED_HELP = "publication date YYYY-MM-DD; overrides the one found in the text"
-_NOW_HELP = "the day to judge statuses on, YYYY-MM-DD (default: today)"
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status. Input errors are one line, no traceback."""
-    stdout = out or sys.stdout
+    """Run the command line; returns the exit status. Input errors are one line, no traceback;
+    nothing printed carries a control character (an article's title may hold an ESC)."""
+    stdout = cast("TextIO", PrintableText(out or sys.stdout))
     args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.now = getattr(args, "now", None)
     run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
     try:
         if run is None:
             from app.gui.main import run_app
 
-            return run_app(db=args.db, screenshot=args.screenshot, now=args.gui_now)
+            return run_app(db=args.db, screenshot=args.screenshot, now=args.now)
         return run(args, stdout)
     except PledgeWatchError as exc:
-        print(f"pledgewatch: error: {exc}", file=sys.stderr)
+        say_error(str(exc))
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `pledgewatch list | head`: the reader has gone; nothing to say
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+class PrintableText(io.TextIOBase):
+    """A text stream that drops control characters (but newlines and tabs) from what is written
+    to it: article titles, feed titles and server messages come from strangers."""
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        """Write the text without its control characters."""
+        self._inner.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the stream beneath."""
+        self._inner.flush()
+
+    def isatty(self) -> bool:
+        """Whether the stream beneath is a terminal."""
+        return self._inner.isatty()
+
+
+def say_error(message: str) -> None:
+    """One line on standard error: what was wrong."""
+    print(printable(f"pledgewatch: error: {message}"), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, Python would complain once more as it flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _engine(args: argparse.Namespace) -> Any:
@@ -226,35 +286,68 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    from app.ingest import ingest_files
+    from app.ingest import ingest_each
 
     engine = _engine(args)
-    today, failures = _today(args), 0
-    outcomes = ingest_files(engine, args.paths, at=datetime.now(UTC), published=args.published)
-    for outcome in outcomes:
+    today, failures, total = _today(args), 0, len(args.paths)
+    progress = ProgressLine(total)
+    outcomes = ingest_each(engine, args.paths, at=datetime.now(UTC), published=args.published)
+    for done, (target, outcome) in enumerate(outcomes, start=1):
+        progress.clear()
         if isinstance(outcome, PledgeWatchError):
-            print(f"pledgewatch: error: {outcome}", file=sys.stderr)
+            say_error(str(outcome))
             failures += 1
-            continue
-        article = outcome.article
-        verdict = "added" if outcome.added else "already stored, nothing added"
-        print(f"{article.title}", file=out)
-        print(
-            f"  published {article.published.isoformat()} ({article.published_how.value}); "
-            f"{verdict}; {len(outcome.pledges)} pledges"
-            + (f"; {len(outcome.again)} reported again" if outcome.again else "")
-            + (
-                f"; {outcome.suggestions} suggestions (see: pledgewatch suggestions)"
-                if outcome.suggestions
-                else ""
-            ),
-            file=out,
-        )
-        for record in outcome.pledges:
-            print(f"  {_one_line(record, today)}", file=out)
-        for record in outcome.again:
-            print(f"  {_one_line(record, today)}  (reported again)", file=out)
+        else:
+            _print_ingested(outcome, args.published, today, out)
+            out.flush()
+        progress.show(done, str(target))
+    progress.clear()
     return EXIT_INPUT_ERROR if failures else 0
+
+
+def _print_ingested(
+    outcome: IngestOutcome, published: date | None, today: date, out: TextIO
+) -> None:
+    article = outcome.article
+    verdict = "added" if outcome.added else "already stored, nothing added"
+    if not outcome.added and published is not None and published != article.published:
+        verdict += f" (its publication date stays as stored; --published {published} not used)"
+    parts = [
+        f"published {article.published.isoformat()} ({article.published_how.value})",
+        verdict,
+        plural(len(outcome.pledges), "pledge"),
+    ]
+    if outcome.again:
+        parts.append(f"{len(outcome.again)} reported again")
+    if outcome.suggestions:
+        parts.append(f"{plural(outcome.suggestions, 'suggestion')} (see: pledgewatch suggestions)")
+    print(article.title, file=out)
+    print("  " + "; ".join(parts), file=out)
+    for record in outcome.pledges:
+        print(f"  {_one_line(record, today)}", file=out)
+    for record in outcome.again:
+        print(f"  {_one_line(record, today)}  (reported again)", file=out)
+
+
+class ProgressLine:
+    """ "[12/10,000] reading file.txt" on standard error, only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = total > 1 and sys.stderr.isatty()
+
+    def show(self, done: int, name: str) -> None:
+        """Say how far along the work is."""
+        if self.shown and done < self.total:
+            line = printable(f"[{done:,}/{self.total:,}] {name}")[:100]
+            sys.stderr.write(f"\r{line}\x1b[K")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Take the line away before other output."""
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
@@ -281,7 +374,11 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             json.dump(rows, out, indent=2, ensure_ascii=False)
             print(file=out)
         else:
-            _print_table(list_lines(session=connection, today=today, status=status), out)
+            lines = list_lines(session=connection, today=today, status=status)
+            if lines or status is None:
+                _print_table(lines, out)
+            else:
+                print(f"No {status.value} pledges on {today.isoformat()}.", file=out)
     return 0
 
 
@@ -289,7 +386,7 @@ def _cmd_met(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.engine import open_session
     from app.store.queries import mark_met
 
-    on = args.on or date.today()
+    on = args.on or _today(args)
     with open_session(_engine(args)) as session:
         record = mark_met(
             session=session,
@@ -299,7 +396,7 @@ def _cmd_met(args: argparse.Namespace, out: TextIO) -> int:
             note=args.note,
             evidence=args.evidence,
         )
-    print(_one_line(record, date.today()), file=out)
+    print(_one_line(record, _today(args)), file=out)
     return 0
 
 
@@ -307,12 +404,12 @@ def _cmd_broken(args: argparse.Namespace, out: TextIO) -> int:
     from app.store.engine import open_session
     from app.store.queries import mark_broken
 
-    on = args.on or date.today()
+    on = args.on or _today(args)
     with open_session(_engine(args)) as session:
         record = mark_broken(
             session=session, pledge_id=args.id, on=on, at=datetime.now(UTC), note=args.note
         )
-    print(_one_line(record, date.today()), file=out)
+    print(_one_line(record, _today(args)), file=out)
     return 0
 
 
@@ -322,7 +419,7 @@ def _cmd_unmet(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_session(_engine(args)) as session:
         record = unmark_met(session=session, pledge_id=args.id, at=datetime.now(UTC))
-    print(_one_line(record, date.today()), file=out)
+    print(_one_line(record, _today(args)), file=out)
     return 0
 
 
@@ -332,7 +429,7 @@ def _cmd_dismiss(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_session(_engine(args)) as session:
         record = dismiss(session=session, pledge_id=args.id, at=datetime.now(UTC))
-    print(f"dismissed: {_one_line(record, date.today())}", file=out)
+    print(f"dismissed: {_one_line(record, _today(args))}", file=out)
     return 0
 
 
@@ -392,38 +489,45 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
-    from app.feeds import poll_feeds
+    from app.feeds import poll_feeds, subscribe_checked
     from app.store.engine import open_session
-    from app.store.feed_queries import list_feeds, subscribe, unsubscribe
+    from app.store.feed_queries import list_feeds, unsubscribe
 
     engine = _engine(args)
-    with open_session(engine) as session:
-        if args.remove:
+    if args.remove:
+        with open_session(engine) as session:
             unsubscribe(session=session, url=args.remove)
-            print(f"unsubscribed from {args.remove}", file=out)
-            return 0
-        for url in args.feeds:
-            if not url.startswith(("http://", "https://")):
-                raise BadValueError(f"'{url}' is not an http or https feed address")
-            added = subscribe(session=session, url=url, at=datetime.now(UTC))
-            print(f"{'subscribed to' if added else 'already subscribed to'} {url}", file=out)
+        print(f"unsubscribed from {args.remove}", file=out)
+        return 0
+    for url in args.feeds:
+        if not url.startswith(("http://", "https://")):
+            raise BadValueError(f"'{url}' is not an http or https feed address")
+        added = subscribe_checked(engine, url, at=datetime.now(UTC))  # a feed that fails: no
+        print(f"{'subscribed to' if added else 'already subscribed to'} {url}", file=out)
+    with open_session(engine) as session:
         feeds = list_feeds(session=session)
     if args.list:
+        if not feeds:
+            print("No feeds. Subscribe with: pledgewatch watch FEED_URL", file=out)
         for feed in feeds:
             polled = (
                 feed.last_polled_at.isoformat(" ", "minutes") if feed.last_polled_at else "never"
             )
-            print(f"{feed.url}  {feed.title}  (last polled: {polled})", file=out)
+            problem = f"  (problem: {feed.last_error})" if feed.last_error else ""
+            print(f"{feed.url}  {feed.title}  (last polled: {polled}){problem}", file=out)
         return 0
     if not feeds:
         raise BadValueError("no feeds to watch: give one or more FEED_URL")
-    while True:
-        report = poll_feeds(engine, at=datetime.now(UTC))
-        for line in report.lines():
-            print(line, file=out)
+
+    def told(line: str) -> None:
+        print(line, file=out)
         out.flush()
+
+    while True:
+        report = poll_feeds(engine, at=datetime.now(UTC), progress=told)
+        told(report.summary())
         if args.once:
-            return 0
+            return EXIT_INPUT_ERROR if report.errors else 0  # cron notices a failing feed
         time.sleep(args.interval * 60)
 
 
@@ -497,7 +601,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from app.reminding import check_reminders
 
     now = datetime.now(UTC)
-    today = args.now or date.today()
+    today = _today(args)
     notices = check_reminders(
         _engine(args), today=today, at=now, lead_days=args.lead_days, record=not args.dry_run
     )

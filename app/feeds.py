@@ -9,17 +9,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from app.domain.errors import PledgeWatchError
+from app.domain.errors import BadValueError, PledgeWatchError
+from app.domain.wording import plural
 from app.extract import Pipeline
-from app.extract.fetch import fetch
+from app.extract.fetch import RefusedAddressError, fetch
 from app.extract.load import RawText
-from app.extract.sources import html_text, read_source
+from app.extract.sources import html_text, read_address
 from app.ingest import IngestOutcome, store_extraction
 from app.store.engine import open_session
-from app.store.feed_queries import has_article_from, list_feeds, note_poll
+from app.store.feed_queries import (
+    has_article_from,
+    list_feeds,
+    note_poll,
+    note_seen,
+    subscribe,
+    unseen_links,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+# A poll reads at most this many new items of one feed, newest first; the rest wait for the
+# next polls, so that one poll of a huge feed ends in minutes, not hours.
+MAX_ITEMS_PER_POLL = 200
 
 
 @dataclass
@@ -29,26 +41,48 @@ class PollReport:
     added: list[IngestOutcome] = field(default_factory=list)
     seen: int = 0
     errors: list[str] = field(default_factory=list)
+    waiting: int = 0  # new items left for the next polls
 
     def lines(self) -> list[str]:
         """A few lines for a terminal or the Feeds dialog."""
-        out = [f"added: {o.article.title} ({_found(o)})" for o in self.added]
+        out = [added_line(o) for o in self.added]
         out += [f"error: {message}" for message in self.errors]
-        out.append(f"{len(self.added)} new articles; {self.seen} items seen before.")
+        out.append(self.summary())
         return out
 
+    def summary(self) -> str:
+        """One line: what the round brought."""
+        line = f"{plural(len(self.added), 'new article')}; {plural(self.seen, 'item')} seen before."
+        if self.waiting:
+            line += f" {plural(self.waiting, 'more new item')} at the next polls."
+        return line
 
-def _found(outcome: IngestOutcome) -> str:
-    """What one new article brought: "3 pledges, 1 reported again, 1 suggestions"."""
-    parts = [f"{len(outcome.pledges)} pledges"]
+
+def added_line(outcome: IngestOutcome) -> str:
+    """One line for an item stored: "added: Title (3 pledges, 1 reported again)"."""
+    parts = [plural(len(outcome.pledges), "pledge")]
     if outcome.again:
         parts.append(f"{len(outcome.again)} reported again")
     if outcome.suggestions:
-        parts.append(f"{outcome.suggestions} suggestions")
-    return ", ".join(parts)
+        parts.append(plural(outcome.suggestions, "suggestion"))
+    return f"added: {outcome.article.title} ({', '.join(parts)})"
 
 
+# Told of each item as it is handled: the line to show (added: …, error: …).
 Progress = Callable[[str], None]
+
+
+def check_feed(url: str) -> str | None:
+    """Read a feed once to see that it is one; its title. Raises PledgeWatchError saying why
+    not (not found, not a feed), so that nothing is subscribed that cannot be polled."""
+    return _read_feed(url)[1]
+
+
+def subscribe_checked(engine: Engine, url: str, *, at: datetime) -> bool:
+    """Subscribe to a feed once it has been read as one; False if subscribed already."""
+    check_feed(url)
+    with open_session(engine) as session:
+        return subscribe(session=session, url=url, at=at)
 
 
 def poll_feeds(
@@ -58,7 +92,7 @@ def poll_feeds(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
 ) -> PollReport:
-    """Read every subscribed feed and import the items not stored yet."""
+    """Read every subscribed feed and import the items not read before."""
     with open_session(engine) as session:
         feeds = list_feeds(session=session)
     report = PollReport()
@@ -69,9 +103,25 @@ def poll_feeds(
         except PledgeWatchError as exc:
             error = str(exc)
             report.errors.append(error)
+            if progress is not None:
+                progress(f"error: {error}")
         with open_session(engine) as session:
             note_poll(session=session, url=feed.url, at=at, title=title, error=error)
     return report
+
+
+def _read_feed(url: str) -> tuple[list[Any], str | None]:
+    """A feed's entries and title, its relative links read against its own address."""
+    import feedparser
+
+    fetched = fetch(url)
+    headers = {"content-location": fetched.url, "content-type": fetched.content_type}
+    parsed = feedparser.parse(fetched.data, response_headers=headers)
+    if not parsed.version and not parsed.entries:  # an empty feed is still a feed
+        why = f" ({parsed.bozo_exception})" if parsed.bozo else ""
+        raise BadValueError(f"{url}: not an RSS or Atom feed{why}")
+    title = parsed.feed.get("title")
+    return list(parsed.entries), str(title) if title else None
 
 
 def _poll_one(
@@ -82,40 +132,53 @@ def _poll_one(
     report: PollReport,
     progress: Progress | None,
 ) -> str | None:
-    import feedparser
-
-    parsed = feedparser.parse(fetch(url).data)
-    if parsed.bozo and not parsed.entries:
-        raise PledgeWatchError(f"{url}: not an RSS or Atom feed ({parsed.bozo_exception})")
-    for entry in parsed.entries:
-        link = entry.get("link")
-        if not link:
-            continue
+    entries, title = _read_feed(url)
+    links = {str(e["link"]): e for e in entries if e.get("link")}
+    with open_session(engine) as session:
+        new = unseen_links(session=session, url=url, links=list(links))
+    report.seen += len(links) - len(new)
+    report.waiting += max(0, len(new) - MAX_ITEMS_PER_POLL)
+    for link in new[:MAX_ITEMS_PER_POLL]:  # feeds list their newest items first
+        line = _import_item(engine, links[link], link, at, pipeline, report)
         with open_session(engine) as session:
-            if has_article_from(session=session, url=link):
-                report.seen += 1
-                continue
-        if progress is not None:
-            progress(link)
-        try:
-            raw = _entry_text(entry, link)
-            extraction = pipeline.run_raw(raw, published=None)
-            outcome = store_extraction(engine, extraction, at=at)
-        except PledgeWatchError as exc:
-            report.errors.append(str(exc))
-            continue
-        if outcome.added:
-            report.added.append(outcome)
-        else:
+            note_seen(session=session, url=url, link=link, at=at)
+        if progress is not None and line:
+            progress(line)
+    return title
+
+
+def _import_item(
+    engine: Engine, entry: Any, link: str, at: datetime, pipeline: Pipeline, report: PollReport
+) -> str | None:
+    """Store one item's article; the line that says what came of it (None: known already)."""
+    with open_session(engine) as session:
+        if has_article_from(session=session, url=link):
             report.seen += 1
-    title = parsed.feed.get("title")
-    return str(title) if title else None
+            return None
+    try:
+        raw = _entry_text(entry, link)
+        extraction = pipeline.run_raw(raw, published=None)
+        outcome = store_extraction(engine, extraction, at=at)
+    except PledgeWatchError as exc:
+        report.errors.append(str(exc))
+        return f"error: {exc}"
+    if not outcome.added:
+        report.seen += 1
+        return None
+    report.added.append(outcome)
+    return added_line(outcome)
 
 
 def _entry_text(entry: Any, link: str) -> RawText:
-    """The article behind a feed item; the item's own text when the page cannot be read."""
+    """The article behind a feed item; the item's own text when the page cannot be read.
+
+    A feed is a third party: its links are fetched over http(s) only, and only from public
+    addresses (never a local file, never this machine or its network); such an item is
+    refused whole."""
     try:
-        return read_source(link)
+        return read_address(link, trusted=False)
+    except RefusedAddressError:
+        raise
     except PledgeWatchError:
         content = entry.get("content") or [{"value": entry.get("summary", "")}]
         title = html.escape(str(entry.get("title", "")))

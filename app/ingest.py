@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from app.domain.errors import ExtractError
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.domain.errors import ExtractError, PledgeWatchError
+from app.domain.wording import plural
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
 from app.store.queries import count_articles, get_pledge, has_article, save_extraction
 from app.store.reads import get_pledges, open_pledge_keys
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from datetime import date, datetime
     from pathlib import Path
 
@@ -47,7 +51,8 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
     suggestions = 0
     if saved.added:
         suggestions = suggest_follow_ups(engine, extraction.article, saved.article_id, at=at)
-    return IngestOutcome(extraction.article, saved.added, records, suggestions, again)
+    article = dataclasses.replace(extraction.article, published=saved.published)  # as stored
+    return IngestOutcome(article, saved.added, records, suggestions, again)
 
 
 def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
@@ -70,7 +75,7 @@ def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at:
 
 def ingest_files(
     engine: Engine,
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     *,
     at: datetime,
     published: date | None = None,
@@ -81,8 +86,24 @@ def ingest_files(
     A file that cannot be read gives its error in its place and stores nothing; the others
     are stored all the same.
     """
+    return [outcome for _, outcome in ingest_each(engine, paths, at=at, published=published,
+                                                    pipeline=pipeline)]  # fmt: skip
+
+
+def ingest_each(
+    engine: Engine,
+    paths: Sequence[Path | str],
+    *,
+    at: datetime,
+    published: date | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[tuple[Path | str, IngestOutcome | ExtractError]]:
+    """Like ingest_files, but each input's outcome as soon as it is stored, with the input.
+
+    When the database cannot be written at all (the disk is full, the server has gone), the
+    import stops with StoreFailedError, which says how many were stored before."""
     runner = pipeline or Pipeline()
-    outcomes: list[IngestOutcome | ExtractError] = []
+    stored = 0
 
     def known(article: Article) -> bool:
         """Stored already: no need to parse it again."""
@@ -90,12 +111,34 @@ def ingest_files(
             return has_article(session=session, content_hash=article.content_hash, url=article.url)
 
     for start in range(0, len(paths), BATCH):  # parse a batch, store it, then the next
-        results = runner.run_files(paths[start : start + BATCH], published=published, known=known)
-        outcomes += [
-            r if isinstance(r, ExtractError) else store_extraction(engine, r, at=at)
-            for r in results
-        ]
-    return outcomes
+        batch = paths[start : start + BATCH]
+        try:
+            results = runner.run_files(batch, published=published, known=known)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreFailedError(exc, stored=stored, left=len(paths) - start) from exc
+        for index, (target, result) in enumerate(zip(batch, results, strict=True)):
+            if isinstance(result, ExtractError):
+                yield target, result
+                continue
+            try:
+                outcome = store_extraction(engine, result, at=at)
+            except (SQLAlchemyError, OSError) as exc:
+                left = len(paths) - start - index
+                raise StoreFailedError(exc, stored=stored, left=left) from exc
+            stored += outcome.added
+            yield target, outcome
+
+
+class StoreFailedError(PledgeWatchError):
+    """The database could not be written: the import stopped; what was stored stays."""
+
+    def __init__(self, cause: BaseException, *, stored: int, left: int) -> None:
+        reason = str(getattr(cause, "orig", None) or cause).splitlines()[0]
+        super().__init__(
+            f"the database could not be written ({reason}); the import stopped: "
+            f"{plural(stored, 'article')} stored before it, kept; "
+            f"{plural(left, 'input')} not imported"
+        )
 
 
 def sample_text() -> str:

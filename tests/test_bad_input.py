@@ -105,7 +105,7 @@ SENTENCE = "The ministry will publish the report next week."
         (
             "100,000 lines",
             ("2022-01-21\nTitle\n\n" + "The council will meet.\n" * 100_000).encode(),
-            "the limit is 1,000,000",
+            "PledgeWatch reads articles of up to 300,000",
         ),
     ],
 )

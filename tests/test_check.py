@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from app.reminders import Reminder, ReminderKind
+from app.domain.reminders import Reminder, ReminderKind
 from app.store.engine import open_session
 from app.store.reminder_queries import record_reminders
 

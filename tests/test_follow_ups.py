@@ -39,7 +39,7 @@ def test_a_reported_delivery_is_suggested_and_accepting_marks_it_met(
     cli: CliRunner, sample_path: Path, tmp_path: Path
 ) -> None:
     out = _ingest_follow_up(cli, sample_path, tmp_path, DELIVERED)
-    assert "1 suggestions" in out
+    assert "1 suggestion (" in out
     listed = cli("suggestions").out
     assert (
         "Mark 'United States: provide a written response to its European security demands' "
@@ -101,7 +101,7 @@ def test_a_reported_refusal_is_suggested_and_accepting_marks_it_broken(
         "The United States on Wednesday refused to provide a written response to Russia's "
         "security demands, officials said."
     )
-    assert "1 suggestions" in _ingest_follow_up(cli, sample_path, tmp_path, refused)
+    assert "1 suggestion (" in _ingest_follow_up(cli, sample_path, tmp_path, refused)
     [suggestion] = json.loads(cli("suggestions", "--json").out)
     assert (suggestion["outcome"], suggestion["happened_on"]) == ("broken", "2022-01-26")
     assert "as broken on 2022-01-26?" in cli("suggestions").out

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
+
+from app.extract.fetch import ALLOW_INTERNAL_ENV
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -38,6 +42,13 @@ def _page(web: LocalWeb, path: str, day: int, actor: str, action: str) -> str:
     return web.add(path, PAGE.format(title=title, day=day, actor=actor, action=action))
 
 
+@pytest.fixture
+def intranet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Feed links may reach this machine: the test server is on 127.0.0.1."""
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
+
+
+@pytest.mark.usefixtures("intranet")
 def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     first = _page(web, "/a.html", 1, "Acme Corp", "close the plant")
     second = _page(web, "/b.html", 2, "The city council", "repave the main road")
@@ -47,6 +58,7 @@ def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     assert "subscribed to" in result.out and "2 new articles" in result.out
     again = cli("watch", "--once")
     assert "0 new articles; 2 items seen before." in again.out
+    assert "added:" not in again.out  # items read before are not read again
     pledges = json.loads(cli("list", "--json").out)
     acme = next(p for p in pledges if p["actor"] == "Acme Corp")
     assert acme["due"] == "2022-04-30" and acme["article_url"] == first
@@ -54,6 +66,7 @@ def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     assert feed in listing and "Local wire" in listing
 
 
+@pytest.mark.usefixtures("intranet")
 def test_a_page_that_cannot_be_read_is_taken_from_the_feed_item(
     cli: CliRunner, web: LocalWeb
 ) -> None:
@@ -61,17 +74,67 @@ def test_a_page_that_cannot_be_read_is_taken_from_the_feed_item(
     summary = "&lt;p&gt;Globex will open a new factory within 30 days.&lt;/p&gt;"
     feed = _feed(web, [("Globex expands", (missing, summary))])
     result = cli("watch", feed, "--once")
-    assert "1 new articles" in result.out
+    assert "1 new article;" in result.out
     [pledge] = json.loads(cli("list", "--json").out)
     assert (pledge["actor"], pledge["due"]) == ("Globex", "2022-03-31")
 
 
-def test_a_feed_that_is_not_a_feed_says_so(cli: CliRunner, web: LocalWeb, tmp_path: Path) -> None:
+def test_a_feed_that_is_not_a_feed_is_not_subscribed_and_cron_is_told(
+    cli: CliRunner, web: LocalWeb, tmp_path: Path
+) -> None:
     page = web.add("/not-a-feed", "this is plain text, not XML", "text/plain")
     result = cli("watch", page, "--once")
-    assert result.code == 0
-    assert "error:" in result.out and "not an RSS or Atom feed" in result.out
+    assert result.code == 1
+    assert "not an RSS or Atom feed" in result.err and "subscribed" not in result.out
+    missing = cli("watch", web.url("/missing.xml"), "--once")
+    assert missing.code == 1 and "HTTP 404" in missing.err
+    assert cli("watch", "--list").out.startswith("No feeds.")
     assert cli("watch", "ftp://example.org/feed").err.startswith("pledgewatch: error:")
+
+
+def test_a_feed_that_fails_later_fails_the_poll_and_keeps_its_last_good_poll(
+    cli: CliRunner, web: LocalWeb
+) -> None:
+    feed = _feed(web, [])
+    assert cli("watch", feed, "--once").code == 0
+    polled = cli("watch", "--list").out
+    web.routes.pop("/feed.xml")
+    failed = cli("watch", "--once")
+    assert failed.code == 1 and "HTTP 404" in failed.out
+    listing = cli("watch", "--list").out
+    assert listing.split("(problem")[0].strip() == polled.strip()  # last polled: unchanged
+    assert "(problem:" in listing and "HTTP 404" in listing
+
+
+def test_a_feed_links_to_local_files_and_this_machine_store_nothing(
+    cli: CliRunner, web: LocalWeb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile feed: its items point at a file beside where watch runs, at an absolute path,
+    at file://, and at a page on 127.0.0.1; the item's own text is no way in either."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    diary = tmp_path / "notes" / "diary.txt"
+    diary.write_text("Secret\n\nJanuary 3, 2022\n\nI will resign next week.\n", "utf-8")
+    inside = _page(web, "/inside.html", 1, "Acme Corp", "close the plant")
+    feed = _feed(
+        web,
+        [
+            ("relative", ("notes/diary.txt", "Globex will open a plant within 30 days.")),
+            ("absolute", (str(diary), "Globex will open a plant within 30 days.")),
+            ("file", (diary.as_uri(), "Globex will open a plant within 30 days.")),
+            ("inside", (inside, "Globex will open a plant within 30 days.")),
+        ],
+    )
+    result = cli("watch", feed, "--once")
+    assert result.code == 1  # the refused items are errors cron sees
+    assert "0 new articles" in result.out
+    assert result.out.count("error:") == 4
+    assert "internal address (127.0.0.1)" in result.out
+    assert "only http and https addresses" in result.out
+    assert "resign" not in result.out
+    assert json.loads(cli("list", "--json").out) == []
+    again = cli("watch", "--once")  # refused once, not fetched again at every poll
+    assert again.out.count("error:") == 0 and "4 items seen before" in again.out
 
 
 def test_ingest_takes_web_addresses(cli: CliRunner, web: LocalWeb, html_page: Path) -> None:

@@ -6,7 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -22,6 +22,9 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between bytes: a server that sends the body a byte at a time
+    length: int | None = None  # the Content-Length claimed, when it is a lie
 
 
 @dataclass
@@ -42,11 +45,16 @@ class LocalWeb:
         content_type: str = "text/html; charset=utf-8",
         status: int = 200,
         delay: float = 0.0,
+        **extra: Any,
     ) -> str:
-        """Serve `body` at `path`; returns its URL."""
+        """Serve `body` at `path` (headers, drip, length: see Route); returns its URL."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = Route(data, content_type, status, delay)
+        self.routes[path] = Route(data, content_type, status, delay, **extra)
         return self.url(path)
+
+    def redirect(self, path: str, to: str) -> str:
+        """Answer `path` with a 302 to another address; returns its URL."""
+        return self.add(path, b"", status=302, headers={"Location": to})
 
 
 @pytest.fixture
@@ -63,9 +71,18 @@ def web() -> Iterator[LocalWeb]:
             time.sleep(route.delay)
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
-            self.send_header("Content-Length", str(len(route.body)))
+            length = len(route.body) if route.length is None else route.length
+            self.send_header("Content-Length", str(length))
+            for name, value in route.headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(route.body)
+            if not route.drip:
+                self.wfile.write(route.body)
+                return
+            for byte in route.body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(route.drip)
 
         def log_message(self, format: str, *args: object) -> None:
             pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,3 +41,13 @@ def short_date(day: date, today: date) -> str:
     """'30 Jan' this year, '30 Jan 2021' in another."""
     text = f"{day.day} {day.strftime('%b')}"
     return text if day.year == today.year else f"{text} {day.year}"
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 pledge", "3 pledges": a count with its noun (a regular English plural)."""
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def printable(text: str) -> str:
+    """Text without control characters but newlines and tabs: what a terminal may be sent."""
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")

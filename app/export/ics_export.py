@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from icalendar import Alarm, Calendar, Event
 
 from app.domain import PledgeRecord, status_of
+from app.domain.days import shift
 from app.domain.wording import long_date
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _event(record: PledgeRecord, due: date, today: date, stamp: datetime) -> Eve
     # a later export is a newer version of the same event
     event.add("sequence", int(stamp.timestamp()) // 60)
     event.add("dtstart", due)
-    event.add("dtend", due + timedelta(days=1))
+    event.add("dtend", shift(due, 1))
     event.add("summary", summary)
     event.add("description", _description(record, status))
     event.add("transp", "TRANSPARENT")

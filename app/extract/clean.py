@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.domain.errors import ExtractError
 from app.extract.datepatterns import is_date_line
 
 if TYPE_CHECKING:
@@ -44,8 +45,19 @@ class CleanText:
     published: date | None = None
 
 
+# What one article may cost: a longer text is refused whole, with this figure in the message.
+MAX_ARTICLE_CHARS = 300_000
+
+
 def clean(raw: RawText) -> CleanText:
     """Join hard-wrapped lines into paragraphs; drop bare URLs, photo credits, related links."""
+    if len(raw.text) > MAX_ARTICLE_CHARS:
+        raise ExtractError(
+            stage="clean",
+            source=raw.source,
+            message=f"the text is {len(raw.text):,} characters long; PledgeWatch reads articles "
+            f"of up to {MAX_ARTICLE_CHARS:,} (a long news story has 20,000): split it first",
+        )
     text = _INVISIBLE.sub("", raw.text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_LIGATURES)
     paragraphs: list[str] = []

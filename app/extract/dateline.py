@@ -18,8 +18,6 @@ STAGE = "dateline"
 # A dateline stands near the top: after the title, a standfirst and a photo caption at most.
 _SEARCH_PARAGRAPHS = 5
 _TITLE_MAX_WORDS = 30
-# spaCy's own limit for one text; longer ones need more memory than a desktop can spare.
-MAX_ARTICLE_CHARS = 1_000_000
 
 
 def find_dateline(paragraphs: tuple[str, ...]) -> tuple[int, date, PublishedHow] | None:
@@ -60,13 +58,6 @@ def make_article(cleaned: CleanText, *, published: date | None = None) -> Articl
     if not text:
         raise ExtractError(
             stage=STAGE, source=cleaned.source, message="article has a title but no body text"
-        )
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise ExtractError(
-            stage=STAGE,
-            source=cleaned.source,
-            message=f"the article is {len(text):,} characters long; the limit is "
-            f"{MAX_ARTICLE_CHARS:,} (split it into parts)",
         )
     return Article(
         title=title,

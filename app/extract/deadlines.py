@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain import Deadline, DuePrecision
+from app.domain.days import LATEST_DUE
 from app.extract import periods
 from app.extract.datepatterns import MONTH_PATTERN, MONTHS, WEEKDAYS
 from app.extract.periods import Period
@@ -136,8 +137,13 @@ def _resolve_cached(expression: str, published: date) -> Deadline:
     text = normalise(expression)
     if not text or _VAGUE.search(text) or _LOWER_BOUND.match(text):
         return NO_DEADLINE
-    period = _resolve(text, published)
-    return NO_DEADLINE if period is None else Deadline(period.last, period.precision)
+    try:
+        period = _resolve(text, published)
+    except (OverflowError, ValueError):  # "in 8000 years": past the last date there is
+        return NO_DEADLINE
+    if period is None or period.last > LATEST_DUE:
+        return NO_DEADLINE
+    return Deadline(period.last, period.precision)
 
 
 def normalise(expression: str) -> str:

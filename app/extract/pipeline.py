@@ -14,6 +14,7 @@ from app.extract.pledges import PledgeFinder, find_pledges
 from app.extract.sources import read_source
 
 if TYPE_CHECKING:
+    import threading
     from collections.abc import Callable, Sequence
     from datetime import date
     from pathlib import Path
@@ -39,9 +40,16 @@ class Pipeline:
     find_pledges: PledgeFinder = find_pledges
     resolve_deadline: DeadlineResolver = resolve_deadline
 
-    def run_file(self, target: Path | str, *, published: date | None = None) -> Extraction:
-        """Read, clean, date and mine one source: a text, HTML or PDF file, or a web address."""
-        return self._finish([self._article(load_raw(target), published)])[0]
+    def run_file(
+        self,
+        target: Path | str,
+        *,
+        published: date | None = None,
+        cancelled: threading.Event | None = None,
+    ) -> Extraction:
+        """Read, clean, date and mine one source: a text, HTML or PDF file, or a web address
+        (whose fetch stops at once when `cancelled` is set)."""
+        return self._finish([self._article(load_raw(target, cancelled), published)])[0]
 
     def run_text(self, text: str, *, source: str, published: date | None = None) -> Extraction:
         """Run the pipeline on text already in memory, such as a pasted article."""
@@ -124,9 +132,9 @@ class Pipeline:
         return dataclasses.replace(pledge, due=deadline.due, due_precision=deadline.precision)
 
 
-def load_raw(target: Path | str) -> load.RawText:
+def load_raw(target: Path | str, cancelled: threading.Event | None = None) -> load.RawText:
     """Stage 1 for any source, with its failures named."""
-    return _stage("load", str(target), lambda: read_source(target))
+    return _stage("load", str(target), lambda: read_source(target, cancelled=cancelled))
 
 
 def _stage(name: str, source: str, run: Callable[[], T]) -> T:

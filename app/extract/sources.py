@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
+import logging
+import warnings
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ExtractError
-from app.extract.fetch import fetch, is_web_address
+from app.extract.fetch import RefusedAddressError, fetch, is_web_address, looks_like_address
 from app.extract.load import RawText, decode_text, load_bytes
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 PDF_TYPES = {"application/pdf"}
 
+if TYPE_CHECKING:
+    import threading
+    from collections.abc import Iterator
 
-def read_source(target: str | Path) -> RawText:
+
+def read_source(target: str | Path, *, cancelled: threading.Event | None = None) -> RawText:
     """Read an article from a path or an http(s) address, whatever its format."""
-    if isinstance(target, str) and is_web_address(target):
-        page = fetch(target)
-        if page.content_type in PDF_TYPES or page.data.startswith(b"%PDF-"):
-            return pdf_text(page.data, source=target)
-        if page.content_type in HTML_TYPES or _looks_like_html(page.data):
-            return html_text(page.data, source=target, url=page.url)
-        return decode_text(page.data, source=target)
+    if isinstance(target, str) and looks_like_address(target):
+        return read_address(target, cancelled=cancelled)
     path = Path(target)
     data = load_bytes(path)
     suffix = path.suffix.lower()
@@ -32,6 +36,25 @@ def read_source(target: str | Path) -> RawText:
     if suffix in HTML_SUFFIXES:
         return html_text(data, source=str(path.resolve()), url=None)
     return decode_text(data, source=str(path.resolve()))
+
+
+def read_address(
+    url: str, *, trusted: bool = True, cancelled: threading.Event | None = None
+) -> RawText:
+    """Fetch an article from an http(s) address (another scheme is refused, never read as a
+    path); it keeps its address, so fetching it again finds it stored."""
+    if not is_web_address(url):
+        raise RefusedAddressError(
+            stage="fetch", source=url, message="only http and https addresses can be fetched"
+        )
+    page = fetch(url, trusted=trusted, cancelled=cancelled)
+    if page.content_type in PDF_TYPES or page.data.startswith(b"%PDF-"):
+        raw = pdf_text(page.data, source=url)
+    elif page.content_type in HTML_TYPES or _looks_like_html(page.data):
+        return html_text(page.data, source=url, url=page.url)
+    else:
+        raw = decode_text(page.data, source=url)
+    return dataclasses.replace(raw, url=page.url)
 
 
 def html_text(data: bytes, *, source: str, url: str | None) -> RawText:
@@ -66,17 +89,23 @@ def html_text(data: bytes, *, source: str, url: str | None) -> RawText:
 def pdf_text(data: bytes, *, source: str) -> RawText:
     """The text of a PDF, laid out so that paragraphs stay apart (pypdf's layout mode)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 
     def fail(message: str) -> ExtractError:
         return ExtractError(stage="pdf", source=source, message=message)
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise fail("the PDF is encrypted; save an unprotected copy and try again")
-        pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
-    except PdfReadError as exc:
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
+            # permissions-only encryption (common) has an empty password: pypdf opens it so
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise fail("the PDF is protected by a password; save an unprotected copy")
+            pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
+    except FileNotDecryptedError:
+        raise fail("the PDF is protected by a password; save an unprotected copy") from None
+    except LimitReachedError:
+        raise fail("the PDF is too large or too complex to read safely") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise fail(f"not a readable PDF: {exc}") from None
     text = "\n".join(pages)
     if not text.strip():
@@ -87,3 +116,17 @@ def pdf_text(data: bytes, *, source: str) -> RawText:
 def _looks_like_html(data: bytes) -> bool:
     head = data[:512].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html"))
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf reports what it repairs through logging and warnings: not the user's business."""
+    pdf_log = logging.getLogger("pypdf")
+    level = pdf_log.level
+    pdf_log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        pdf_log.setLevel(level)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.domain.days import shift
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,6 +53,6 @@ class DayClock(QObject):
 
     def _arm(self) -> None:
         now = self._now()
-        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        midnight = datetime.combine(shift(now.date(), 1), datetime.min.time())
         milliseconds = int((midnight - now).total_seconds() * 1000) + 500
         self._midnight.start(max(milliseconds, 1000))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Verdict, status_of
 from app.domain.wording import long_date, relative_due
+from app.gui.qtext import qt_position
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
 if TYPE_CHECKING:
@@ -218,8 +219,8 @@ class DetailPane(QWidget):
         selections = []
         for span in spans:
             cursor = QTextCursor(self.article_text.document())
-            cursor.setPosition(span.start)
-            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(qt_position(text, span.start))
+            cursor.setPosition(qt_position(text, span.end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             highlight = QTextCharFormat()
@@ -228,7 +229,7 @@ class DetailPane(QWidget):
             selections.append(selection)
         self.article_text.setExtraSelections(selections)
         cursor = QTextCursor(self.article_text.document())
-        cursor.setPosition(spans[0].start)
+        cursor.setPosition(qt_position(text, spans[0].start))
         self.article_text.setTextCursor(cursor)
         self.article_text.centerCursor()
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import PledgeWatchError
 from app.extract.fetch import is_web_address
+from app.feeds import subscribe_checked
+from app.gui.workers import Worker, start
 from app.store.engine import open_session
-from app.store.feed_queries import Feed, list_feeds, subscribe, unsubscribe
+from app.store.feed_queries import Feed, list_feeds, unsubscribe
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -41,6 +43,7 @@ class FeedsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._engine = engine
+        self.subscribing: Worker | None = None  # a feed being checked before it is subscribed
         self.setWindowTitle("Feeds")
         self.feeds = QListWidget()
         self.feeds.setWordWrap(True)
@@ -104,8 +107,18 @@ class FeedsDialog(QDialog):
         if not is_web_address(url):
             self.show_message("A feed address starts with http:// or https://")
             return
-        with open_session(self._engine) as session:
-            added = subscribe(session=session, url=url, at=datetime.now(UTC))
+        engine = self._engine  # the worker holds no reference to the dialog
+        worker = Worker(lambda: subscribe_checked(engine, url, at=datetime.now(UTC)))
+        worker.signals.result.connect(self._on_subscribe_result)
+        worker.signals.error.connect(self._on_subscribe_error)
+        self.add_button.setEnabled(False)
+        self.show_message(f"Reading {url} to check that it is a feed…")
+        self.subscribing = worker
+        start(worker)
+
+    def _on_subscribe_result(self, added: bool) -> None:
+        self.subscribing = None
+        self.add_button.setEnabled(True)
         self.address.clear()
         self.show_message(
             "Subscribed; its items arrive at the next poll."
@@ -113,6 +126,11 @@ class FeedsDialog(QDialog):
             else "Already subscribed to that feed."
         )
         self.reload()
+
+    def _on_subscribe_error(self, message: str) -> None:
+        self.subscribing = None
+        self.add_button.setEnabled(True)
+        self.show_message(f"Not subscribed: {message}")
 
     def _on_remove_button_clicked(self) -> None:
         item = self.feeds.currentItem()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from app.domain.errors import PledgeWatchError
+from app.domain.wording import plural
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,26 +47,22 @@ class ImportSummary:
     def text(self) -> str:
         """A few lines for the analyst."""
         pledges = sum(count for _, count in self.added)
-        lines = [f"Added {_plural(len(self.added), 'article')} with {_plural(pledges, 'pledge')}."]
+        lines = [f"Added {plural(len(self.added), 'article')} with {plural(pledges, 'pledge')}."]
         if self.again:
-            lines.append(f"{_plural(self.again, 'earlier pledge')} reported again (a new source).")
+            lines.append(f"{plural(self.again, 'earlier pledge')} reported again (a new source).")
         if self.suggestions:
             lines.append(
-                f"{_plural(self.suggestions, 'suggestion')} that an earlier pledge was kept or "
+                f"{plural(self.suggestions, 'suggestion')} that an earlier pledge was kept or "
                 "broken: see the Suggestions panel."
             )
         if self.already:
-            lines.append(f"{_plural(len(self.already), 'article')} already stored, skipped.")
+            lines.append(f"{plural(len(self.already), 'article')} already stored, skipped.")
         if self.failed:
-            lines.append(f"{_plural(len(self.failed), 'file')} could not be imported:")
+            lines.append(f"{plural(len(self.failed), 'file')} could not be imported:")
             lines.extend(f"  {message}" for message in self.failed)
         if self.cancelled:
             lines.append("Cancelled before the end; what was imported is kept.")
         return "\n".join(lines)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class ImportSignals(QObject):
@@ -91,7 +88,8 @@ class ImportWorker(QRunnable):
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
-        """Stop after the file being read now; what is stored stays stored."""
+        """Stop now: a page being fetched is let go, a file being read is finished; what is
+        stored stays stored."""
         self._cancel.set()
 
     def run(self) -> None:
@@ -101,10 +99,10 @@ class ImportWorker(QRunnable):
         try:
             for done, job in enumerate(self._jobs):
                 if self._cancel.is_set():
-                    summary.cancelled = True
                     break
                 self.signals.progress.emit(done, total, _name(job))
                 self._import_one(job, summary)
+            summary.cancelled = self._cancel.is_set()
             self.signals.progress.emit(total, total, "")
             self.signals.finished.emit(summary)
         except RuntimeError:
@@ -117,7 +115,8 @@ class ImportWorker(QRunnable):
             extraction = self._extract(job)
             outcome = store_extraction(self._engine, extraction, at=datetime.now(UTC))
         except PledgeWatchError as exc:
-            summary.failed.append(str(exc))
+            if not self._cancel.is_set():  # a fetch let go on Cancel is no failure
+                summary.failed.append(str(exc))
             return
         except Exception as exc:  # a broken file must not stop the others, nor the app
             summary.failed.append(f"{_name(job)}: {type(exc).__name__}: {exc}")
@@ -136,7 +135,7 @@ class ImportWorker(QRunnable):
             self._pipeline = Pipeline()
         if isinstance(job, PastedText):
             return self._pipeline.run_text(job.text, source=job.source, published=job.published)
-        return self._pipeline.run_file(job)
+        return self._pipeline.run_file(job, cancelled=self._cancel)  # Cancel stops a fetch
 
 
 def _name(job: ImportJob) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING
+
+from app.domain.errors import PledgeWatchError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -26,6 +29,7 @@ def run_app(
     With `screenshot`, wait until the pledges are on screen, save the window as a PNG and exit.
     With `now`, judge statuses on that day instead of today.
     """
+    _require_display()
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -54,6 +58,18 @@ def run_app(
     return app.exec()
 
 
+def _require_display() -> None:
+    """On Linux without a display, say so in one line rather than let Qt abort with six."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise PledgeWatchError(
+        "no display found (DISPLAY and WAYLAND_DISPLAY are not set): the desktop app needs one; "
+        "the commands work without it (pledgewatch --help)"
+    )
+
+
 def _fixed_day(day: date) -> Callable[[], datetime]:
     """A clock that keeps the time of day but stays on one date."""
     return lambda: datetime.combine(day, datetime.now().time())
@@ -61,10 +77,17 @@ def _fixed_day(day: date) -> Callable[[], datetime]:
 
 def main() -> int:
     """Entry point of the `pledgewatch-gui` script."""
+    from app import __version__
+
     parser = argparse.ArgumentParser(prog="pledgewatch-gui", description="PledgeWatch desktop app")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     args, qt_args = parser.parse_known_args()
-    return run_app(db=args.db, argv=[sys.argv[0], *qt_args])
+    try:
+        return run_app(db=args.db, argv=[sys.argv[0], *qt_args])
+    except PledgeWatchError as exc:
+        print(f"pledgewatch-gui: error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

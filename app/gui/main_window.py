@@ -91,6 +91,19 @@ _HIDDEN_ON_NARROW = (Column.KIND, Column.RECIPIENT, Column.PUBLISHED)
 _NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
 
 
+def judge_suggestion(engine: Engine, suggestion_id: int, *, accept: bool) -> Suggestion:
+    """Worker body: accept (the pledge marked as reported) or reject one suggestion."""
+    from app.store.engine import open_session
+    from app.store.suggestion_queries import accept_suggestion, reject_suggestion
+
+    with open_session(engine) as session:
+        if accept:
+            return accept_suggestion(
+                session=session, suggestion_id=suggestion_id, at=datetime.now(UTC)
+            )
+        return reject_suggestion(session=session, suggestion_id=suggestion_id)
+
+
 def load_rows(
     target: Engine | str | None, *, at: datetime, import_sample: bool
 ) -> tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]:
@@ -136,6 +149,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._import: ImportWorker | None = None
         self._feed_poll: Worker | None = None
+        self.judging: Worker | None = None  # the suggestion being accepted or rejected
         self._feeds_dialog: FeedsDialog | None = None
         self._feed_timer = QTimer(self)
         self._feed_timer.timeout.connect(self.poll_feeds)
@@ -156,6 +170,7 @@ class MainWindow(QMainWindow):
         self.pledge_actions = PledgeActions(self.database, self.undo_stack, self)
         self.pledge_actions.saved.connect(self._on_record_saved)
         self.pledge_actions.failed.connect(self._report)
+        self.pledge_actions.done.connect(self._on_pledge_actions_done)
         self.filters = FilterBar(today)
         self.table = self._make_table()
         # (the table's frame, not its viewport: wrapping the viewport costs the start ~6 ms)
@@ -503,24 +518,34 @@ class MainWindow(QMainWindow):
         """Delete in the Suggestions panel: the report is set aside."""
         self._judge_suggestion(suggestion_id, accept=False)
 
-    def _judge_suggestion(self, suggestion_id: int, *, accept: bool) -> None:
-        from app.store.engine import open_session
-        from app.store.suggestion_queries import accept_suggestion, reject_suggestion
-
+    def _judge_suggestion(self, suggestion_id: int, *, accept: bool) -> Worker | None:
+        """Accept or reject a suggestion off the GUI thread; a failure says why and offers to
+        try again."""
         try:
-            with open_session(self.database()) as session:
-                if accept:
-                    done = accept_suggestion(
-                        session=session, suggestion_id=suggestion_id, at=datetime.now(UTC)
-                    )
-                else:
-                    done = reject_suggestion(session=session, suggestion_id=suggestion_id)
+            engine = self.database()
         except PledgeWatchError as exc:
             self._report(str(exc))
-            return
-        verdict = done.verdict.words if accept else "suggestion rejected"
-        self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
-        self._reread(done.record.id)
+            return None
+        worker = Worker(lambda: judge_suggestion(engine, suggestion_id, accept=accept))
+
+        def judged(done: Suggestion) -> None:
+            verdict = done.verdict.words if accept else "suggestion rejected"
+            self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
+            self._reread(done.record.id)
+
+        def failed(message: str) -> None:
+            self._reread_suggestions()  # decided elsewhere meanwhile: show what is open now
+            self._report(message, lambda: self._judge_suggestion(suggestion_id, accept=accept))
+
+        worker.signals.result.connect(judged)
+        worker.signals.error.connect(failed)
+        worker.signals.finished.connect(self._on_judging_finished)
+        self.judging = worker
+        start(worker)
+        return worker
+
+    def _on_judging_finished(self) -> None:
+        self.judging = None
 
     def _reread(self, pledge_id: int) -> None:
         """Show one pledge as stored now, and the suggestions still open (a cheap read, unlike
@@ -638,9 +663,9 @@ class MainWindow(QMainWindow):
             return
         record = self.model.record(row)
         if met:
-            self.pledge_actions.set_met(record, self.clock.today())
+            self.pledge_actions.set_met([record], self.clock.today())
         else:
-            self.pledge_actions.unset_met(record)
+            self.pledge_actions.unset_met([record])
 
     def toggle_met_current(self) -> None:
         """Space: tick the selected pledge off today, or untick it."""
@@ -648,23 +673,23 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         if record.pledge.met_on is None:
-            self.pledge_actions.set_met(record, self.clock.today())
+            self.pledge_actions.set_met([record], self.clock.today())
         else:
-            self.pledge_actions.unset_met(record)
+            self.pledge_actions.unset_met([record])
 
     def mark_met_current(self, *_: object) -> None:
         """Open the dialog to mark the selected pledge met, with a date, note and evidence."""
         record = self.current_record()
         answer = self._ask_verdict(record, broken=False) if record else None
         if record and answer:
-            self.pledge_actions.set_met(record, answer.on, answer.note, answer.evidence)
+            self.pledge_actions.set_met([record], answer.on, answer.note, answer.evidence)
 
     def mark_broken_current(self, *_: object) -> None:
         """Open the dialog to mark the selected pledge broken, with a date and note."""
         record = self.current_record()
         answer = self._ask_verdict(record, broken=True) if record else None
         if record and answer:
-            self.pledge_actions.set_broken(record, answer.on, answer.note)
+            self.pledge_actions.set_broken([record], answer.on, answer.note)
 
     def _ask_verdict(self, record: PledgeRecord, *, broken: bool) -> MetAnswer | None:
         """The day (and note) the analyst gives for a met or broken mark; None if cancelled."""
@@ -676,7 +701,7 @@ class MainWindow(QMainWindow):
     def _unmark_current(self, *_: object) -> None:
         record = self.current_record()
         if record is not None and (record.pledge.met_on or record.pledge.broken_on):
-            self.pledge_actions.unset_met(record)
+            self.pledge_actions.unset_met([record])
 
     def edit_current(self, *_: object) -> None:
         """Open the dialog to correct the selected pledge."""
@@ -698,18 +723,26 @@ class MainWindow(QMainWindow):
         record = self.current_record()
         if record is not None:
             row = self.table.currentIndex().row()
-            self.pledge_actions.dismiss(record)
+            self.pledge_actions.dismiss([record])
             self.table.selectRow(min(row, self.proxy.rowCount() - 1))
 
-    def _report(self, message: str) -> None:
+    def _report(self, message: str, retry: Callable[[], object] | None = None) -> None:
+        """Say what went wrong; with `retry`, offer to try again."""
         self.last_error = message
-        self.statusBar().showMessage(message, 10_000)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "PledgeWatch", message, QMessageBox.StandardButton.Ok, self
-        )
+        self.statusBar().showMessage(message.splitlines()[0], 10_000)
+        buttons = QMessageBox.StandardButton.Ok
+        if retry is not None:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Warning, "PledgeWatch", message, buttons, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if retry is not None:
+            box.setDefaultButton(QMessageBox.StandardButton.Retry)
+            box.button(QMessageBox.StandardButton.Retry).clicked.connect(retry)
         box.open()
+
+    def _on_pledge_actions_done(self, words: str) -> None:
+        self.statusBar().showMessage(words, 10_000)
 
     # --- importing --------------------------------------------------------------------------
 
@@ -1044,6 +1077,7 @@ class MainWindow(QMainWindow):
             return
         if self._import is not None:
             self._import.cancel()
+        self.pledge_actions.wait()  # a change asked for is stored before the window goes
         super().closeEvent(event)
 
 

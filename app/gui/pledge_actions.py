@@ -1,16 +1,24 @@
-"""Changes to pledges as undoable commands: each is saved at once and shown in its row."""
+"""Changes to pledges as undoable commands, written off the GUI thread, one at a time.
+
+A change (to one pledge or to a selection of them) is written by a worker; only once it is
+stored does it go on the undo stack, so that a change that failed leaves nothing to undo. When
+the database cannot be written (another program holds it, the disk is full, the server has
+gone), the analyst is told what failed and offered to try again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.domain import PledgeEdit, PledgeRecord
+from app.domain import PledgeEdit, PledgeKind, PledgeRecord
 from app.domain.errors import PledgeWatchError, StaleEditError
+from app.domain.wording import plural
+from app.gui.workers import Worker
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -18,48 +26,95 @@ if TYPE_CHECKING:
 
 # A change to one pledge, made on the version of it the analyst saw.
 Change = Callable[["Session", datetime, int], PledgeRecord]
+# Called to try a failed change again.
+Retry = Callable[[], object]
+
+
+@dataclass
+class Step:
+    """One pledge's part of a change: how to make it and how to take it back."""
+
+    pledge_id: int
+    version: int
+    forward: Change
+    backward: Change
+
+
+@dataclass
+class Written:
+    """What one run of steps did, read back on the GUI thread."""
+
+    saved: list[tuple[int, PledgeRecord]] = field(default_factory=list)  # step index, as stored
+    refused: list[str] = field(default_factory=list)  # changed elsewhere, gone, not allowed
+    reloaded: list[PledgeRecord] = field(default_factory=list)  # as another writer left them
+    failed: str | None = None  # the database itself could not be written: the rest not tried
+
+
+def write_steps(engine: Engine, steps: Sequence[Step], *, forward: bool) -> Written:
+    """Worker body: make (or take back) each step in its own transaction, in order."""
+    from sqlalchemy.exc import SQLAlchemyError  # here: the window paints before SQLAlchemy loads
+
+    from app.store.engine import open_session
+    from app.store.queries import get_pledge
+
+    written = Written()
+    stale: list[int] = []
+    with open_session(engine) as session:
+        for index, step in enumerate(steps):
+            change = step.forward if forward else step.backward
+            try:
+                written.saved.append((index, change(session, datetime.now(UTC), step.version)))
+            except StaleEditError as exc:
+                written.refused.append(str(exc))
+                stale.append(step.pledge_id)
+            except PledgeWatchError as exc:
+                written.refused.append(str(exc))
+            except (SQLAlchemyError, OSError) as exc:
+                session.rollback()
+                written.failed = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                return written
+        for pledge_id in stale:
+            try:
+                written.reloaded.append(get_pledge(session=session, pledge_id=pledge_id))
+            except PledgeWatchError:
+                continue  # gone: nothing to show
+    return written
 
 
 class PledgeCommand(QUndoCommand):
-    """One change to one pledge, with the change that takes it back."""
+    """One change to one or more pledges, with what takes it back. Pushed once stored, so the
+    stack's first call of redo() has nothing to do."""
 
-    def __init__(
-        self,
-        text: str,
-        actions: PledgeActions,
-        record: PledgeRecord,
-        forward: Change,
-        backward: Change,
-    ) -> None:
+    def __init__(self, text: str, actions: PledgeActions, steps: list[Step]) -> None:
         super().__init__(text)
-        self._actions = actions
-        self._pledge_id = record.id
-        self._version = record.version
-        self._forward, self._backward = forward, backward
+        self.actions = actions
+        self.steps = steps
+        self.skip_next = True  # already written when pushed
 
     def redo(self) -> None:
-        """Make (or make again) the change."""
-        self._apply(self._forward)
+        """Make the change again."""
+        if not self._skipped():
+            self.actions.rewrite(self, forward=True)
 
     def undo(self) -> None:
         """Take the change back."""
-        self._apply(self._backward)
+        if not self._skipped():
+            self.actions.rewrite(self, forward=False)
 
-    def _apply(self, change: Change) -> None:
-        saved = self._actions.run(self._pledge_id, change, self._version)
-        if saved is None:
-            self.setObsolete(True)  # refused or failed: nothing to undo or redo any more
-        else:
-            self._version = saved.version
+    def _skipped(self) -> bool:
+        skipped, self.skip_next = self.skip_next, False
+        return skipped
 
 
 class PledgeActions(QObject):
-    """What the analyst can do to a pledge; every change goes through the undo stack."""
+    """What the analyst can do to pledges; every change goes through the undo stack."""
 
     saved = Signal(object)
     """A change was stored, or the pledge was reloaded; carries the PledgeRecord as stored."""
-    failed = Signal(str)
-    """A change could not be stored; says why."""
+    failed = Signal(str, object)
+    """A change could not be stored: why, and a Retry callable (None when retrying is no use)."""
+    done = Signal(str)
+    """A change was stored: what was done, in words for the status bar."""
 
     def __init__(
         self, engine: Callable[[], Engine], stack: QUndoStack, parent: QObject | None = None
@@ -67,132 +122,240 @@ class PledgeActions(QObject):
         super().__init__(parent)
         self._engine = engine  # the open database, once it is open
         self.stack = stack
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)  # one write at a time, in the order they were asked
+        self._running: set[Worker] = set()
+
+    # --- the changes ------------------------------------------------------------------------
 
     def set_met(
-        self, record: PledgeRecord, on: date, note: str | None = None, evidence: str | None = None
+        self,
+        records: Sequence[PledgeRecord],
+        on: date,
+        note: str | None = None,
+        evidence: str | None = None,
     ) -> None:
-        """Tick a pledge off (or change its met date); undo restores what was there."""
-        pledge_id = record.id
+        """Tick pledges off (or change their met day); undo restores what each had."""
 
-        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import mark_met
+        def forward(pledge_id: int) -> Change:
+            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+                from app.store.queries import mark_met
 
-            return mark_met(
-                session=session,
-                pledge_id=pledge_id,
-                on=on,
-                at=at,
-                note=note,
-                evidence=evidence,
-                expected_version=version,
-            )
+                return mark_met(
+                    session=session, pledge_id=pledge_id, on=on, at=at, note=note,
+                    evidence=evidence, expected_version=version,
+                )  # fmt: skip
 
-        self._push(f"Mark met: {record.pledge.actor}", record, forward, _verdict_as_before(record))
+            return change
 
-    def set_broken(self, record: PledgeRecord, on: date, note: str | None = None) -> None:
-        """Mark a pledge broken (or change the day); undo restores what was there."""
-        pledge_id = record.id
+        self.perform("Mark met", records, forward, _verdict_as_before)
 
-        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import mark_broken
+    def set_broken(
+        self, records: Sequence[PledgeRecord], on: date, note: str | None = None
+    ) -> None:
+        """Mark pledges broken (or change the day); undo restores what each had."""
 
-            return mark_broken(
-                session=session,
-                pledge_id=pledge_id,
-                on=on,
-                at=at,
-                note=note,
-                expected_version=version,
-            )
+        def forward(pledge_id: int) -> Change:
+            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+                from app.store.queries import mark_broken
 
-        self._push(
-            f"Mark broken: {record.pledge.actor}", record, forward, _verdict_as_before(record)
-        )
+                return mark_broken(
+                    session=session, pledge_id=pledge_id, on=on, at=at, note=note,
+                    expected_version=version,
+                )  # fmt: skip
 
-    def unset_met(self, record: PledgeRecord) -> None:
-        """Take back a met or broken mark; undo puts it back as it was."""
-        pledge_id = record.id
+            return change
 
-        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import unmark_met
+        self.perform("Mark broken", records, forward, _verdict_as_before)
 
-            return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+    def unset_met(self, records: Sequence[PledgeRecord]) -> None:
+        """Take back met or broken marks; undo puts each back as it was."""
 
-        self._push(f"Unmark: {record.pledge.actor}", record, forward, _verdict_as_before(record))
+        def forward(pledge_id: int) -> Change:
+            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+                from app.store.queries import unmark_met
+
+                return unmark_met(
+                    session=session, pledge_id=pledge_id, at=at, expected_version=version
+                )
+
+            return change
+
+        self.perform("Unmark", records, forward, _verdict_as_before)
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
-        pledge, pledge_id = record.pledge, record.id
-        before = PledgeEdit(
-            actor=pledge.actor,
-            action=pledge.action,
-            kind=pledge.kind,
-            due=pledge.due,
-            due_precision=pledge.due_precision,
+        self.perform("Edit", [record], lambda _id: _edit_to(record.id, change), _edit_back)
+
+    def set_kind(self, records: Sequence[PledgeRecord], kind: PledgeKind) -> None:
+        """Give pledges another kind; undo restores each one's own."""
+
+        def forward_of(record: PledgeRecord) -> Change:
+            return _edit_to(record.id, replace(_fields_of(record), kind=kind))
+
+        by_id = {record.id: record for record in records}
+        self.perform(
+            f"Set kind to {kind.label}", records, lambda i: forward_of(by_id[i]), _edit_back
         )
 
-        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import edit_pledge
+    def dismiss(self, records: Sequence[PledgeRecord]) -> None:
+        """Hide wrong extractions; undo brings them back."""
+        self.perform("Dismiss", records, _dismissing, _restoring_of)
 
-            return edit_pledge(
-                session=session, pledge_id=pledge_id, change=change, at=at, expected_version=version
-            )
+    def restore(self, records: Sequence[PledgeRecord]) -> None:
+        """Bring dismissed pledges back; undo dismisses them again."""
+        self.perform("Restore", records, _restoring, _dismissing_of)
 
-        def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import edit_pledge
+    # --- writing ----------------------------------------------------------------------------
 
-            return edit_pledge(
-                session=session, pledge_id=pledge_id, change=before, at=at, expected_version=version
-            )
+    def perform(
+        self,
+        verb: str,
+        records: Sequence[PledgeRecord],
+        forward: Callable[[int], Change],
+        backward: Callable[[PledgeRecord], Change],
+    ) -> None:
+        """Write a change to each pledge off the GUI thread; once stored, it can be undone."""
+        if not records:
+            return
+        steps = [Step(r.id, r.version, forward(r.id), backward(r)) for r in records]
+        text = f"{verb}: {records[0].pledge.actor}" if len(records) == 1 else (
+            f"{verb}: {plural(len(records), 'pledge')}"
+        )  # fmt: skip
 
-        self._push(f"Edit: {pledge.actor}", record, forward, backward)
+        def stored(written: Written) -> None:
+            kept = self._show(written, steps)
+            if kept:
+                self.stack.push(PledgeCommand(text, self, kept))
+                actors = {r.id: r.pledge.actor for r in records}
+                self.done.emit(
+                    f"{_done_words(verb, [actors[s.pledge_id] for s in kept])} — Ctrl+Z to undo"
+                )
+            self._tell(written, text, retry=lambda: self.perform(verb, records, forward, backward))
 
-    def dismiss(self, record: PledgeRecord) -> None:
-        """Hide a wrong extraction; undo brings it back."""
-        pledge_id = record.id
+        self._write(steps, forward=True, then=stored)
 
-        def forward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import dismiss
+    def rewrite(self, command: PledgeCommand, *, forward: bool) -> None:
+        """Undo or redo a stored change; when nothing of it could be written, the stack goes
+        back to where it was, so that what it shows is what is stored."""
 
-            return dismiss(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+        def stored(written: Written) -> None:
+            kept = self._show(written, command.steps)
+            if not kept:
+                command.skip_next = True  # the stack steps back over it without writing
+                (self.stack.redo if not forward else self.stack.undo)()
+            else:
+                command.steps = kept  # a pledge that could not follow is no longer part of it
+            self._tell(written, command.text(), retry=None)
 
-        def backward(session: Session, at: datetime, version: int) -> PledgeRecord:
-            from app.store.queries import restore
+        self._write(command.steps, forward=forward, then=stored)
 
-            return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-
-        self._push(f"Dismiss: {record.pledge.actor}", record, forward, backward)
-
-    def run(self, pledge_id: int, change: Change, version: int) -> PledgeRecord | None:
-        """Save one change at once and show the row as stored; None when it was refused."""
-        from app.store.engine import open_session
-
+    def _write(self, steps: list[Step], *, forward: bool, then: Callable[[Written], None]) -> None:
         try:
-            with open_session(self._engine()) as session:
-                record = change(session, datetime.now(UTC), version)
-        except StaleEditError as exc:
-            self.failed.emit(str(exc))
-            self._reload(pledge_id)
-            return None
+            engine = self._engine()
         except PledgeWatchError as exc:
-            self.failed.emit(str(exc))
-            return None
-        self.saved.emit(record)
-        return record
+            self.failed.emit(str(exc), None)
+            return
+        worker = Worker(lambda: write_steps(engine, steps, forward=forward))
+        worker.signals.result.connect(then)
+        worker.signals.error.connect(lambda message: self.failed.emit(message, None))
+        worker.signals.finished.connect(lambda: self._running.discard(worker))
+        self._running.add(worker)
+        self._writes.start(worker)
 
-    def _reload(self, pledge_id: int) -> None:
-        """Show a pledge as another writer left it."""
-        from app.store.engine import open_session
-        from app.store.queries import get_pledge
+    def _show(self, written: Written, steps: list[Step]) -> list[Step]:
+        """Show each pledge as stored; the steps that were written, with their new versions."""
+        kept = []
+        for index, record in written.saved:
+            steps[index].version = record.version
+            kept.append(steps[index])
+            self.saved.emit(record)
+        for record in written.reloaded:
+            self.saved.emit(record)
+        return kept
 
-        try:
-            with open_session(self._engine()) as session:
-                self.saved.emit(get_pledge(session=session, pledge_id=pledge_id))
-        except PledgeWatchError as exc:
-            self.failed.emit(str(exc))
+    def _tell(self, written: Written, text: str, *, retry: Retry | None) -> None:
+        if written.failed is not None:
+            self.failed.emit(
+                f"Could not save “{text}”: {written.failed}. "
+                + ("Nothing of it was stored." if not written.saved else "Part of it was stored."),
+                retry if not written.saved else None,
+            )
+        elif written.refused:
+            self.failed.emit("\n".join(written.refused), None)
 
-    def _push(self, text: str, record: PledgeRecord, forward: Change, backward: Change) -> None:
-        self.stack.push(PledgeCommand(text, self, record, forward, backward))
+    def wait(self, msecs: int = 60_000) -> bool:
+        """Let the writes asked for finish and their results be shown (before closing, in tests);
+        False if they did not finish in time."""
+        finished = self._writes.waitForDone(msecs)
+        QCoreApplication.processEvents()
+        return finished
+
+    @property
+    def writing(self) -> bool:
+        """Whether a change is being written now."""
+        return bool(self._running)
+
+
+def _done_words(verb: str, actors: list[str]) -> str:
+    """ "Dismissed 3 pledges", "Marked met: United States": the status bar's line after a
+    change."""
+    past = {"Mark met": "Marked met", "Mark broken": "Marked broken", "Unmark": "Unmarked",
+            "Edit": "Edited", "Dismiss": "Dismissed", "Restore": "Restored",
+            "Confirm": "Confirmed"}.get(verb, verb)  # fmt: skip
+    return f"{past}: {actors[0]}" if len(actors) == 1 else f"{past} {plural(len(actors), 'pledge')}"
+
+
+def _fields_of(record: PledgeRecord) -> PledgeEdit:
+    pledge = record.pledge
+    return PledgeEdit(
+        actor=pledge.actor,
+        action=pledge.action,
+        kind=pledge.kind,
+        due=pledge.due,
+        due_precision=pledge.due_precision,
+    )
+
+
+def _edit_to(pledge_id: int, fields: PledgeEdit) -> Change:
+    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import edit_pledge
+
+        return edit_pledge(
+            session=session, pledge_id=pledge_id, change=fields, at=at, expected_version=version
+        )
+
+    return change
+
+
+def _edit_back(record: PledgeRecord) -> Change:
+    return _edit_to(record.id, _fields_of(record))
+
+
+def _dismissing(pledge_id: int) -> Change:
+    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import dismiss
+
+        return dismiss(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+
+    return change
+
+
+def _restoring(pledge_id: int) -> Change:
+    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import restore
+
+        return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+
+    return change
+
+
+def _dismissing_of(record: PledgeRecord) -> Change:
+    return _dismissing(record.id)
+
+
+def _restoring_of(record: PledgeRecord) -> Change:
+    return _restoring(record.id)
 
 
 def _verdict_as_before(record: PledgeRecord) -> Change:

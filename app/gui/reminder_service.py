@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import Status
+from app.domain.days import shift
+from app.domain.reminders import DEFAULT_LEAD_DAYS, ReminderKind
 from app.domain.wording import short_date
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
-from app.reminders import DEFAULT_LEAD_DAYS, ReminderKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -191,7 +192,7 @@ class ReminderService(QObject):
     def _schedule(self, next_moment: datetime | None) -> None:
         """Wake at the next moment a reminder can fall due, or at midnight, not by polling."""
         now = datetime.combine(self._clock.today(), datetime.now().time())
-        midnight = datetime.combine(self._clock.today() + timedelta(days=1), time.min)
+        midnight = datetime.combine(shift(self._clock.today(), 1), time.min)
         wake = min(m for m in (next_moment, midnight) if m is not None)
         self.next_check_at = wake
         milliseconds = int((wake - now).total_seconds() * 1000) + 1000

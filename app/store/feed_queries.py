@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.errors import NotFoundError
-from app.store.models import ArticleRow, FeedRow
+from app.store.models import ArticleRow, FeedItemRow, FeedRow
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import datetime
+
+_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +55,51 @@ def list_feeds(*, session: Session) -> list[Feed]:
 def note_poll(
     *, session: Session, url: str, at: datetime, title: str | None, error: str | None
 ) -> None:
-    """Record when a feed was polled, its title, and what went wrong if anything."""
+    """Record a poll: when the feed was last read (a failed poll leaves that as it was), its
+    title, and what went wrong if anything."""
     row = session.exec(select(FeedRow).where(FeedRow.url == url)).first()
     if row is None:
         return
-    row.last_polled_at, row.last_error = at, error
+    row.last_error = error
+    if error is None:
+        row.last_polled_at = at
     if title:
         row.title = title
     session.add(row)
     session.commit()
+
+
+def unseen_links(*, session: Session, url: str, links: Sequence[str]) -> list[str]:
+    """Those of a feed's item links that no earlier poll has read, in the order given."""
+    feed_id = _feed_id(session, url)
+    seen: set[str] = set()
+    for start in range(0, len(links), _IN_CHUNK):  # IN lists stay small for every backend
+        chunk = links[start : start + _IN_CHUNK]
+        seen.update(
+            session.exec(
+                select(FeedItemRow.link).where(
+                    FeedItemRow.feed_id == feed_id, col(FeedItemRow.link).in_(chunk)
+                )
+            ).all()
+        )
+    return [link for link in links if link not in seen]
+
+
+def note_seen(*, session: Session, url: str, link: str, at: datetime) -> None:
+    """Remember that a feed's item was read, whatever came of it."""
+    feed_id = _feed_id(session, url)
+    session.add(FeedItemRow(feed_id=feed_id, link=link, seen_at=at))
+    try:
+        session.commit()
+    except IntegrityError:  # another poll read it at the same time
+        session.rollback()
+
+
+def _feed_id(session: Session, url: str) -> int:
+    feed_id = session.exec(select(FeedRow.id).where(FeedRow.url == url)).first()
+    if feed_id is None:
+        raise NotFoundError(f"not subscribed to {url}")
+    return feed_id
 
 
 def has_article_from(*, session: Session, url: str) -> bool:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
+
+
+def _belongs_to(table: str, *, index: bool = False) -> Any:
+    """A required reference to a row of `table`; the row goes when the one it belongs to goes."""
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=index
+        )
+    )
 
 
 class ArticleRow(SQLModel, table=True):
@@ -34,11 +44,7 @@ class PledgeRow(SQLModel, table=True):
     __table_args__ = (Index("ix_pledge_status", "dismissed", "met_on", "due"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    article_id: int = _belongs_to("article", index=True)
     actor: str
     recipient: str | None = None
     action: str
@@ -79,11 +85,7 @@ class PledgeEventRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    pledge_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    pledge_id: int = _belongs_to("pledge", index=True)
     kind: str
     at: datetime
     detail: str = ""
@@ -95,11 +97,7 @@ class PledgeQuoteRow(SQLModel, table=True):
     __tablename__ = "pledge_quote"
 
     id: int | None = Field(default=None, primary_key=True)
-    pledge_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    pledge_id: int = _belongs_to("pledge", index=True)
     text: str
     start: int
     end: int
@@ -112,14 +110,8 @@ class PledgeSourceRow(SQLModel, table=True):
     __table_args__ = (Index("ux_pledge_source_once", "pledge_id", "article_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
-    pledge_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False)
-    )
-    article_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    pledge_id: int = _belongs_to("pledge")
+    article_id: int = _belongs_to("article", index=True)
     quote: str
     quote_start: int
     quote_end: int
@@ -145,14 +137,8 @@ class SuggestionRow(SQLModel, table=True):
     __table_args__ = (Index("ux_suggestion_once", "pledge_id", "article_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
-    pledge_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
-    article_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False)
-    )
+    pledge_id: int = _belongs_to("pledge", index=True)
+    article_id: int = _belongs_to("article")
     outcome: str = "met"  # met, broken or partly
     happened_on: date
     evidence: str
@@ -160,3 +146,15 @@ class SuggestionRow(SQLModel, table=True):
     evidence_end: int
     state: str = Field(default="open", index=True)  # open, accepted or rejected
     created_at: datetime
+
+
+class FeedItemRow(SQLModel, table=True):
+    """A feed item already read (stored, a repeat, or refused): later polls pass it by."""
+
+    __tablename__ = "feed_item"
+    __table_args__ = (Index("ux_feed_item_once", "feed_id", "link", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = _belongs_to("feed")
+    link: str
+    seen_at: datetime

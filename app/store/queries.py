@@ -51,6 +51,7 @@ class SaveResult:
     article_id: int
     added: bool
     pledge_ids: tuple[int, ...]
+    published: date  # as stored: an article stored before keeps its first publication date
     # Pledges of earlier articles that this one states again: it became a source of each.
     again_ids: tuple[int, ...] = ()
 
@@ -74,7 +75,11 @@ def save_extraction(
         ids = session.exec(
             select(PledgeRow.id).where(PledgeRow.article_id == existing).order_by(col(PledgeRow.id))
         ).all()
-        return SaveResult(article_id=existing, added=False, pledge_ids=_ids(ids))
+        stored = session.get(ArticleRow, existing)
+        assert stored is not None
+        return SaveResult(
+            article_id=existing, added=False, pledge_ids=_ids(ids), published=stored.published
+        )
     try:
         row = ArticleRow(
             title=article.title,
@@ -115,6 +120,7 @@ def save_extraction(
         article_id=row.id,
         added=True,
         pledge_ids=_ids([p.id for p in pledge_rows]),
+        published=article.published,
         again_ids=tuple(again),
     )
 
@@ -143,14 +149,20 @@ def _add_source(
     session.add(_event_row(pledge_id, EventKind.SOURCE, at, detail))
 
 
+_REPEAT_CHUNK = 100  # pledges looked up in one query (SQLite caps an expression's depth)
+
+
 def reported_before(
     session: Session, article: Article, pledges: Sequence[Pledge]
 ) -> dict[int, int]:
     """For the pledges (by index) that an open pledge of an earlier article states already,
     that pledge's id: repeat_candidates finds the few that may be, same_actor and same_action
     decide. A dismissed pledge counts too: what the analyst called no pledge does not return."""
-    query = repeat_candidates(pledges, article.published)
-    rows = [] if query is None else session.execute(query).all()
+    rows: list[Any] = []
+    for start in range(0, len(pledges), _REPEAT_CHUNK):  # each query's SQL stays small
+        query = repeat_candidates(pledges[start : start + _REPEAT_CHUNK], article.published)
+        rows += [] if query is None else session.execute(query).all()
+    rows = sorted(set(rows))
     found: dict[int, int] = {}
     for index, pledge in enumerate(pledges):
         for pledge_id, actor, action_text in rows:

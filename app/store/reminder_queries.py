@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, String, and_, cast, exists, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import EventKind
-from app.reminders import Candidate, Reminder, ReminderKind, parse_detail
+from app.domain.days import shift
+from app.domain.reminders import Candidate, Reminder, ReminderKind, parse_detail
 from app.store.status_sql import is_open
 from app.store.tables import pledge, pledge_event
 
@@ -26,7 +27,7 @@ def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> li
     reminded as overdue for its due date can need nothing more, so the query leaves it out:
     a daily check over years of overdue pledges reads only the few that may need telling.
     """
-    horizon = today + timedelta(days=lead_days)
+    horizon = shift(today, lead_days)
     reminded = and_(
         pledge_event.c.pledge_id == pledge.c.id,
         pledge_event.c.kind == EventKind.REMINDED.value,

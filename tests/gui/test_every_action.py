@@ -71,7 +71,8 @@ def _is_qt_internal(button: QAbstractButton) -> bool:
 def _settle(qtbot: QtBot, window: MainWindow) -> None:
     """Let imports, loads and reads started by an action finish and be shown."""
     for _ in range(3):
-        qtbot.waitUntil(lambda: window._import is None, timeout=60_000)
+        qtbot.waitUntil(lambda: window._import is None and window.judging is None, timeout=60_000)
+        window.pledge_actions.wait()
         QThreadPool.globalInstance().waitForDone(60_000)
         QApplication.processEvents()
         qtbot.wait(20)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.gui.main_window import MainWindow
+    from tests.web import LocalWeb
 
 ARTICLE = "2022-03-01\nPlant to close\n\nAcme Corp will close the plant next month.\n"
 
@@ -91,3 +92,19 @@ def test_paste_dialog_reads_the_date_from_the_text(qtbot: QtBot) -> None:
     assert dialog.article().published == date(2022, 1, 21)
     assert "21 January 2022" in dialog.found.text()
     assert dialog.found.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_cancel_lets_go_of_a_page_that_is_still_arriving(
+    qtbot: QtBot, window: MainWindow, web: LocalWeb
+) -> None:
+    import time
+
+    slow = web.add("/drip.html", b"<html><body><p>" + b"x" * 400, "text/html", drip=0.05)
+    started = time.monotonic()
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([slow])
+        qtbot.wait(300)
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert time.monotonic() - started < 3.0  # not the 20 s the page would take
+    summary = finished.args[0]
+    assert summary.cancelled and summary.failed == [] and summary.added == []

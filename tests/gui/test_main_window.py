@@ -73,13 +73,16 @@ def test_tick_off_with_the_checkbox_then_undo_and_redo(
         window.proxy.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
         is False
     )
+    window.pledge_actions.wait()
     assert _stored_met(engine, window, "United States") == date(2022, 1, 25)
     assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
 
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.pledge_actions.wait()
     assert _stored_met(engine, window, "United States") is None
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.table, Qt.Key.Key_Z, modifiers)
+    window.pledge_actions.wait()
     assert _stored_met(engine, window, "United States") == date(2022, 1, 25)
 
 
@@ -91,9 +94,11 @@ def test_space_toggles_met_and_an_edit_repaints_only_its_row(
     changed: list[tuple[int, int]] = []
     window.model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    window.pledge_actions.wait()
     assert _stored_met(engine, window, "Lavrov") == date(2022, 1, 25)
     assert len(changed) == 1 and changed[0][0] == changed[0][1]
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    window.pledge_actions.wait()
     assert _stored_met(engine, window, "Lavrov") is None
 
 
@@ -102,9 +107,11 @@ def test_delete_dismisses_and_undo_brings_it_back(qtbot: QtBot, window: MainWind
     window.table.setFocus()
     window.table.selectRow(_row_of_actor(window, "Ryabkov"))
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    window.pledge_actions.wait()
     assert window.proxy.rowCount() == rows - 1
     assert not any("Ryabkov" in _cell(window, r, Column.ACTOR) for r in range(rows - 1))
     window.undo_stack.undo()
+    window.pledge_actions.wait()
     assert window.proxy.rowCount() == rows
 
 
@@ -254,10 +261,12 @@ def test_an_edit_is_saved_and_undone(window: MainWindow, engine: Engine) -> None
         due_precision=None,
     )
     window.pledge_actions.edit(record, change)
+    window.pledge_actions.wait()
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=record.id).pledge
     assert (stored.actor, stored.due) == ("Antony J. Blinken", date(2022, 2, 15))
     window.undo_stack.undo()
+    window.pledge_actions.wait()
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=record.id).pledge
     assert (stored.actor, stored.due) == ("Antony Blinken", None)
@@ -292,6 +301,7 @@ def test_a_stale_edit_is_refused_and_the_row_reloaded(
     window.table.setFocus()
     window.table.selectRow(_row_of_actor(window, "United States"))
     qtbot.keyClick(window.table, Qt.Key.Key_Space)  # the window still thinks it is open
+    window.pledge_actions.wait()
     assert window.last_error is not None and "changed elsewhere" in window.last_error
     shown = window.current_record()
     assert shown is not None and shown.pledge.met_note == "from the command line"
@@ -320,12 +330,14 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "&Dismiss"]
     assert not menu.actions()[2].isEnabled()  # nothing to take back yet
-    window.pledge_actions.set_broken(record, date(2022, 1, 24), "talks called off")
+    window.pledge_actions.set_broken([record], date(2022, 1, 24), "talks called off")
+    window.pledge_actions.wait()
     marked = window.current_record()
     assert marked is not None and marked.pledge.broken_on == date(2022, 1, 24)
     assert window.row_menu(marked).actions()[2].isEnabled()
     assert _cell(window, window.table.currentIndex().row(), Column.STATUS) == "Broken"
     window.undo_stack.undo()
+    window.pledge_actions.wait()
     reopened = window.current_record()
     assert reopened is not None and reopened.pledge.broken_on is None
 
@@ -350,12 +362,14 @@ def test_the_edit_dialog_saves_what_was_changed_in_it(
 
     QTimer.singleShot(50, fill_in)
     window.detail.edit_button.click()
+    window.pledge_actions.wait()
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=record.id).pledge
     assert stored.kind is PledgeKind.THREAT and stored.due == date(2022, 1, 28)
     assert _cell(window, window.table.currentIndex().row(), Column.KIND) == "Threat"
     assert window.undo_stack.undoText() == "Edit: Sergei Lavrov"
     window.undo_stack.undo()
+    window.pledge_actions.wait()
     with open_session(engine) as session:
         assert get_pledge(session=session, pledge_id=record.id).pledge.kind is record.pledge.kind
 
@@ -373,3 +387,60 @@ def test_about_never_shows_the_database_password_even_before_it_opens(
     assert "s3cret-pw" not in box.text()
     assert "postgresql+psycopg://analyst:***@db.invalid:5432/pledgewatch" in box.text()
     box.close()
+
+
+def test_the_sentence_is_highlighted_right_after_emoji_in_the_article(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.gui.helpers import import_text
+
+    import_text(
+        qtbot,
+        window,
+        tmp_path,
+        "Party Time 🎉🎉\n\nJanuary 21, 2022\n\nFans cheered 🎉🎉🎉 all night 😀.\n\n"
+        "Initech will close the plant next month, its chief said.\n",
+    )
+    window.table.selectRow(_row_of_actor(window, "Initech"))
+    assert window.detail.highlighted_text() == (
+        "Initech will close the plant next month, its chief said."
+    )
+
+
+def test_a_change_while_another_program_holds_the_database_is_not_lost_silently(
+    qtbot: QtBot, fake_now: FakeNow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import time as clock
+
+    from app.store import engine as engines
+
+    monkeypatch.setattr(engines, "BUSY_TIMEOUT_MS", 300)  # the wait for the lock, shortened
+    path = tmp_path / "held.db"
+    window = open_window(qtbot, engines.make_engine(str(path)), fake_now)
+    window.table.setFocus()
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing, and holding on
+
+    started = clock.monotonic()
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert clock.monotonic() - started < 0.25  # the window does not wait for the lock
+    qtbot.waitUntil(lambda: window.last_error is not None, timeout=10_000)
+    assert window.last_error is not None
+    assert window.last_error.startswith("Could not save “Mark met: United States”: database is")
+    assert "Nothing of it was stored." in window.last_error
+    assert not window.undo_stack.canUndo()  # nothing to undo: nothing was stored
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) != "Met"
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    retry = box.button(QMessageBox.StandardButton.Retry)
+    assert retry is not None
+
+    other.execute("COMMIT")  # the other program is done
+    other.close()
+    retry.click()
+    window.pledge_actions.wait()
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
+    assert window.undo_stack.undoText() == "Mark met: United States"
+    assert window.statusBar().currentMessage() == "Marked met: United States — Ctrl+Z to undo"
+    window.close()

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar
 
+from app.extract.fetch import ALLOW_INTERNAL_ENV
 from app.gui.feeds_dialog import FeedsDialog
 from app.gui.pledge_model import Column
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
     from pytestqt.qtbot import QtBot
     from sqlalchemy import Engine
 
@@ -38,8 +40,13 @@ def test_import_from_a_web_address(qtbot: QtBot, window: MainWindow, web: LocalW
 
 
 def test_feeds_dialog_subscribes_and_a_poll_imports(
-    qtbot: QtBot, window: MainWindow, engine: Engine, web: LocalWeb
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    web: LocalWeb,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")  # the feed links to this machine's test server
     page = web.add(
         "/story.html",
         "<html><head><meta property='article:published_time' "
@@ -58,8 +65,16 @@ def test_feeds_dialog_subscribes_and_a_poll_imports(
     dialog.address.setText("not a feed")
     dialog.add_button.click()
     assert "http" in dialog.message.text()
+    dialog.address.setText(web.url("/missing.xml"))
+    dialog.add_button.click()  # read first: a feed that is not there is not subscribed
+    qtbot.waitUntil(lambda: dialog.subscribing is None, timeout=30_000)
+    assert dialog.message.text().startswith("Not subscribed:") and "HTTP 404" in (
+        dialog.message.text()
+    )
+    assert dialog.feeds.count() == 0
     dialog.address.setText(feed)
     dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.subscribing is None, timeout=30_000)
     assert dialog.feeds.count() == 1 and feed in dialog.feeds.item(0).text()
     worker = window.poll_feeds()
     assert worker is not None

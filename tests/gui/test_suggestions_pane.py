@@ -33,6 +33,7 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     assert window.suggestions_dock.windowTitle() == "Suggestions (1)"
     pane.list.setFocus()
     qtbot.keyClick(pane.list, Qt.Key.Key_Return)  # the pledge and the panel are read again
+    qtbot.waitUntil(lambda: window.judging is None, timeout=30_000)
     row = _row_of_actor(window, "United States")
     record = window.proxy.index(row, 0).data(RECORD_ROLE)
     assert record.pledge.met_on == date(2022, 1, 26)
@@ -52,6 +53,7 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     assert "as broken on 2022-01-27?" in text
     window.suggestions.list.setFocus()
     qtbot.keyClick(window.suggestions.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.judging is None, timeout=30_000)
     assert window.filters.chip(Status.BROKEN).text() == "Broken  1"
     assert window.statusBar().currentMessage() == "Sergei Lavrov: broken"
 
@@ -76,8 +78,10 @@ def test_ticking_the_pledge_off_by_hand_takes_its_suggestion_away(
     assert window.suggestions.list.count() == 1
     window.table.selectRow(_row_of_actor(window, "United States"))
     window.toggle_met_current()
+    window.pledge_actions.wait()
     assert window.suggestions.list.count() == 0
     window.undo_stack.undo()  # open again: the report is worth asking about again
+    window.pledge_actions.wait()
     assert window.suggestions.list.count() == 1
 
 

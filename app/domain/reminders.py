@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from app.domain.days import shift
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -78,7 +80,7 @@ def next_change(
     for candidate in candidates:
         if candidate.due is None or candidate.met or candidate.dismissed:
             continue
-        for day in (candidate.due - timedelta(days=lead_days), candidate.due + timedelta(days=1)):
+        for day in (shift(candidate.due, -lead_days), shift(candidate.due, 1)):
             moment = datetime.combine(day, time.min, tzinfo=now.tzinfo)
             if moment > now:
                 moments.append(moment)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app.reminders import (
+from app.domain.reminders import (
     Candidate,
     Reminder,
     ReminderKind,
