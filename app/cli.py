@@ -112,12 +112,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
     extract.add_argument("--json", action="store_true", help="print one JSON array (the default)")
+    extract.add_argument(
+        "--explain",
+        action="store_true",
+        help="with each pledge, the rule that found it and the features that weighed most",
+    )
     extract.set_defaults(run=_cmd_extract)
 
     listing = commands.add_parser("list", help="list stored pledges with their status")
     listing.add_argument("--status", choices=[s.value for s in Status], help="only this status")
+    listing.add_argument(
+        "--review",
+        action="store_const",
+        const=Status.REVIEW.value,
+        dest="status",
+        help="only the pledges found with less confidence, waiting for you to confirm them",
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=_cmd_list)
+
+    confirm = commands.add_parser(
+        "confirm", help="confirm pledges to review: they are tracked from now on"
+    )
+    confirm.add_argument("ids", type=int, nargs="+", metavar="ID", help="pledge ids")
+    confirm.set_defaults(run=_cmd_confirm)
 
     met = commands.add_parser("met", help="tick a pledge off as met")
     met.add_argument("id", type=int, metavar="ID", help="pledge id, as `list` shows it")
@@ -355,9 +373,15 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
     pipeline = Pipeline()
     results = [pipeline.run_file(path, published=args.published) for path in args.paths]
-    json.dump(
-        [article_fields(r.article, r.pledges) for r in results], out, indent=2, ensure_ascii=False
-    )
+    rows = [article_fields(r.article, r.pledges) for r in results]
+    if args.explain:
+        from app.extract.explain import explain
+
+        for row, result in zip(rows, results, strict=True):
+            reasons = explain(result.article)
+            for pledge in row["pledges"]:
+                pledge["explain"] = reasons.get((pledge["quote"], pledge["action"]))
+    json.dump(rows, out, indent=2, ensure_ascii=False)
     print(file=out)
     return 0
 
@@ -420,6 +444,17 @@ def _cmd_unmet(args: argparse.Namespace, out: TextIO) -> int:
     with open_session(_engine(args)) as session:
         record = unmark_met(session=session, pledge_id=args.id, at=datetime.now(UTC))
     print(_one_line(record, _today(args)), file=out)
+    return 0
+
+
+def _cmd_confirm(args: argparse.Namespace, out: TextIO) -> int:
+    from app.store.engine import open_session
+    from app.store.queries import confirm
+
+    with open_session(_engine(args)) as session:
+        for pledge_id in args.ids:
+            record = confirm(session=session, pledge_id=pledge_id, at=datetime.now(UTC))
+            print(f"confirmed: {_one_line(record, _today(args))}", file=out)
     return 0
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from eval_extraction import load_article
-
-from app.domain import Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.domain import Article, Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.extract.clean import clean
+from app.extract.dateline import make_article
 from app.extract.nlp import parse
 from app.extract.outcomes import find_outcomes
+from app.extract.sources import read_source
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,6 +36,11 @@ class Pair:
     follow_up: str
     outcome: str | None
     on: date | None
+
+
+def _load_article(path: Path) -> Article:
+    """Load, clean and date one article as the pipeline does."""
+    return make_article(clean(read_source(path)))
 
 
 def load_pairs(path: Path) -> list[Pair]:
@@ -62,8 +68,8 @@ def load_pairs(path: Path) -> list[Pair]:
 
 def suggest(pair: Pair, articles: Path) -> Outcome | None:
     """What PledgeWatch suggests for the pair's pledge on reading the follow-up article."""
-    pledged = load_article(articles / f"{pair.pledge_article}.txt")
-    later = load_article(articles / f"{pair.follow_up}.txt")
+    pledged = _load_article(articles / f"{pair.pledge_article}.txt")
+    later = _load_article(articles / f"{pair.follow_up}.txt")
     pledge = Pledge(pair.actor, pair.action, PledgeKind.PROMISE, pair.action, Span(0, 0))
     record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, pair.pledge_article)
     found = find_outcomes(parse(later.text), later.published, [record])

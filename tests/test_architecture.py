@@ -29,3 +29,16 @@ def test_the_cli_lists_without_loading_qt_spacy_or_the_orm(tmp_path: Path) -> No
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_extracting_pledges_needs_no_learning_library() -> None:
+    """The app scores with the shipped weights; scikit-learn is for training only."""
+    code = (
+        "import sys; from app.extract import Pipeline; "
+        "Pipeline().run_text('2022-01-21\\nT\\n\\nThe ministry will publish the report.', "
+        "source='t'); print('sklearn' in sys.modules, 'app.training' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False False"

@@ -87,3 +87,18 @@ def test_two_processes_cannot_record_the_same_reminder(
 def test_bad_lead_days_is_one_line(cli: CliRunner) -> None:
     result = cli("check", "--lead-days", "-3")
     assert result.code == 2 and "is not a number of days" in result.err
+
+
+def test_a_pledge_to_review_gets_no_reminder_until_confirmed(
+    cli: CliRunner, sample_path: Path
+) -> None:
+    cli("ingest", str(sample_path))
+    pledges = json.loads(cli("list", "--json").out)
+    dated_review = [p for p in pledges if p["review"] and p["due"] == "2022-01-30"]
+    assert dated_review, "the sample has a dated pledge to review (Lavrov's, next week)"
+    told = {r["id"] for r in _check(cli, "2022-01-31")}
+    assert not told & {p["id"] for p in dated_review}
+    assert cli("confirm", str(dated_review[0]["id"])).code == 0
+    assert [
+        r["reminder"] for r in _check(cli, "2022-01-31") if r["id"] == dated_review[0]["id"]
+    ] == ["overdue"]

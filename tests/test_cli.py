@@ -40,12 +40,20 @@ def test_ingest_list_and_tick_off_the_sample(cli: CliRunner, sample_path: Path) 
     assert (us["due"], us["status"]) == ("2022-01-30", "pending")
     assert us["article_title"] == "Russia, U.S. Agree to Talk Security Demands Next Week"
     assert us["article_published"] == "2022-01-21"
-    for actor, action in [
-        ("Russia", "issue its own written response"),
-        ("Biden", "hold further talks"),
-        ("Lavrov", "hold further negotiations"),
-    ]:
-        assert _the(pledges, actor, action)["status"] == "pending"
+    assert _the(pledges, "Russia", "issue its own written response")["status"] == "pending"
+    for actor, action in [("Biden", "hold further talks"), ("Lavrov", "hold further negotiations")]:
+        found = _the(pledges, actor, action)  # found with less confidence: the analyst decides
+        assert (found["status"], found["review"]) == ("review", True)
+        assert 0 < found["confidence"] < 1
+    to_review = _pledges(cli, "--review")
+    assert {p["status"] for p in to_review} == {"review"} and len(to_review) >= 2
+    biden = _the(pledges, "Biden", "hold further talks")
+    confirmed = cli("confirm", str(biden["id"]))
+    assert confirmed.code == 0 and confirmed.out.startswith(f"confirmed: #{biden['id']} [pending]")
+    assert _the(_pledges(cli, "--now", "2022-01-25"), "Biden", "hold further")["status"] == (
+        "pending"
+    )
+    assert biden["id"] not in [p["id"] for p in _pledges(cli, "--review")]
 
     assert _the(_pledges(cli, "--now", "2022-02-01"), "United States", "written")["status"] == (
         "overdue"
@@ -102,6 +110,8 @@ def test_extract_prints_json_and_stores_nothing(cli: CliRunner, sample_path: Pat
         "due",
         "due_precision",
         "more_quotes",
+        "confidence",
+        "review",
     }
     assert _pledges(cli) == []
 

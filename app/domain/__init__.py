@@ -20,7 +20,7 @@ from app.domain.models import (
     Verdict,
     content_hash,
 )
-from app.domain.status import OPEN, Status, status_from_fields, status_of
+from app.domain.status import OPEN, Status, status_of
 
 __all__ = [
     "OPEN",
@@ -43,6 +43,5 @@ __all__ = [
     "Suggestion",
     "Verdict",
     "content_hash",
-    "status_from_fields",
     "status_of",
 ]

@@ -57,6 +57,7 @@ class EventKind(StrEnum):
     EDITED = "edited"
     DISMISSED = "dismissed"
     REMINDED = "reminded"
+    CONFIRMED = "confirmed"
 
 
 def content_hash(text: str) -> str:
@@ -128,6 +129,11 @@ class Pledge:
     dismissed: bool = False
     # The same commitment told again later in the article: kept as evidence.
     more_quotes: tuple[Quote, ...] = ()
+    # How sure the extractor was that this is a pledge (0 to 1; None when a person entered it),
+    # and whether it waits for the analyst to confirm it (then it is neither pending nor
+    # overdue, and no reminder is given for it).
+    confidence: float | None = None
+    review: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ def pledge_fields(pledge: Pledge) -> dict[str, Any]:
         "due": _iso(pledge.due),
         "due_precision": None if pledge.due_precision is None else pledge.due_precision.value,
         "more_quotes": [quote.text for quote in pledge.more_quotes],
+        "confidence": pledge.confidence,
+        "review": pledge.review,
     }
 
 

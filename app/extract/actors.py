@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.extract.cues import COMMIT_NOUNS, Cue, is_passive, reporting_verb, subject_of
+from app.extract import lexicon as words
+from app.extract.syntax import is_passive, reporting_verb, subject_of
+
+if TYPE_CHECKING:
+    from app.extract.candidates import Candidate
 
 Token = Any  # spaCy's Token
 Doc = Any  # spaCy's Doc
 
-FIRST_PERSON = {"i", "we", "us", "me", "our"}
-PERSONAL = {"he", "she", "him", "her", "his"}
-COLLECTIVE = {"they", "them", "their", "it", "its"}
-RELATIVE = {"who", "which", "that", "whom"}
-# Nouns for a person's role: "the Russian diplomat" points back to the last person named.
-ROLE_NOUNS = {
-    "diplomat", "minister", "president", "official", "spokesman", "spokeswoman",
-    "spokesperson", "secretary", "chancellor", "leader", "premier", "governor", "mayor",
-    "senator", "ambassador", "envoy", "chief", "executive", "commander", "officer", "man",
-    "woman", "lawmaker", "politician", "candidate", "director", "ceo", "chairman", "head",
-}  # fmt: skip
-BODY_NOUNS = {
-    "government", "ministry", "administration", "company", "party", "parliament", "council",
-    "committee", "court", "police", "army", "military", "side", "country", "state", "union",
-    "board", "agency", "department", "firm", "group", "team", "authority", "coalition", "bank",
-    "organisation", "organization", "cabinet", "congress", "senate", "commission", "alliance",
-    "house", "regulator", "retailer", "automaker", "manufacturer", "carrier", "airline",
-    "guard", "force", "service", "office", "campaign",
-}  # fmt: skip
-_AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-SAYING_VERBS = {
-    "say", "tell", "add", "state", "announce", "continue", "explain", "declare", "insist",
-    "reiterate", "stress", "write", "tweet", "reply", "respond", "note", "ask", "conclude",
-}  # fmt: skip
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
@@ -46,7 +26,7 @@ class ActorNamer:
         self._doc = doc
         self._aliases = _person_aliases(doc)
 
-    def name(self, cue: Cue) -> str:
+    def name(self, cue: Candidate) -> str:
         """The actor of a cue, or "" when the subject is not someone who can commit."""
         subject = cue.subject
         if subject is None:
@@ -94,16 +74,16 @@ class ActorNamer:
     def _referent(self, token: Token, word: str) -> Token | str | None:
         """What a pronoun or a description points back to, if anything."""
         lemma = token.lemma_.lower()
-        if word in FIRST_PERSON:
+        if word in words.FIRST_PERSON:
             return speaker_of(token)
-        if word in RELATIVE and token.head.dep_ == "relcl":
+        if word in words.RELATIVE and token.head.dep_ == "relcl":
             return token.head.head
-        if word in PERSONAL | COLLECTIVE:
+        if word in words.PERSONAL | words.COLLECTIVE:
             reporter = reporting_verb(token.head)
             framing = subject_of(reporter) if reporter is not None else None
             if framing is not None and framing.i < token.i:
                 return framing  # "Watson said he would ...": he is Watson
-            if word in PERSONAL:
+            if word in words.PERSONAL:
                 return self._last_person_before(token)
             if word in {"they", "them", "their"}:
                 return (
@@ -112,12 +92,12 @@ class ActorNamer:
                     or self._last_body_before(token)
                 )
             return None  # "it" is too often nobody ("it will take a moment") to guess
-        if lemma in COMMIT_NOUNS:
+        if lemma in words.COMMITMENT_NOUNS:
             # "her plans ... will begin": the plans are hers
             return next((c for c in token.children if c.dep_ == "poss"), None)
-        if word in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
+        if word in words.ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             return self._last_person_before(token)
-        if token.tag_ == "NNS" and lemma in ROLE_NOUNS:
+        if token.tag_ == "NNS" and lemma in words.ROLE_NOUNS:
             return self._last_group_before(token, 30)
         return None
 
@@ -161,7 +141,7 @@ class ActorNamer:
 def speaker_of(token: Token) -> Token | None:
     """Who speaks a first-person word: the one whose verb of saying frames its quotation."""
     doc = token.doc
-    region = _quotation_around(doc, token.idx)
+    region = quotation_around(doc, token.idx)
     if region is None:
         places = [token.sent]
     else:
@@ -178,10 +158,10 @@ def speaker_of(token: Token) -> Token | None:
     for sent in places:
         for word in sent:
             inside = region is not None and region[0] <= word.idx < region[1]
-            if inside or word.lemma_.lower() not in SAYING_VERBS or word.pos_ != "VERB":
+            if inside or word.lemma_.lower() not in words.SAYING_VERBS or word.pos_ != "VERB":
                 continue
             subject = subject_of(word)
-            if subject is not None and subject.lower_ not in FIRST_PERSON:
+            if subject is not None and subject.lower_ not in words.FIRST_PERSON:
                 return subject
     return None
 
@@ -193,7 +173,7 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _quotation_around(doc: Doc, offset: int) -> tuple[int, int] | None:
+def quotation_around(doc: Doc, offset: int) -> tuple[int, int] | None:
     """The span of the quotation, within its paragraph, that holds a character offset."""
     text = doc.text
     start, end = _paragraph_bounds(text, offset)
@@ -223,8 +203,8 @@ def is_agent(subject: Token) -> bool:
     """Whether a subject can make a pledge: a person, body or place, not 'her plans'."""
     return (
         subject.pos_ in {"PROPN", "PRON"}
-        or subject.ent_type_ in _AGENT_ENTITIES
-        or subject.lemma_.lower() in ROLE_NOUNS | BODY_NOUNS
+        or subject.ent_type_ in words.AGENT_ENTITIES
+        or subject.lemma_.lower() in words.ROLE_NOUNS | words.BODY_NOUNS
         or subject.text.startswith("@")
     )
 

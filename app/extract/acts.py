@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.domain.likeness import STOP_WORDS
-from app.extract.cues import HEDGES, NOT_COMMITTING, in_question
+from app.extract.lexicon import HEDGES, NOT_COMMITTING
+from app.extract.syntax import in_question
 
 if TYPE_CHECKING:
     from app.domain import PledgeRecord

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.extract.cues import ACTION_NOUNS, FUTURE_AUX, SUBJECTS, Cue, is_passive
+from app.extract import lexicon as words
+from app.extract.syntax import SUBJECTS, is_passive
+
+if TYPE_CHECKING:
+    from app.extract.candidates import Candidate
 
 Token = Any  # spaCy's Token
-
-_CONDITION_MARKS = {"if", "unless", "once", "after", "provided", "providing", "upon"}
-_DEADLINE_PREPS = {
-    "by", "within", "in", "until", "before", "on", "over", "during", "till", "through",
-    "following", "after", "at",
-}  # fmt: skip
-_VAGUE_TIMES = {"soon", "shortly", "promptly", "immediately", "quickly", "eventually", "swiftly"}
-_TIME_ENTITIES = {"DATE", "TIME"}
-_PARTIES = {"PERSON", "ORG", "GPE", "NORP"}
+_PARTIES = words.AGENT_ENTITIES
 
 
-def condition_tokens(cue: Cue) -> list[Token] | None:
+def condition_tokens(cue: Candidate) -> list[Token] | None:
     """The clause the pledge depends on: 'if ...', 'once ...', 'after receiving ...'."""
     governors = [cue.action]
     while governors[-1].dep_ in {"xcomp", "acomp", "pcomp", "prep"} and len(governors) < 5:
@@ -28,7 +24,7 @@ def condition_tokens(cue: Cue) -> list[Token] | None:
             if child.dep_ not in {"advcl", "prep"}:
                 continue
             first = next(iter(child.subtree))
-            if first.lower_ not in _CONDITION_MARKS:
+            if first.lower_ not in words.CONDITION_MARKS:
                 continue
             if child.dep_ == "prep" and not any(g.dep_ == "pcomp" for g in child.children):
                 continue
@@ -36,63 +32,42 @@ def condition_tokens(cue: Cue) -> list[Token] | None:
     return None
 
 
-def deadline_tokens(cue: Cue) -> list[Token]:
-    """The time expressions attached to the action (or to the noun that carries it)."""
-    found: list[Token] = []
-    holders = [cue.action] if cue.noun is None or cue.noun is cue.action else [cue.action, cue.noun]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in SUBJECTS or child.dep_ in {"conj", "ccomp", "relcl"}:
-                continue
-            if child.dep_ == "advmod" and child.lower_ in _VAGUE_TIMES:
-                found.append(child)
-                continue
-            tokens = _time_phrase(child)
-            if not any(t.ent_type_ in _TIME_ENTITIES for t in tokens):
-                continue
-            if child.dep_ == "advcl" and not all(
-                t.ent_type_ in _TIME_ENTITIES or t.dep_ == "mark" for t in tokens
-            ):
-                continue  # a clause, unless it is only a date: "until this coming Saturday"
-            if (
-                child.dep_ == "prep"
-                and child.lower_.replace("[", "").replace("]", "") not in _DEADLINE_PREPS
-            ):
-                continue
-            if child.dep_ in {"dobj", "pobj"} and child.ent_type_ not in _TIME_ENTITIES:
-                continue
-            found.extend(tokens)
-    return sorted(found, key=lambda t: t.i)
-
-
-def _time_phrase(child: Token) -> list[Token]:
-    """A time expression's words, without clauses hanging from it ("days which aims to ...")."""
-    keep: list[Token] = []
-
-    def walk(node: Token) -> None:
-        keep.append(node)
-        for grandchild in node.children:
-            if grandchild.dep_ not in {"relcl", "acl", "advcl"}:
-                walk(grandchild)
-
-    walk(child)
-    return sorted(keep, key=lambda t: t.i)
-
-
-def action_text(cue: Cue, excluded: set[int]) -> str:
-    """The action as a short verb phrase, without subject, auxiliaries, deadline or condition."""
-    if cue.noun is not None and cue.noun.lemma_.lower() in ACTION_NOUNS:
-        text = ACTION_NOUNS[cue.noun.lemma_.lower()]
+def action_text(cue: Candidate, excluded: set[int]) -> str:
+    """The act as a short verb phrase in the base form, with its object and its negation,
+    without subject, auxiliaries, deadline or condition: "not run for Senate", "assemble the
+    first four aircraft at the main factory" (a passive subject becomes the object)."""
+    if cue.noun is not None and cue.noun.lemma_.lower() in words.ACTION_NOUNS:
+        text = words.ACTION_NOUNS[cue.noun.lemma_.lower()]
     elif cue.noun is not None and is_passive(cue.action):
         # "a new initiative to be unveiled" -> "unveil a new initiative"
         noun = [t for t in phrase_tokens(cue.noun) if t.i not in excluded]
         text = f"{cue.action.lemma_} {tokens_text(noun)}"
+    elif cue.action.pos_ in {"NOUN", "PROPN"}:
+        # the act is a noun ("an agreement for worldwide marketing"): its phrase
+        text = tokens_text([t for t in phrase_tokens(cue.action) if t.i not in excluded])
     else:
-        text = tokens_text(_action_tokens(cue.action, excluded))
-    return f"not {text}" if cue.negated else text
+        text = _verb_phrase(cue.action, excluded)
+    return f"not {text}" if cue.negated and text else text
 
 
-def recipient_token(cue: Cue) -> Token | None:
+def _verb_phrase(verb: Token, excluded: set[int]) -> str:
+    """The verb in its base form, then its complements in their order."""
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    kept = [t for t in _action_tokens(verb, excluded) if t.i != verb.i]
+    head = str(verb.lemma_).lower() if verb.pos_ in {"VERB", "AUX"} else verb.text
+    if head == "be" and verb.lower_ in {"'s", "’s"}:
+        head = "be"
+    parts = [head]
+    if passive_subject is not None:  # "will be assembled" -> "assemble <what was assembled>"
+        what = tokens_text(phrase_tokens(passive_subject))
+        parts.append(what.lower() if passive_subject.pos_ == "PRON" else what)
+    rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
+    before = tokens_text([t for t in kept if t.i < verb.i and t.dep_ in {"advmod"}
+                          and t.lower_ not in words.PRESENT_ONLY])  # fmt: skip
+    return " ".join(p for p in (before, *parts, rest) if p)
+
+
+def recipient_token(cue: Candidate) -> Token | None:
     """Who the pledge is made to or with, when the parse names a person, body or country."""
     verb = cue.action
     near = {verb.i} | {child.i for child in verb.children}
@@ -141,7 +116,9 @@ def _action_tokens(verb: Token, excluded: set[int]) -> list[Token]:
                 continue
             if node is verb and (_is_cue_part(child) or child.dep_ in {"advcl", "ccomp"}):
                 continue
-            if node is verb and child.i < first_aux and child.dep_ != "neg":
+            if node is verb and child.dep_ in {"neg", "aux", "auxpass", "nsubjpass", "expl"}:
+                continue  # said by "not" in front, or by the base form
+            if node is verb and child.i < first_aux:
                 continue  # "Of course, it will ...", "On policy, the council will ..."
             if child.dep_ == "conj" and (
                 child.pos_ in {"VERB", "AUX"} or any(g.dep_ in SUBJECTS for g in child.children)
@@ -160,4 +137,4 @@ def _is_cue_part(child: Token) -> bool:
     """Words of the action verb's own clause that are not the action: 'that', 'will', 'to'."""
     if child.dep_ in {"mark", "cc", "punct"}:
         return True
-    return child.dep_ == "aux" and child.lower_ in FUTURE_AUX | {"would", "to", "going"}
+    return child.dep_ == "aux" and child.lower_ in words.FUTURE_MODALS | {"to", "going"}

@@ -1,8 +1,11 @@
 """Pipeline stage 4: find the pledges in an article from spaCy's parse of it.
 
-For each sentence: find the commitment cues (cues.py), name who commits (actors.py), and read
-the action, condition, deadline and recipient from the clause (clauses.py). The same commitment
-told twice in one article is one pledge whose later quotes are kept as evidence.
+For each sentence the candidate rules (candidates.py) find every clause that could commit
+someone; each is described (who acts, the deadline that belongs to its act, its features) and
+the trained model (pledge_model.py) says how likely it is a pledge. Those above the model's
+review threshold become pledges, with their confidence; those below its tracking threshold
+are stored to review. The same commitment told twice in one article is one pledge whose later
+quotes are kept as evidence.
 """
 
 from __future__ import annotations
@@ -10,88 +13,208 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
-from app.extract.actors import ActorNamer
+from app.extract import lexicon as words
+from app.extract.actors import ActorNamer, quotation_around
+from app.extract.candidates import Candidate, find_candidates
 from app.extract.clauses import (
     action_text,
     condition_tokens,
-    deadline_tokens,
     recipient_token,
     tokens_text,
 )
-from app.extract.cues import Cue, find_cues
+from app.extract.features import Features, candidate_features
 from app.extract.nlp import parse_many
+from app.extract.pledge_model import PledgeModel, shipped_model
+from app.extract.timex import TimeExpression, deadline_of, time_expressions
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PledgeFinder = Callable[[Sequence[Article]], list[list[Pledge]]]
 Doc = Any  # spaCy's Doc
+Sentence = Any  # spaCy's Span
+# A sentence this long (in tokens) is not read for pledges: what one sentence may cost.
+MAX_SENTENCE_TOKENS = 200
+_ANAPHORS = frozenset({"that", "it", "this", "so", "the same"})
 
 
-def find_pledges(articles: Sequence[Article]) -> list[list[Pledge]]:
+@dataclass(frozen=True)
+class Described:
+    """A candidate with what the model is told about it, and who acts and by when."""
+
+    candidate: Candidate
+    sentence: Sentence
+    actor: str
+    deadline: TimeExpression | None
+    features: Features
+
+
+def find_pledges(
+    articles: Sequence[Article], model: PledgeModel | None = None
+) -> list[list[Pledge]]:
     """For each article, one Pledge per commitment, in reading order, due dates not yet set.
 
     spaCy parses the articles together (nlp.pipe), which is faster than one at a time.
     """
-    texts = [article.text for article in articles]
-    return [pledges_in_doc(doc) for doc in parse_many(texts)]
+    chosen = model or shipped_model()
+    return [pledges_in_doc(doc, chosen) for doc in parse_many([a.text for a in articles])]
 
 
-def pledges_in_doc(doc: Doc) -> list[Pledge]:
-    """The pledges in a parsed article."""
-    namer = ActorNamer(doc)
-    found: dict[tuple[str, str, str, str], Pledge] = {}
+def describe(doc: Doc, namer: ActorNamer | None = None) -> Iterator[Described]:
+    """Every candidate of a parsed article, described: what training and extraction share."""
+    namer = namer or ActorNamer(doc)
     for sent in doc.sents:
-        if sent.text.rstrip(" ”\"'’)").endswith("?"):
+        if len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        for cue in find_cues(sent):
-            pledge = _build(doc, sent, cue, namer)
-            if not (pledge.actor and pledge.action):
+        candidates = find_candidates(sent)
+        if not candidates:
+            continue
+        expressions = time_expressions(sent)
+        for candidate in candidates:
+            actor = namer.name(candidate)
+            deadline = deadline_of(candidate, expressions)
+            quoted = quotation_around(doc, candidate.cue.idx) is not None
+            features = candidate_features(
+                candidate, actor=actor, deadline=deadline, quoted=quoted,
+                others=len(candidates) - 1,
+            )  # fmt: skip
+            yield Described(candidate, sent, actor, deadline, features)
+
+
+def pledges_in_doc(doc: Doc, model: PledgeModel) -> list[Pledge]:
+    """The pledges in a parsed article, each with the model's confidence."""
+    namer = ActorNamer(doc)
+    return pledges_from(list(describe(doc, namer)), namer, model)
+
+
+def pledges_from(
+    candidates: Sequence[Described], namer: ActorNamer, model: PledgeModel
+) -> list[Pledge]:
+    """The pledges among an article's described candidates, by the model's scores."""
+    by_sentence: dict[int, list[tuple[float, Described]]] = {}
+    for described in candidates:
+        probability = model.probability(described.features)
+        if probability >= model.review:
+            by_sentence.setdefault(described.sentence.start, []).append((probability, described))
+    found: dict[tuple[str, str, str, str], Pledge] = {}
+    for scored in by_sentence.values():
+        scored.sort(key=lambda pair: -pair[0])
+        kept: list[Pledge] = []
+        for probability, described in scored:
+            pledge = _build(described, namer, probability, model)
+            if any(_gist(p.action) == _gist(pledge.action) for p in kept):
                 continue
-            key = (
-                pledge.actor.casefold(),
-                _gist(pledge.action),
-                _gist(pledge.condition or ""),
-                _gist(pledge.deadline_text or ""),
-            )
-            if key in found:
-                earlier = found[key]
-                quote = Quote(pledge.quote, pledge.quote_span)
-                if quote.span != earlier.quote_span and quote not in earlier.more_quotes:
-                    found[key] = dataclasses.replace(
-                        earlier, more_quotes=(*earlier.more_quotes, quote)
-                    )
-            else:
-                found[key] = pledge
-    return list(found.values())
+            conjoined = "+and" in described.candidate.rule  # "promised to X and (to) Y"
+            same_actor = pledge.actor in {p.actor for p in kept}
+            if kept and probability < model.track and same_actor and not conjoined:
+                continue  # one act of an actor per sentence, unless the model is sure of more
+            kept.append(pledge)
+            _keep(found, pledge)
+    return sorted(found.values(), key=lambda p: p.quote_span.start)
 
 
-def _build(doc: Doc, sent: Any, cue: Cue, namer: ActorNamer) -> Pledge:
-    """Assemble one Pledge from the parse around its action."""
-    condition = condition_tokens(cue)
-    deadline = deadline_tokens(cue)
-    excluded = {t.i for t in deadline}
-    if cue.subject is not None:
-        excluded |= {t.i for t in cue.subject.subtree}
+def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> None:
+    """Add a pledge, or, when the article told it before, its quote to the earlier one."""
+    key = (
+        pledge.actor.casefold(),
+        _gist(pledge.action),
+        _gist(pledge.condition or ""),
+        _gist(pledge.deadline_text or ""),
+    )
+    earlier = found.get(key)
+    if earlier is None:
+        found[key] = pledge
+        return
+    quote = Quote(pledge.quote, pledge.quote_span)
+    if quote.span != earlier.quote_span and quote not in earlier.more_quotes:
+        surest = max(earlier.confidence or 0.0, pledge.confidence or 0.0)
+        found[key] = dataclasses.replace(
+            earlier,
+            more_quotes=(*earlier.more_quotes, quote),
+            confidence=surest,
+            review=earlier.review and pledge.review,
+        )
+
+
+def _build(
+    described: Described, namer: ActorNamer, probability: float, model: PledgeModel
+) -> Pledge:
+    """Assemble one Pledge from the parse around its act."""
+    candidate, sent = described.candidate, described.sentence
+    doc = sent.doc
+    condition = condition_tokens(candidate)
+    excluded: set[int] = set()
+    if described.deadline is not None:
+        excluded |= set(range(described.deadline.start, described.deadline.end))
+    if candidate.subject is not None:
+        excluded |= {t.i for t in candidate.subject.subtree}
     if condition is not None:
         excluded |= {t.i for t in condition}
-    kind = cue.kind
+    kind = candidate.kind
     if kind is PledgeKind.PROMISE and condition is not None:
         kind = PledgeKind.CONDITIONAL
-    party = recipient_token(cue)
+    party = recipient_token(candidate)
     raw = doc.text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
     return Pledge(
-        actor=namer.name(cue),
-        action=action_text(cue, excluded),
+        actor=described.actor or _fallback_actor(candidate, namer) or "Unnamed",
+        action=_readable_action(candidate, excluded),
         kind=kind,
         quote=quote,
         quote_span=Span(start, start + len(quote)),
         recipient=None if party is None else namer.full_name(party),
         condition=None if condition is None else tokens_text(condition),
-        deadline_text=tokens_text(deadline) or None,
+        deadline_text=None if described.deadline is None else described.deadline.text,
+        confidence=round(probability, 3),
+        review=probability < model.track,
     )
+
+
+def _readable_action(candidate: Candidate, excluded: set[int]) -> str:
+    """The act as a verb phrase with its object and its negation; 'do that' takes the clause
+    it points back to ("... will not run. I will not do that" -> "not run")."""
+    text = action_text(candidate, excluded)
+    action = candidate.action
+    objects = [c for c in action.children if c.dep_ in {"dobj", "advmod"}]
+    if action.lemma_.lower() == "do" and objects and objects[0].lower_ in _ANAPHORS:
+        antecedent = _previous_act(action)
+        if antecedent:
+            return f"not {antecedent}" if candidate.negated else antecedent
+    return text or str(action.lemma_).lower()
+
+
+def _previous_act(token: Any) -> str | None:
+    """The main act of the clause before: what 'do that' stands for."""
+    doc = token.doc
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    verbs = [t for t in before if t.pos_ == "VERB" and t.dep_ in {"ROOT", "xcomp", "ccomp"}]
+    if not verbs:
+        return None
+    chosen = verbs[-1]
+    words_of = [t for t in chosen.subtree if t.dep_ not in {"nsubj", "nsubjpass", "punct"}]
+    text = tokens_text([t for t in words_of if t.i >= chosen.i or t.dep_ == "neg"])
+    return text.replace(chosen.text, chosen.lemma_, 1) or None
+
+
+def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
+    """When the subject names nobody: the one who says it ("X said ... would"), else the last
+    person or body named as a subject just before."""
+    for token in candidate.action.sent:
+        if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
+            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if speaker is not None:
+                name = namer.name_token(speaker)
+                if name:
+                    return name
+    return ""
 
 
 def _gist(action: str) -> str:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections import Counter
     from datetime import date
 
-_ORDER = (Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN)
+_ORDER = tuple(Status)
 
 
 class DueCalendar(QCalendarWidget):

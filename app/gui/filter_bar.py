@@ -31,9 +31,7 @@ _CHIP_STYLE = """
 QPushButton {{ border: 1px solid #b0b0b0; border-radius: 12px; padding: 3px 12px; }}
 QPushButton:checked {{ background: {colour}; color: white; border-color: {colour}; }}
 """
-_CHIPS: tuple[Status | None, ...] = (
-    None, Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN,
-)  # fmt: skip
+_CHIPS: tuple[Status | None, ...] = (None, *Status)
 
 
 class FilterBar(QWidget):

@@ -308,7 +308,14 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open details", self.open_detail, "Return", "Show the selected pledge in full"
         )
-        for action in (self.toggle_action, self.dismiss_action, self.open_action):
+        self.confirm_action = self._action(
+            "&Confirm as a pledge",
+            self.confirm_current,
+            "Ctrl+Return",
+            "The pledge found with less confidence is one: track it (in To review: Enter)",
+        )
+        for action in (self.toggle_action, self.dismiss_action, self.open_action,
+                       self.confirm_action):  # fmt: skip
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -319,8 +326,9 @@ class MainWindow(QMainWindow):
             "Record that the selected pledge was broken: withdrawn, refused or cancelled",
         )
         edit_menu.addActions(
-            [self.toggle_action, self.broken_action, self.dismiss_action, self.open_action]
-        )
+            [self.toggle_action, self.broken_action, self.confirm_action, self.dismiss_action,
+             self.open_action]
+        )  # fmt: skip
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
@@ -379,6 +387,8 @@ class MainWindow(QMainWindow):
         unmark.setEnabled(bool(record.pledge.met_on or record.pledge.broken_on))
         menu.addSeparator()
         menu.addAction("&Edit…", self.edit_current)
+        confirm = menu.addAction("&Confirm as a pledge", self.confirm_current)
+        confirm.setEnabled(record.pledge.review)
         menu.addAction(self.dismiss_action)
         return menu
 
@@ -580,9 +590,10 @@ class MainWindow(QMainWindow):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         showing = f"{shown} of {total} pledges shown" if shown != total else f"{total} pledges"
         broken = f", {counts[Status.BROKEN]} broken" if counts[Status.BROKEN] else ""
+        review = f", {counts[Status.REVIEW]} to review" if counts[Status.REVIEW] else ""
         self.summary.setText(
             f"{showing} · {counts[Status.OVERDUE]} overdue, {counts[Status.PENDING]} pending, "
-            f"{counts[Status.MET]} met{broken}.   {HINT}"
+            f"{counts[Status.MET]} met{broken}{review}.   {HINT}"
         )
 
     def current_record(self) -> PledgeRecord | None:
@@ -624,14 +635,31 @@ class MainWindow(QMainWindow):
         )
 
     def _on_record_saved(self, record: PledgeRecord) -> None:
-        self.model.replace(record)
+        chosen = self.current_record()
+        self.model.replace(record)  # a dismissed pledge leaves: the table is laid out anew
+        if chosen is not None and self.current_record() is None:
+            self.select_pledge(chosen.id)  # the selection stays on the pledge it was on
         self._reread_suggestions()  # decided, or reopened: its suggestions go or come back
         current = self.current_record()
         if current is not None and current.id == record.id:
             self._on_table_current_changed(self.table.currentIndex(), QModelIndex())
 
+    def confirm_current(self, *_: object) -> None:
+        """Confirm the selected pledge to review; in To review, the next one is selected."""
+        record = self.current_record()
+        if record is None or not record.pledge.review:
+            self.statusBar().showMessage("Only a pledge to review needs confirming.", 5_000)
+            return
+        if self.proxy.status is Status.REVIEW:  # the inbox: on to the next one now
+            self._select_next()
+        self.pledge_actions.confirm([record])
+
     def open_detail(self, *_: object) -> None:
-        """Show the detail pane for the selected pledge and move the focus there."""
+        """Show the detail pane for the selected pledge and move the focus there;
+        in To review, Enter confirms instead."""
+        if self.proxy.status is Status.REVIEW:
+            self.confirm_current()
+            return
         self.detail_dock.show()
         self.detail_dock.raise_()
         self.detail.mark_button.setFocus()
@@ -719,12 +747,20 @@ class MainWindow(QMainWindow):
             self.pledge_actions.edit(record, change)
 
     def dismiss_current(self, *_: object) -> None:
-        """Delete: hide the selected pledge as a wrong extraction (undo brings it back)."""
+        """Delete: hide the selected pledge as a wrong extraction (undo brings it back); the
+        next row is selected."""
         record = self.current_record()
         if record is not None:
-            row = self.table.currentIndex().row()
+            self._select_next()
             self.pledge_actions.dismiss([record])
-            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+
+    def _select_next(self) -> None:
+        """Move the selection to the row after the current one (or before, at the end), so
+        that it stays put when the current row leaves the view."""
+        row = self.table.currentIndex().row()
+        following = row + 1 if row + 1 < self.proxy.rowCount() else row - 1
+        if following >= 0:
+            self.table.selectRow(following)
 
     def _report(self, message: str, retry: Callable[[], object] | None = None) -> None:
         """Say what went wrong; with `retry`, offer to try again."""

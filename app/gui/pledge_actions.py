@@ -202,6 +202,11 @@ class PledgeActions(QObject):
         """Hide wrong extractions; undo brings them back."""
         self.perform("Dismiss", records, _dismissing, _restoring_of)
 
+    def confirm(self, records: Sequence[PledgeRecord]) -> None:
+        """Confirm pledges to review: they are tracked from now; undo puts them back."""
+        self.perform("Confirm", [r for r in records if r.pledge.review], _confirming,
+                     _unconfirming_of)  # fmt: skip
+
     def restore(self, records: Sequence[PledgeRecord]) -> None:
         """Bring dismissed pledges back; undo dismisses them again."""
         self.perform("Restore", records, _restoring, _dismissing_of)
@@ -346,6 +351,26 @@ def _restoring(pledge_id: int) -> Change:
         from app.store.queries import restore
 
         return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+
+    return change
+
+
+def _confirming(pledge_id: int) -> Change:
+    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import confirm
+
+        return confirm(session=session, pledge_id=pledge_id, at=at, expected_version=version)
+
+    return change
+
+
+def _unconfirming_of(record: PledgeRecord) -> Change:
+    pledge_id = record.id
+
+    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
+        from app.store.queries import unconfirm
+
+        return unconfirm(session=session, pledge_id=pledge_id, at=at, expected_version=version)
 
     return change
 

@@ -28,7 +28,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 # Overdue first when sorted ascending on the status column; then by due date.
-_STATUS_ORDER = {Status.OVERDUE: 0, Status.PENDING: 1, Status.MET: 2, Status.BROKEN: 3}
 _NO_DATE = date.max.toordinal()
 
 
@@ -242,7 +241,7 @@ class PledgeTableModel(QAbstractTableModel):
         pledge = record.pledge
         due = pledge.due.toordinal() if pledge.due else _NO_DATE
         if column is Column.STATUS:
-            return (_STATUS_ORDER[self.status(record)], due, record.id)
+            return (self.status(record).rank, due, record.id)
         if column is Column.DUE:
             return (due, record.id)
         if column is Column.PUBLISHED:

@@ -20,25 +20,20 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.domain import PledgeKind, PledgeRecord, Status
+from app.domain import PledgeKind, PledgeRecord, Status, status_of
 from app.gui.pledge_model import Column, PledgeTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 _Index = QModelIndex | QPersistentModelIndex
-# Status order: overdue sorts first, then pending, met and broken.
-_CODES = (Status.OVERDUE, Status.PENDING, Status.MET, Status.BROKEN)
+# A row's status is kept as its rank in the status order (overdue first): Status's own order.
+_CODES = tuple(Status)
 _NO_DUE = date.max.toordinal()
 
 
-def _status_code(record: PledgeRecord, today: int) -> int:
-    pledge = record.pledge
-    if pledge.met_on is not None:
-        return 2
-    if pledge.broken_on is not None:
-        return 3
-    return 0 if pledge.due is not None and pledge.due.toordinal() < today else 1
+def _status_code(record: PledgeRecord, today: date) -> int:
+    return status_of(record.pledge, today).rank
 
 
 def _haystack(record: PledgeRecord) -> str:
@@ -110,7 +105,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
             self._relayout(resort=True)
             return
         moved = False
-        today = self.pledges().today.toordinal()
+        today = self.pledges().today
         for row in range(top.row(), bottom.row() + 1):
             record = records[row]
             self._hay[row], self._dues[row] = _haystack(record), _due(record)
@@ -128,10 +123,15 @@ class PledgeFilterProxy(QAbstractProxyModel):
                 self.dataChanged.emit(self.index(where, 0), self.index(where, len(Column) - 1))
 
     def _status_codes(self, records: Sequence[PledgeRecord]) -> list[int]:
-        today = self.pledges().today.toordinal()
+        today = self.pledges().today
         return [_status_code(r, today) for r in records]
 
     # --- typed filters ----------------------------------------------------------------------
+
+    @property
+    def status(self) -> Status | None:
+        """The status shown (None: all)."""
+        return self._status
 
     def set_status(self, status: Status | None) -> None:
         """Show one status, or all with None."""

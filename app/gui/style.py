@@ -12,16 +12,17 @@ from app.domain import Status
 STATUS_COLOURS = {
     Status.OVERDUE: QColor("#c62828"),
     Status.PENDING: QColor("#b26a00"),
+    Status.REVIEW: QColor("#3949ab"),
     Status.MET: QColor("#2e7d32"),
     Status.BROKEN: QColor("#5d4037"),
 }
-STATUS_WORDS = {status: status.value.capitalize() for status in Status}
+STATUS_WORDS = {status: status.label for status in Status}
 
 
 @cache
 def status_icon(status: Status, size: int = 16) -> QIcon:
-    """A circle in the status colour with a mark: '!' overdue, clock hands pending, tick met,
-    cross broken."""
+    """A circle in the status colour with a mark: '!' overdue, clock hands pending, '?' to
+    review, tick met, cross broken."""
     pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x for sharp high-DPI screens
     pixmap.fill(Qt.GlobalColor.transparent)
     pixmap.setDevicePixelRatio(2.0)
@@ -46,6 +47,15 @@ def status_icon(status: Status, size: int = 16) -> QIcon:
     elif status is Status.OVERDUE:
         painter.drawLine(QPointF(centre, size * 0.25), QPointF(centre, size * 0.58))
         painter.drawPoint(QPointF(centre, size * 0.74))
+    elif status is Status.REVIEW:
+        path = QPainterPath(QPointF(size * 0.36, size * 0.38))
+        path.cubicTo(QPointF(size * 0.36, size * 0.2), QPointF(size * 0.66, size * 0.2),
+                     QPointF(size * 0.64, size * 0.38))  # fmt: skip
+        path.cubicTo(QPointF(size * 0.62, size * 0.5), QPointF(centre, size * 0.5),
+                     QPointF(centre, size * 0.6))  # fmt: skip
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.drawPoint(QPointF(centre, size * 0.76))
     else:
         painter.drawLine(QPointF(centre, centre), QPointF(centre, size * 0.28))
         painter.drawLine(QPointF(centre, centre), QPointF(size * 0.68, centre))

@@ -66,6 +66,10 @@ class PledgeRow(SQLModel, table=True):
     dismissed: bool = False
     # Raised by every change; an edit made on an older version is refused, never lost.
     version: int = 1
+    # The pledge model's confidence (None: entered by a person), and whether the pledge waits
+    # for the analyst to confirm it (status "review": not counted, never reminded).
+    confidence: float | None = None
+    review: bool = False
 
 
 class PledgeEventRow(SQLModel, table=True):

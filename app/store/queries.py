@@ -226,6 +226,7 @@ def mark_met(
     """Tick a pledge off as met on a day, with an optional note and evidence link."""
     detail = f"met on {on.isoformat()}" + (f": {note}" if note else "")
     values = {**_REOPENED, "met_on": on, "met_note": note, "met_evidence": evidence}
+    values["review"] = False  # a verdict is a confirmation
     return _change(session, pledge_id, values, EventKind.MET, at, detail, expected_version)
 
 
@@ -240,7 +241,7 @@ def mark_broken(
 ) -> PledgeRecord:
     """Mark a pledge broken on a day (withdrawn, refused, cancelled), with an optional note."""
     detail = f"broken on {on.isoformat()}" + (f": {note}" if note else "")
-    values = {**_REOPENED, "broken_on": on, "broken_note": note}
+    values = {**_REOPENED, "broken_on": on, "broken_note": note, "review": False}
     return _change(session, pledge_id, values, EventKind.BROKEN, at, detail, expected_version)
 
 
@@ -276,6 +277,26 @@ def dismiss(
         "dismissed as not a pledge",
         expected_version,
     )
+
+
+def confirm(
+    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
+) -> PledgeRecord:
+    """The analyst says a pledge found with less confidence is one: it is tracked from now."""
+    return _change(
+        session, pledge_id, {"review": False}, EventKind.CONFIRMED, at,
+        "confirmed as a pledge", expected_version,
+    )  # fmt: skip
+
+
+def unconfirm(
+    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
+) -> PledgeRecord:
+    """Put a pledge back to review (the undo of confirm)."""
+    return _change(
+        session, pledge_id, {"review": True}, EventKind.EDITED, at, "back to review",
+        expected_version,
+    )  # fmt: skip
 
 
 def restore(
@@ -430,6 +451,8 @@ def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
         broken_on=pledge.broken_on,
         broken_note=pledge.broken_note,
         dismissed=pledge.dismissed,
+        confidence=pledge.confidence,
+        review=pledge.review,
     )
 
 

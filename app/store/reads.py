@@ -128,12 +128,15 @@ def get_pledges(*, session: Executor, pledge_ids: Sequence[int]) -> dict[int, Pl
 
 
 _RECORD_COLUMNS = (
-    pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.kind, pledge.c.quote,
-    pledge.c.quote_start, pledge.c.quote_end, pledge.c.recipient, pledge.c.condition,
-    pledge.c.deadline_text, pledge.c.due, pledge.c.due_precision, pledge.c.met_on,
-    pledge.c.met_note, pledge.c.met_evidence, pledge.c.broken_on, pledge.c.broken_note,
-    pledge.c.dismissed, pledge.c.version,
-    article.c.id, article.c.title, article.c.published, article.c.source, article.c.url,
+    *(pledge.c[name] for name in (
+        "id", "actor", "action", "kind", "quote", "quote_start", "quote_end", "recipient",
+        "condition", "deadline_text", "due", "due_precision", "met_on", "met_note",
+        "met_evidence", "broken_on", "broken_note", "dismissed", "version", "confidence",
+        "review",
+    )),
+    article.c.id.label("article_id"), article.c.title.label("article_title"),
+    article.c.published.label("article_published"), article.c.source.label("article_source"),
+    article.c.url.label("article_url"),
 )  # fmt: skip
 
 
@@ -157,18 +160,18 @@ def _records(
 
 
 def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
-    (pledge_id, actor, action, kind, quote, start, end, recipient, condition, deadline_text,
-     due, due_precision, met_on, met_note, met_evidence, broken_on, broken_note, dismissed, version,
-     article_id, title, published, source, url) = row  # fmt: skip
+    """A row of _RECORD_COLUMNS, read by column name, as a record."""
     record_pledge = Pledge(
-        actor=actor, action=action, kind=PledgeKind(kind), quote=quote,
-        quote_span=Span(start, end), recipient=recipient, condition=condition,
-        deadline_text=deadline_text, due=due,
-        due_precision=None if due_precision is None else DuePrecision(due_precision),
-        met_on=met_on, met_note=met_note, met_evidence=met_evidence, broken_on=broken_on,
-        broken_note=broken_note, dismissed=bool(dismissed),
-        more_quotes=more_quotes,
+        actor=row.actor, action=row.action, kind=PledgeKind(row.kind), quote=row.quote,
+        quote_span=Span(row.quote_start, row.quote_end), recipient=row.recipient,
+        condition=row.condition, deadline_text=row.deadline_text, due=row.due,
+        due_precision=None if row.due_precision is None else DuePrecision(row.due_precision),
+        met_on=row.met_on, met_note=row.met_note, met_evidence=row.met_evidence,
+        broken_on=row.broken_on, broken_note=row.broken_note, dismissed=bool(row.dismissed),
+        more_quotes=more_quotes, confidence=row.confidence, review=bool(row.review),
     )  # fmt: skip
-    return PledgeRecord(id=pledge_id, pledge=record_pledge, article_id=article_id,
-                        article_title=title, article_published=published,
-                        article_source=source, article_url=url, version=version)  # fmt: skip
+    return PledgeRecord(
+        id=row.id, pledge=record_pledge, article_id=row.article_id,
+        article_title=row.article_title, article_published=row.article_published,
+        article_source=row.article_source, article_url=row.article_url, version=row.version,
+    )  # fmt: skip

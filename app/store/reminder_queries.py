@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import EventKind
 from app.domain.days import shift
 from app.domain.reminders import Candidate, Reminder, ReminderKind, parse_detail
-from app.store.status_sql import is_open
+from app.store.status_sql import is_tracked
 from app.store.tables import pledge, pledge_event
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> list[Candidate]:
-    """Open, dated pledges due by today + lead_days, with the reminders already sent for each.
+    """Tracked (open, confirmed), dated pledges due by today + lead_days, and their reminders.
 
     One query: the pledges, each joined to its reminder entries (if any). A pledge already
     reminded as overdue for its due date can need nothing more, so the query leaves it out:
@@ -46,7 +46,7 @@ def reminder_candidates(*, session: Executor, today: date, lead_days: int) -> li
         .select_from(pledge.outerjoin(pledge_event, reminded))
         .where(
             pledge.c.dismissed.is_(False),
-            is_open(),
+            is_tracked(),  # a pledge to review is never reminded until confirmed
             pledge.c.due.is_not(None),
             pledge.c.due <= horizon,
             ~told_overdue,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 FIRST_REVISION = "0001"
 # The newest revision in migrations/versions; a test checks that alembic agrees. Knowing it
 # here lets a database at head open without importing alembic at all (a faster start).
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 Announce = Callable[[str], None]
 _SCHEMA_LOCK = 7_140_412  # PostgreSQL advisory lock key held while the schema changes
 
@@ -132,6 +132,10 @@ def _one_transaction(engine: Engine) -> Iterator[Connection]:
         assert isinstance(raw, sqlite3.Connection)
         level = raw.isolation_level
         raw.isolation_level = None  # no implicit transactions: SQLite's own BEGIN … COMMIT
+        # A migration may rebuild a table (copy, drop, rename); with foreign keys enforced the
+        # drop would take every row that refers to it (the history of each pledge) with it.
+        # The pragma only takes effect outside a transaction, so it is set before BEGIN.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:
             # IMMEDIATE: the write lock first (waiting out busy_timeout for another opener), so
             # what is read next cannot change before it is written
@@ -142,6 +146,7 @@ def _one_transaction(engine: Engine) -> Iterator[Connection]:
             connection.rollback()
             raise
         finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             raw.isolation_level = level
 
 

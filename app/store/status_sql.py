@@ -1,44 +1,70 @@
-"""The status rule as a SQL expression, so that status filters run in the database."""
+"""The status rule (app/domain/status.py) as SQL, so that status filters run in the database.
+
+Both forms are made from the rule's table: a CASE for the status of each row, and a WHERE for
+the rows of one status (that clause holds and no earlier one does), written so that the
+indexes on due and on status can serve it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, case, literal
+from sqlalchemy import ColumnElement, and_, case, literal, true
 
-from app.domain import Status
+from app.domain.status import OTHERWISE, RULE, Clause, Status
 from app.store.tables import pledge
 
 if TYPE_CHECKING:
     from datetime import date
 
 
+def _holds(clause: Clause, today: date) -> ColumnElement[bool]:
+    column = pledge.c[clause.field]
+    if clause.test == "set":
+        return column.is_not(None)
+    if clause.test == "true":
+        return column.is_(True)
+    return and_(column.is_not(None), column < today)
+
+
+def _fails(clause: Clause, today: date) -> ColumnElement[bool]:
+    """The clause does not hold, said positively (so the planner can use an index)."""
+    column = pledge.c[clause.field]
+    if clause.test == "set":
+        return column.is_(None)
+    if clause.test == "true":
+        return column.is_(False)
+    return column.is_(None) | (column >= today)
+
+
 def status_expression(today: date) -> ColumnElement[str]:
-    """SQL for status_of: met or broken if so marked, overdue if due before today, else pending."""
+    """The status of each row on `today`, by the rule."""
     return case(
-        (pledge.c.met_on.is_not(None), literal(Status.MET.value)),
-        (pledge.c.broken_on.is_not(None), literal(Status.BROKEN.value)),
-        (is_overdue(today), literal(Status.OVERDUE.value)),
-        else_=literal(Status.PENDING.value),
+        *((_holds(clause, today), literal(clause.status.value)) for clause in RULE),
+        else_=literal(OTHERWISE.value),
     )
 
 
+def status_filter(status: Status, today: date) -> ColumnElement[bool]:
+    """A WHERE clause selecting the pledges with `status` on `today`."""
+    earlier: list[ColumnElement[bool]] = []
+    for clause in RULE:
+        if clause.status is status:
+            return and_(*earlier, _holds(clause, today))
+        earlier.append(_fails(clause, today))
+    return and_(*earlier) if earlier else true()
+
+
 def is_open() -> ColumnElement[bool]:
-    """Neither met nor broken: still waiting to be kept."""
+    """Neither met nor broken: still waiting to be kept (whether tracked or to review)."""
     return and_(pledge.c.met_on.is_(None), pledge.c.broken_on.is_(None))
 
 
+def is_tracked() -> ColumnElement[bool]:
+    """Open and confirmed (not waiting for review): what reminders and counts are about."""
+    return and_(is_open(), pledge.c.review.is_(False))
+
+
 def is_overdue(today: date) -> ColumnElement[bool]:
-    """Open, and due before today."""
-    return and_(is_open(), pledge.c.due.is_not(None), pledge.c.due < today)
-
-
-def status_filter(status: Status, today: date) -> ColumnElement[bool]:
-    """A WHERE clause selecting the pledges with `status` on `today`, in index-friendly form."""
-    if status is Status.MET:
-        return pledge.c.met_on.is_not(None)
-    if status is Status.BROKEN:
-        return and_(pledge.c.met_on.is_(None), pledge.c.broken_on.is_not(None))
-    if status is Status.OVERDUE:
-        return is_overdue(today)
-    return and_(is_open(), pledge.c.due.is_(None) | (pledge.c.due >= today))
+    """Overdue on `today`, by the rule."""
+    return status_filter(Status.OVERDUE, today)

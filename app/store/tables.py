@@ -8,7 +8,7 @@ column here matches models.py.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, column, table
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, column, table
 
 pledge = table(
     "pledge",
@@ -19,7 +19,8 @@ pledge = table(
     column("quote_end", Integer), column("deadline_text", String), column("due", Date),
     column("due_precision", String), column("met_on", Date), column("met_note", String),
     column("met_evidence", String), column("broken_on", Date), column("broken_note", String),
-    column("dismissed", Boolean), column("version", Integer),
+    column("dismissed", Boolean), column("version", Integer), column("confidence", Float),
+    column("review", Boolean),
 )  # fmt: skip
 article = table(
     "article",

@@ -7,6 +7,7 @@ import pytest
 from app.domain import Pledge, PledgeKind
 from app.domain.errors import ExtractError
 from app.extract import Extraction, Pipeline
+from app.extract.pledge_model import shipped_model
 
 
 def _find(extraction: Extraction, actor: str, action_word: str) -> Pledge:
@@ -51,10 +52,11 @@ def test_ryabkovs_warning_is_a_conditional_threat(sample_extraction) -> None:  #
         "Western governments have warned",  # a forecast by others
     ],
 )
-def test_no_pledge_from_questions_denials_and_undiscussed_ideas(
+def test_no_tracked_pledge_from_questions_denials_and_undiscussed_ideas(
     sample_extraction, sentence_start: str
 ) -> None:  # type: ignore[no-untyped-def]
-    assert not [p for p in sample_extraction.pledges if p.quote.startswith(sentence_start)]
+    tracked = [p for p in sample_extraction.pledges if not p.review]
+    assert not [p for p in tracked if p.quote.startswith(sentence_start)]
 
 
 def test_quotes_are_exact_spans_of_the_article(sample_extraction) -> None:  # type: ignore[no-untyped-def]
@@ -66,6 +68,14 @@ def test_quotes_are_exact_spans_of_the_article(sample_extraction) -> None:  # ty
 def test_questions_are_not_pledges(sample_extraction) -> None:  # type: ignore[no-untyped-def]
     # "asked if Moscow planned to publish Washington's response" asks; it does not commit.
     assert not [p for p in sample_extraction.pledges if "publish" in p.action]
+
+
+def test_the_sure_pledges_are_tracked_and_the_rest_wait_for_review(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    tracked = {(p.actor, p.action.split()[0]) for p in sample_extraction.pledges if not p.review}
+    assert {("United States", "provide"), ("Russia", "issue")} <= tracked
+    for pledge in sample_extraction.pledges:
+        assert pledge.confidence is not None
+        assert pledge.review is (pledge.confidence < shipped_model().track)
 
 
 def test_a_failing_stage_is_named_with_its_input() -> None:

@@ -62,15 +62,38 @@ def test_kinds_of_commitment(body: str, actor: str, action: str, kind: PledgeKin
         "The council should repair the road.",
         "The government may raise taxes.",
         "Officials denied planning to raise taxes.",
-        "Will the president resign?",
         "The company closed the plant last year.",
         "Anna Berg did not say whether the firm would appeal.",
         "Parliament urged the government to act.",
         "The regulator has to approve the deal.",
     ],
 )
-def test_what_is_not_a_pledge(body: str) -> None:
+def test_what_is_not_a_pledge_is_never_tracked(body: str) -> None:
+    """At most a candidate for the analyst to review, never a pledge counted and reminded."""
+    assert [p for p in _extract(body).pledges if not p.review] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Will the president resign?",  # a question commits nobody
+        "Anna Berg did not say whether the firm would appeal.",
+        "Reporters asked if the minister planned to resign.",
+    ],
+)
+def test_questions_are_not_even_candidates(body: str) -> None:
     assert _extract(body).pledges == ()
+
+
+def test_every_pledge_has_a_confidence_and_the_surest_are_tracked() -> None:
+    pledges = _extract(
+        "The company closed the plant last year. Acme Corp pledged to cut its emissions by "
+        "half by 2030, its chief executive said on Tuesday."
+    ).pledges
+    assert [p.action for p in pledges] == ["cut its emissions by half"]
+    [pledge] = pledges
+    assert pledge.confidence is not None and 0.0 < pledge.confidence <= 1.0
+    assert pledge.deadline_text == "by 2030" and pledge.due == date(2030, 12, 31)
 
 
 def test_condition_and_deadline() -> None:

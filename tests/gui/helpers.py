@@ -39,12 +39,12 @@ def cell(window: MainWindow, row: int, column: Column) -> str:
     return str(window.proxy.index(row, column).data())
 
 
-def row_of_actor(window: MainWindow, actor: str) -> int:
-    """The first row shown whose actor names `actor`."""
+def row_of_actor(window: MainWindow, actor: str, action: str = "") -> int:
+    """The first row shown whose actor names `actor` (and whose pledge holds `action`)."""
     for row in range(window.proxy.rowCount()):
-        if actor in cell(window, row, Column.ACTOR):
+        if actor in cell(window, row, Column.ACTOR) and action in cell(window, row, Column.ACTION):
             return row
-    raise AssertionError(f"no row for {actor}")
+    raise AssertionError(f"no row for {actor} {action}".strip())
 
 
 def import_text(qtbot: QtBot, window: MainWindow, folder: Path, text: str) -> None:

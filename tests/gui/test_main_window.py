@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -18,7 +18,8 @@ from app.domain import PledgeKind, Status
 from app.extract import nlp
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
-from app.gui.pledge_model import Column
+from app.gui.pledge_model import RECORD_ROLE, Column
+from app.gui.qdates import to_qdate
 from app.store.engine import open_session
 from app.store.queries import PledgeEdit, get_pledge, mark_met
 from tests.gui.conftest import FakeNow, open_window
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from pytestqt.modeltest import ModelTester
     from pytestqt.qtbot import QtBot
     from sqlalchemy import Engine
+
+    from app.extract import Extraction
 
 
 def _stored_met(engine: Engine, window: MainWindow, actor: str) -> date | None:
@@ -51,10 +54,14 @@ def test_first_start_imports_the_sample_and_shows_overdue_first(
     assert _cell(window, 0, Column.STATUS) == "Overdue"
     assert "United States" in _cell(window, 0, Column.ACTOR)
     assert _cell(window, 0, Column.DUE) == "30 Jan · 2 days overdue"
-    statuses = {_cell(window, r, Column.STATUS) for r in range(1, window.proxy.rowCount())}
-    assert statuses == {"Pending"}
+    statuses = [_cell(window, r, Column.STATUS) for r in range(1, window.proxy.rowCount())]
+    assert statuses[0] == "Pending" and set(statuses) == {"Pending", "To review"}
+    assert statuses == sorted(statuses, key=["Pending", "To review"].index)  # the status order
     assert "1 overdue" in window.summary.text() and "Import more" in window.summary.text()
     assert window.filters.chip(Status.OVERDUE).text() == "Overdue  1"
+    review = statuses.count("To review")
+    assert f"{review} to review" in window.summary.text()
+    assert window.filters.chip(Status.REVIEW).text() == f"To review  {review}"
 
 
 def test_a_second_start_does_not_import_again(
@@ -91,15 +98,21 @@ def test_space_toggles_met_and_an_edit_repaints_only_its_row(
 ) -> None:
     window.table.setFocus()
     window.table.selectRow(_row_of_actor(window, "Lavrov"))
+    record = window.current_record()
+    assert record is not None
     changed: list[tuple[int, int]] = []
     window.model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     window.pledge_actions.wait()
-    assert _stored_met(engine, window, "Lavrov") == date(2022, 1, 25)
+    with open_session(engine) as session:
+        ticked = get_pledge(session=session, pledge_id=record.id).pledge
+    assert ticked.met_on == date(2022, 1, 25) and not ticked.review  # a verdict confirms it
     assert len(changed) == 1 and changed[0][0] == changed[0][1]
+    assert window.current_record() == get_pledge(session=open_session(engine), pledge_id=record.id)
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     window.pledge_actions.wait()
-    assert _stored_met(engine, window, "Lavrov") is None
+    with open_session(engine) as session:
+        assert get_pledge(session=session, pledge_id=record.id).pledge.met_on is None
 
 
 def test_delete_dismisses_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -140,9 +153,14 @@ def test_at_midnight_statuses_change_without_a_restart(
 
 def test_clicking_a_calendar_day_filters_the_table(window: MainWindow) -> None:
     marks = window.calendar.marks()
-    assert marks[date(2022, 1, 30)][Status.PENDING] == 1
+    assert marks[date(2022, 1, 30)][Status.PENDING] == 1  # the United States' response
     window.calendar.day_chosen.emit(date(2022, 1, 30))
-    assert window.proxy.rowCount() == 1
+    assert window.proxy.rowCount() == sum(marks[date(2022, 1, 30)].values())
+    assert {window.current_record() is not None} == {True}
+    assert all(
+        window.proxy.index(row, 0).data(RECORD_ROLE).pledge.due == date(2022, 1, 30)
+        for row in range(window.proxy.rowCount())
+    )
     assert window.filters.day_chip.isVisibleTo(window.filters)
     window.filters.day_chip.click()
     assert window.proxy.rowCount() == window.model.rowCount()
@@ -310,7 +328,7 @@ def test_a_stale_edit_is_refused_and_the_row_reloaded(
 
 
 def test_the_pledges_load_even_when_no_paint_reaches_the_table(
-    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow, sample_extraction: Extraction
 ) -> None:
     window = MainWindow(engine, clock=DayClock(fake_now))
     qtbot.addWidget(window)
@@ -318,7 +336,7 @@ def test_the_pledges_load_even_when_no_paint_reaches_the_table(
     window.show()
     with qtbot.waitSignal(window.loaded, timeout=60_000):
         window.refresh(import_sample=True)
-    assert window.model.rowCount() == 8
+    assert window.model.rowCount() == len(sample_extraction.pledges)
     window.close()
 
 
@@ -328,8 +346,12 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
     assert record is not None
     menu = window.row_menu(record)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "&Dismiss"]
+    assert texts == [
+        "Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "&Confirm as a pledge", "&Dismiss"
+    ]  # fmt: skip
     assert not menu.actions()[2].isEnabled()  # nothing to take back yet
+    confirm = next(a for a in menu.actions() if a.text() == "&Confirm as a pledge")
+    assert confirm.isEnabled() is record.pledge.review
     window.pledge_actions.set_broken([record], date(2022, 1, 24), "talks called off")
     window.pledge_actions.wait()
     marked = window.current_record()
@@ -357,7 +379,7 @@ def test_the_edit_dialog_saves_what_was_changed_in_it(
         dialog = next(w for w in window.findChildren(EditPledgeDialog) if w.isVisible())
         dialog.kind.setCurrentIndex(dialog.kind.findText("Threat"))
         dialog.has_due.setChecked(True)
-        dialog.due.setDate(dialog.due.date().addDays(3))
+        dialog.due.setDate(to_qdate((record.pledge.due or date(2022, 1, 25)) + timedelta(3)))
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     QTimer.singleShot(50, fill_in)
@@ -365,7 +387,8 @@ def test_the_edit_dialog_saves_what_was_changed_in_it(
     window.pledge_actions.wait()
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=record.id).pledge
-    assert stored.kind is PledgeKind.THREAT and stored.due == date(2022, 1, 28)
+    assert stored.kind is PledgeKind.THREAT
+    assert stored.due == (record.pledge.due or date(2022, 1, 25)) + timedelta(3)
     assert _cell(window, window.table.currentIndex().row(), Column.KIND) == "Threat"
     assert window.undo_stack.undoText() == "Edit: Sergei Lavrov"
     window.undo_stack.undo()
@@ -444,3 +467,35 @@ def test_a_change_while_another_program_holds_the_database_is_not_lost_silently(
     assert window.undo_stack.undoText() == "Mark met: United States"
     assert window.statusBar().currentMessage() == "Marked met: United States — Ctrl+Z to undo"
     window.close()
+
+
+def test_the_review_inbox_confirms_with_enter_and_dismisses_with_delete(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    window.filters.chip(Status.REVIEW).click()
+    count = window.proxy.rowCount()
+    assert count >= 3
+    assert {_cell(window, r, Column.STATUS) for r in range(count)} == {"To review"}
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.current_record()
+    assert first is not None and first.pledge.review
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter confirms in the inbox
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == count - 1
+    assert window.filters.chip(Status.REVIEW).text() == f"To review  {count - 1}"
+    with open_session(engine) as session:
+        stored = get_pledge(session=session, pledge_id=first.id).pledge
+    assert not stored.review
+    following = window.current_record()
+    assert following is not None and following.id != first.id and following.pledge.review
+    assert window.statusBar().currentMessage().startswith("Confirmed: ")
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)  # Delete dismisses; the next row follows
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == count - 2
+    assert window.current_record() is not None
+    assert window.current_record().id != following.id  # type: ignore[union-attr]
+    window.undo_stack.undo()
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == count - 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from icalendar import Calendar
@@ -89,6 +88,10 @@ def test_export_to_calendar_from_the_window(window: MainWindow, tmp_path: Path) 
     target = tmp_path / "pledges.ics"
     window.export_to(target, "ics", window.shown_records())
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
-    assert [e.decoded("dtstart") for e in events] == [date(2022, 1, 30)]
+    dated = [r for r in window.shown_records() if r.pledge.due is not None]
+    assert dated and sorted(e.decoded("dtstart") for e in events) == sorted(
+        r.pledge.due for r in dated
+    )
+    assert any(str(e.get("summary")).startswith("[pending] United States") for e in events)
     window.export_to(tmp_path / "missing" / "x.csv", "csv", window.shown_records())
     assert window.last_error is not None and "cannot write" in window.last_error

@@ -57,7 +57,7 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     assert window.filters.chip(Status.BROKEN).text() == "Broken  1"
     assert window.statusBar().currentMessage() == "Sergei Lavrov: broken"
 
-    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
+    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov", "hold further negotiations"))
     detail = window.detail
     assert detail.status_line.text().startswith("Broken · broken 27 Jan")
     assert detail.outcome.text().startswith("broken 27 January 2022 · reported by")

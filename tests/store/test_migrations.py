@@ -155,3 +155,23 @@ def test_two_programs_opening_one_new_database_at_once_both_succeed(tmp_path: Pa
             out, err = run.communicate(timeout=120)
             assert run.returncode == 0, err
             assert "No pledges" in out
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
+    tmp_path: Path,
+) -> None:
+    """SQLite migrations rebuild a table (copy, drop, rename) to change it: the drop must not
+    take the pledges' history with it through ON DELETE CASCADE."""
+    from app.store.schema import _one_transaction
+
+    path = tmp_path / "pledges.db"
+    _first_release_database(path)
+    engine = make_engine(str(path))
+    with _one_transaction(engine) as connection:
+        connection.exec_driver_sql("CREATE TABLE pledge_copy AS SELECT * FROM pledge")
+        connection.exec_driver_sql("DROP TABLE pledge")
+        connection.exec_driver_sql("ALTER TABLE pledge_copy RENAME TO pledge")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM pledge_event").fetchone() == (2,)
+    with engine.connect() as connection:  # and foreign keys are enforced again afterwards
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

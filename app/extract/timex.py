@@ -1,0 +1,163 @@
+"""Finds the time expressions of a sentence and the one that belongs to a pledge's act.
+
+Every expression is found (spaCy's DATE and TIME entities with the preposition that governs
+them, "by the end of January"; vague words such as "soon" and "in the near future"); the
+deadline is the one the parse attaches to the act, not one that dates the saying ("announced
+last week") or another clause. The resolver (deadlines.py) turns its wording into a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.extract import lexicon as words
+
+if TYPE_CHECKING:
+    from app.extract.candidates import Candidate
+
+Token = Any  # spaCy's Token
+Sentence = Any  # spaCy's Span
+
+_TIME_LABELS = {"DATE", "TIME"}
+_LEADS = frozenset({
+    "by", "within", "until", "till", "before", "in", "on", "over", "during", "through",
+    "following", "after", "from", "starting", "beginning", "for", "to", "throughout", "inside",
+    "as", "around", "since", "at",
+})  # fmt: skip
+# Phrases of vague time that spaCy does not mark: "in the near future", "as soon as possible".
+_VAGUE_PHRASES = re.compile(
+    r"\b(?:in the (?:near |foreseeable |coming )?future|as soon as (?:possible|practicable|we can"
+    r"|it can|they can|he can|she can)|in due course|at a later (?:date|time|stage)"
+    r"|until further notice|in the coming (?:days|weeks|months|years)|in time for [^,.;]+"
+    r"|(?:short|mid|medium|long)[ -]term)\b",
+    re.IGNORECASE,
+)
+# A clause head this far above an expression is another act's: its time is not ours.
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One time expression: its tokens (by index in the document), words, and syntactic root."""
+
+    start: int
+    end: int
+    text: str
+    root: Token
+    vague: bool
+
+
+def time_expressions(sent: Sentence) -> list[TimeExpression]:
+    """Every time expression in a sentence, in reading order, none overlapping another."""
+    doc = sent.doc
+    found: list[tuple[int, int, bool]] = []
+    for ent in sent.ents:
+        if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent):
+            start, end = _own_words(ent)
+            if start < end:
+                found.append((_with_lead(start, doc[start:end].root, sent.start), end, False))
+    for token in sent:
+        if token.lower_ in words.VAGUE_TIMES and token.dep_ in {"advmod", "npadvmod"}:
+            found.append((token.i, token.i + 1, True))
+    for match in _VAGUE_PHRASES.finditer(sent.text):
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            found.append((span.start, span.end, True))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, vague in found:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] and vague)
+        else:
+            merged.append((start, end, vague))
+    return [
+        TimeExpression(start, end, doc[start:end].text, _root(doc[start:end]), vague)
+        for start, end, vague in merged
+    ]
+
+
+def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The expression that the parse attaches to the candidate's act (or to the noun or the
+    commitment word that carries it), the nearest if several; None if none is the act's."""
+    targets = {candidate.action.i}
+    if candidate.noun is not None:
+        targets.add(candidate.noun.i)
+    governor = candidate.governor
+    if governor.lemma_.lower() not in words.SAYING_VERBS:
+        targets.update({governor.i, candidate.cue.i})
+    best: tuple[int, int] | None = None
+    chosen = None
+    for expression in expressions:
+        steps = _steps_to(expression.root, targets, candidate.action)
+        if steps is None:
+            continue
+        rank = (steps, abs(expression.start - candidate.action.i))
+        if best is None or rank < best:
+            best, chosen = rank, expression
+    return chosen
+
+
+def _steps_to(root: Token, targets: set[int], action: Token) -> int | None:
+    """How many heads up from an expression's root a target is, not crossing another clause."""
+    node, steps = root, 0
+    while node.i not in targets:
+        if steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}:
+            return None  # the expression belongs to a clause of its own
+        if node.head is node or steps > 8:
+            return None
+        if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i in targets:
+            return None  # in the subject: "the 2019 budget will ..."
+        node, steps = node.head, steps + 1
+    return steps
+
+
+def _with_lead(start: int, root: Token, floor: int) -> int:
+    """Take in the preposition (and its own lead: "no later than", "starting in") that governs
+    an expression: "by the end of January", "within 90 days", "starting next month"."""
+    doc = root.doc
+    while start > floor:
+        before = doc[start - 1]
+        governs = before.i == root.head.i or before.dep_ in {"prep", "advmod", "mark", "aux"}
+        if before.lower_ in _LEADS and governs:
+            start -= 1
+            root = before
+            continue
+        if before.lower_ in {"than", "no", "later", "not"} and start - 1 > floor:
+            start -= 1  # "no later than"
+            continue
+        break
+    return start
+
+
+def _own_words(ent: Any) -> tuple[int, int]:
+    """The entity without edge words that belong to a phrase outside it: spaCy reads "plant
+    number 1 next month" as the date "1 next month", but "1" counts the plant."""
+    start, end, root = ent.start, ent.end, ent.root.i
+
+    def foreign(i: int) -> bool:
+        return i != root and not ent.start <= ent.doc[i].head.i < ent.end
+
+    while start < root and foreign(start):
+        start += 1
+    while end - 1 > root and foreign(end - 1):
+        end -= 1
+    return start, end
+
+
+def _root(span: Any) -> Token:
+    """The token of a span whose head lies outside it."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+            return token
+    return span[0]
+
+
+def _is_a_number_only(ent: Any) -> bool:
+    """'K2-18b', '2100' as a time of day misread: no words of time, no year."""
+    text = ent.text
+    if re.fullmatch(r"\d{4}", text):
+        return False  # a year
+    return not re.search(r"[A-Za-z]", text) and not re.search(r"\d{4}|\d+[-/]\d+", text)

@@ -1,0 +1,53 @@
+"""The pledge model: trained from the labelled data in the project, shipped, and read back."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from app.extract.pledge_model import MODEL_RESOURCE, PledgeModel, shipped_model
+from app.training.dataset import FOLDS, data_fingerprint, load_labelled, missing_data
+from app.training.fit import examples, fit, parse
+
+
+def test_the_shipped_model_was_trained_on_the_labels_in_the_project() -> None:
+    assert missing_data() is None
+    about = shipped_model().about
+    assert data_fingerprint() in about["trained_on"], (
+        "the labels changed since the model was trained: python scripts/train_pledge_model.py"
+    )
+    assert about["trained_on"].startswith("120 labelled articles")
+
+
+def test_the_thresholds_were_picked_from_cross_validation() -> None:
+    model = shipped_model()
+    figures = {float(t): pr for t, pr in model.about["cross_validated"].items()}
+    assert 0 < model.review < model.track < 1
+    assert figures[model.track][0] >= 0.85  # tracked pledges: right 85% of the time or more
+    best = max(figures, key=lambda t: 2 * figures[t][0] * figures[t][1] / sum(figures[t]))
+    assert model.review == best
+
+
+def test_the_model_file_round_trips() -> None:
+    text = resources.files("app.resources").joinpath(MODEL_RESOURCE).read_text("utf-8")
+    assert PledgeModel.from_json(text).to_json() == text
+    assert json.loads(text)["format"] == 1
+    with pytest.raises(ValueError, match="format"):
+        PledgeModel.from_json(text.replace('"format": 1', '"format": 99'))
+
+
+def test_training_learns_from_the_labels_and_scores_by_article_folds() -> None:
+    """A small training run, the way the script does it: every fold holds articles of every
+    set, and a model trained on some articles tells their pledges from the rest."""
+    labelled = load_labelled()
+    assert {item.fold for item in labelled} == set(range(FOLDS))
+    assert len({(item.set_name, item.fold) for item in labelled}) == 6 * FOLDS
+    few = [item for item in labelled if item.set_name == "wikinews/pledges-dev"][:8]
+    found = examples(few, parse(few))
+    assert {e.label for e in found} == {0, 1}
+    model = fit(found, track=0.9, review=0.5)
+    positive = [model.probability(e.described.features) for e in found if e.label]
+    negative = [model.probability(e.described.features) for e in found if not e.label]
+    assert sum(positive) / len(positive) > sum(negative) / len(negative) + 0.3
