@@ -1,6 +1,6 @@
 """Score the deadline resolver, with dateparser alone beside it, on MEANTIME and pledges-dev.
 
-Usage: python scripts/eval_deadlines.py [--shared ../shared] [--failures]
+Usage: python scripts/eval_deadlines.py [--data data] [--failures]
 """
 
 from __future__ import annotations
@@ -156,16 +156,20 @@ def meantime_cases(folder: Path) -> list[Case]:
     return cases
 
 
-def pledge_cases(folder: Path) -> list[Case]:
-    """The deadline_text and due pairs of the hand-labelled pledges."""
+def pledge_cases(data: Path) -> list[Case]:
+    """The deadline_text and due pairs of the hand-labelled pledges of every labelled set."""
+    from app.training.dataset import SETS
+
     cases = []
-    for line in (folder / "pledges-dev.jsonl").read_text("utf-8").splitlines():
-        pledge = json.loads(line)
-        if not pledge.get("deadline_text"):
-            continue
-        article = folder / "articles" / f"{pledge['article']}.txt"
-        published = date.fromisoformat(article.read_text("utf-8").splitlines()[0].strip())
-        cases.append(Case(pledge["deadline_text"], published, pledge["due"] or "NONE", True))
+    for corpus, pledges, _negatives in SETS.values():
+        folder = data / corpus
+        for line in (folder / pledges).read_text("utf-8").splitlines():
+            pledge = json.loads(line)
+            if not pledge.get("deadline_text"):
+                continue
+            article = folder / "articles" / f"{pledge['article']}.txt"
+            published = date.fromisoformat(article.read_text("utf-8").splitlines()[0].strip())
+            cases.append(Case(pledge["deadline_text"], published, pledge["due"] or "NONE", True))
     return cases
 
 
@@ -187,15 +191,17 @@ def main() -> None:
     """Score both resolvers on every data set and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = Path(__file__).resolve().parent.parent
-    parser.add_argument("--shared", type=Path, default=root.parent / "shared")
+    parser.add_argument("--data", type=Path, default=root / "data", help="the labelled data")
     parser.add_argument("--failures", action="store_true", help="list what ours got wrong")
     args = parser.parse_args()
-    data = args.shared / "data"
+    data = args.data
+    if not (data / "meantime" / "intra-doc_annotation").is_dir():
+        raise SystemExit(f"eval_deadlines: the MEANTIME corpus is missing under {data}")
     meantime = meantime_cases(data / "meantime")
     print(f"{'data set':<42} {'resolver':<17} {'right':>9}  share")
     score("MEANTIME DATEs, all", meantime, False)
     score("MEANTIME DATEs after the creation time", [c for c in meantime if c.after], args.failures)
-    score("pledges-dev.jsonl deadlines", pledge_cases(data / "wikinews"), args.failures)
+    score("labelled pledges' deadlines (6 sets)", pledge_cases(data), args.failures)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
-from app.extract.syntax import is_passive, reporting_verb, subject_of
+from app.extract.syntax import entities, is_passive, reporting_verb, subject_of
 
 if TYPE_CHECKING:
     from app.extract.candidates import Candidate
@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 Token = Any  # spaCy's Token
 Doc = Any  # spaCy's Doc
 
+# "General Motors (GM)": a name, then its abbreviation in brackets.
+_ABBREVIATED = re.compile(
+    r"(?P<name>(?:[A-Z][\w&.'-]*\s+){1,5}[A-Z][\w&.'-]*)\s+\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
@@ -25,6 +29,7 @@ class ActorNamer:
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
         self._aliases = _person_aliases(doc)
+        self._main: str | None = None
 
     def name(self, cue: Candidate) -> str:
         """The actor of a cue, or "" when the subject is not someone who can commit."""
@@ -37,6 +42,27 @@ class ActorNamer:
             announcer = subject_of(reporter) if reporter is not None else None
             return "" if announcer is None else self._name_of(announcer, 0)
         return self._name_of(subject, 0)
+
+    def main_agent(self) -> str:
+        """The body the article is most about: the organisation it names most often (a name in
+        the headline or first paragraph counts twice), else its most named person; "" if none.
+        "iPhone 4 will be available on June 24" is a pledge of the article's Apple."""
+        if self._main is None:
+            tally: dict[str, float] = {}
+            text = text_of(self._doc)
+            first_paragraph = text.find("\n\n", text.find("\n\n") + 2)
+            for label in ("ORG", "PERSON"):
+                for ent in entities(self._doc):
+                    name = self._aliases.get(ent.text, ent.text).removeprefix("the ")
+                    short = len(name) < 3 or (name.isupper() and len(name) < 4)
+                    if ent.label_ != label or short:
+                        continue  # "WN", "UTC": initials of a byline or a clock, not a body
+                    weight = 2.0 if ent.start_char < max(first_paragraph, 0) else 1.0
+                    tally[name] = tally.get(name, 0.0) + weight
+                if tally:
+                    break
+            self._main = max(tally, key=lambda n: (tally[n], len(n))) if tally else ""
+        return self._main
 
     def name_token(self, token: Token) -> str:
         """The fullest name for any subject word, pronouns and descriptions resolved."""
@@ -97,6 +123,9 @@ class ActorNamer:
             return next((c for c in token.children if c.dep_ == "poss"), None)
         if word in words.ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
             return self._last_person_before(token)
+        bare = [c.lower_ for c in token.children] == ["the"]  # "the company", no "Mexican"
+        if lemma in words.BODY_NOUNS and bare and token.ent_type_ not in words.AGENT_ENTITIES:
+            return self._last_org_before(token)  # "the company": the last company named
         if token.tag_ == "NNS" and lemma in words.ROLE_NOUNS:
             return self._last_group_before(token, 30)
         return None
@@ -106,6 +135,13 @@ class ActorNamer:
         for token in reversed(self._doc[_window_start(before, 3) : before.i]):
             if token.ent_type_ == "PERSON" or token.text in self._aliases:
                 return str(self._aliases.get(token.text, token.text))
+        return None
+
+    def _last_org_before(self, before: Token) -> str | None:
+        """The last organisation named within a few sentences before a token."""
+        for ent in reversed([e for e in entities(self._doc) if e.end <= before.i]):
+            if ent.label_ == "ORG" and ent.start >= _window_start(before, 4):
+                return str(self._aliases.get(ent.text, ent.text)).removeprefix("the ")
         return None
 
     def _last_body_before(self, token: Token) -> Token | None:
@@ -149,7 +185,7 @@ def speaker_of(token: Token) -> Token | None:
         first, last = _sentence_index(doc, region[0]), _sentence_index(doc, region[1] - 1)
         sentences = list(doc.sents)
         order = [first, last, first - 1, last + 1]
-        paragraph = _paragraph_bounds(doc.text, region[0])
+        paragraph = _paragraph_bounds(text_of(doc), region[0])
         places = [
             sentences[i]
             for i in order
@@ -173,9 +209,17 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, made once (spaCy joins its tokens anew at every doc.text)."""
+    cached = doc.user_data.get("pledgewatch_text")
+    if cached is None:
+        cached = doc.user_data["pledgewatch_text"] = doc.text
+    return str(cached)
+
+
 def quotation_around(doc: Doc, offset: int) -> tuple[int, int] | None:
     """The span of the quotation, within its paragraph, that holds a character offset."""
-    text = doc.text
+    text = text_of(doc)
     start, end = _paragraph_bounds(text, offset)
     opened: int | None = None
     for match in _QUOTE_MARKS.finditer(text, start, end):
@@ -226,7 +270,7 @@ def _handle_to_name(handle: str) -> str:
 
 def _entity_text(token: Token) -> str:
     """The whole named entity a token belongs to."""
-    for ent in token.doc.ents:
+    for ent in entities(token.doc):
         if ent.start <= token.i < ent.end:
             return str(ent.text)
     return str(token.text)
@@ -261,11 +305,17 @@ def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
 
 
 def _person_aliases(doc: Doc) -> dict[str, str]:
-    """Map each surname to the fullest name the article gives ('Lavrov' -> 'Sergei Lavrov')."""
+    """Map each surname to the fullest name the article gives ('Lavrov' -> 'Sergei Lavrov'),
+    and each abbreviation given in brackets to its name ('General Motors (GM)': GM)."""
     aliases: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             surname = ent[-1].text
             if len(ent.text) > len(aliases.get(surname, "")):
                 aliases[surname] = ent.text
+    for match in _ABBREVIATED.finditer(doc.text):
+        name, short = match["name"], match["short"]
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if short.isupper() and (initials.startswith(short[0]) or short in initials):
+            aliases.setdefault(short, name)
     return aliases

@@ -53,6 +53,8 @@ class Candidate:
 
 
 Rule = Callable[[Token], Iterator[Candidate]]
+# A cheap first test of a word (the token, its lower-case form, its lemma) before a rule runs.
+Gate = Callable[[Token, str, str], bool]
 
 
 def find_candidates(sent: Sentence) -> list[Candidate]:
@@ -63,7 +65,10 @@ def find_candidates(sent: Sentence) -> list[Candidate]:
         return []  # a question asks; it commits nobody
     found: dict[int, tuple[int, Candidate]] = {}
     for token in sent:
-        for priority, (_name, rule) in enumerate(RULES):
+        lower, lemma = token.lower_, token.lemma_.lower()
+        for priority, (_name, may_fire, rule) in enumerate(RULES):
+            if not may_fire(token, lower, lemma):
+                continue  # a cheap look first: most words start no rule
             for candidate in rule(token):
                 if in_question(candidate.action):
                     continue  # "asked if Moscow planned to publish": a question, not a plan
@@ -309,22 +314,27 @@ def _present_progressive(token: Token) -> Iterator[Candidate]:
         )
 
 
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("future modal", _future_modal),
-    ("be to", _be_to),
-    ("commitment verb", _commitment_verb),
-    ("commitment noun", _commitment_noun),
-    ("readiness", _readiness),
-    ("from a date", _from_a_date),
-    ("set for a date", _set_for_a_date),
-    ("present for the future", _future_progressive),
-    ("announced act", _announced_act),
-    ("directed act", _directed_act),
-    ("planned thing", _planned_thing),
-    ("to be done", _to_be_done),
-    ("present progressive", _present_progressive),
-)
-"""The candidate rules in the order they are tried; the first to find an act names it."""
+_MODALS = words.FUTURE_MODALS | words.HEDGES
+_NOUNS = set(words.COMMITMENT_NOUNS) | set(words.ACTION_NOUNS)
+_CLAUSES = {"acl", "relcl", "advcl", "appos"}
+RULES: tuple[tuple[str, Gate, Rule], ...] = (
+    ("future modal", lambda t, lower, _l: lower in _MODALS, _future_modal),
+    ("be to", lambda _t, _w, lemma: lemma == "be", _be_to),
+    ("commitment verb", lambda _t, _w, lemma: lemma in words.COMMITMENT_VERBS, _commitment_verb),
+    ("commitment noun", lambda _t, _w, lemma: lemma in _NOUNS, _commitment_noun),
+    ("readiness", lambda _t, lower, _l: lower in words.READY_WORDS, _readiness),
+    ("from a date", lambda _t, lower, _l: lower in words.FROM_WORDS, _from_a_date),
+    ("set for a date", lambda _t, lower, lemma: bool({lower, lemma} & words.SCHEDULING_VERBS),
+     _set_for_a_date),
+    ("present for the future", lambda t, _w, _l: t.tag_ == "VBG", _future_progressive),
+    ("announced act", lambda _t, _w, lemma: lemma in words.DECIDING_VERBS, _announced_act),
+    ("directed act", lambda _t, _w, lemma: lemma in words.DIRECTING_VERBS, _directed_act),
+    ("planned thing", lambda t, _w, _l: t.pos_ in {"NOUN", "PROPN"}, _planned_thing),
+    ("to be done", lambda t, _w, _l: t.dep_ in _CLAUSES, _to_be_done),
+    ("present progressive", lambda t, _w, _l: t.tag_ == "VBG", _present_progressive),
+)  # fmt: skip
+"""The candidate rules in the order they are tried, each with the cheap test a word must pass
+for the rule to look at it; the first rule to find an act names it."""
 
 
 # --- helpers --------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ _VAGUE = re.compile(
     r"|as early as possible|in time|on time|(?<!from )now|currently|recently|ongoing)\b"
     r"|^later(?: on)?$|^an? (?:day|week|month|year)$",
 )
-# A lower bound says when something may start, not when it must be done.
+# "from X to Y", "between X and Y", "X through Y": the range's end.
+_RANGE = re.compile(r"^(?:from|between)\s+.+?\s+(?:to|and|through|until|till)\s+(?P<end>.+)$")
+# Lower bounds: "starting on October 1", "beginning next year", "after October of next year".
 _LOWER_BOUND = re.compile(
     r"^(?:after|following|from|since|starting|beginning|as of|once|upon|in the wake of)\b"
 )
@@ -135,8 +137,18 @@ def resolve_deadline(expression: str, published: date) -> Deadline:
 @lru_cache(maxsize=65_536)
 def _resolve_cached(expression: str, published: date) -> Deadline:
     text = normalise(expression)
-    if not text or _VAGUE.search(text) or _LOWER_BOUND.match(text):
+    if not text or _VAGUE.search(text):
         return NO_DEADLINE
+    # "from 2009 to 2011", "between 2014 and 2016": done by the end of the range.
+    ranged = _RANGE.match(text)
+    if ranged is not None:
+        text = ranged["end"]
+    elif _LOWER_BOUND.match(text):
+        # "starting on October 1", "beginning next year": the act comes with that time; a
+        # lower bound alone ("after the election", "once approved") names no time of its own
+        text = _LOWER_BOUND.sub("", text, count=1).strip(" ,")
+        if not text or not re.search(r"\d|" + MONTH_PATTERN + r"|next|this|week|month|year", text):
+            return NO_DEADLINE
     try:
         period = _resolve(text, published)
     except (OverflowError, ValueError):  # "in 8000 years": past the last date there is

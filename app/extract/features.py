@@ -33,10 +33,12 @@ def candidate_features(
     deadline: TimeExpression | None,
     quoted: bool,
     others: int,
+    dated_sentence: bool,
 ) -> Features:
     """The features of one candidate: `actor` is who the namer found ("" for nobody),
     `deadline` the time expression that belongs to the act, `quoted` whether the cue stands
-    inside a quotation, `others` how many other candidates the sentence holds."""
+    inside a quotation, `others` how many other candidates the sentence holds,
+    `dated_sentence` whether the sentence has any time expression."""
     cue, action, governor = candidate.cue, candidate.action, candidate.governor
     sent = action.sent
     rule = candidate.rule.replace(" +and", "")
@@ -86,7 +88,9 @@ def candidate_features(
     state = action.lemma_.lower() in words.STATES
     found[f"family+agentive+state={family}|{agentive}|{state}"] = 1.0
     found[f"agentive+state={agentive}|{state}"] = 1.0
-    _time(candidate, deadline, found)
+    if dated_sentence:
+        found["date_in_sentence"] = 1.0
+    _time(deadline, found)
     if quoted:
         found["quoted"] = 1.0
         found[f"quoted+family={family}"] = 1.0
@@ -206,10 +210,7 @@ def _subject(candidate: Candidate, actor: str, found: Features) -> str:
     return kind
 
 
-def _time(candidate: Candidate, deadline: TimeExpression | None, found: Features) -> None:
-    sent = candidate.action.sent
-    if any(e.label_ in {"DATE", "TIME"} for e in sent.ents):
-        found["date_in_sentence"] = 1.0
+def _time(deadline: TimeExpression | None, found: Features) -> None:
     if deadline is None:
         return
     found["deadline"] = 1.0

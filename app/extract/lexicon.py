@@ -181,7 +181,7 @@ BODY_NOUNS = frozenset({
     "organisation", "organization", "cabinet", "congress", "senate", "commission", "alliance",
     "house", "regulator", "retailer", "automaker", "manufacturer", "carrier", "airline",
     "guard", "force", "service", "office", "campaign", "consortium", "corporation", "maker",
-    "airframer", "plant", "factory", "network", "university", "school", "hospital", "city",
+    "airframer", "university", "school", "hospital", "city",
     "nation", "league", "federation", "association", "organizer", "organiser", "club",
 })  # fmt: skip
 

@@ -80,7 +80,7 @@ def describe(doc: Doc, namer: ActorNamer | None = None) -> Iterator[Described]:
             quoted = quotation_around(doc, candidate.cue.idx) is not None
             features = candidate_features(
                 candidate, actor=actor, deadline=deadline, quoted=quoted,
-                others=len(candidates) - 1,
+                others=len(candidates) - 1, dated_sentence=bool(expressions),
             )  # fmt: skip
             yield Described(candidate, sent, actor, deadline, features)
 
@@ -161,8 +161,16 @@ def _build(
     raw = doc.text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
+    actor = described.actor
+    agent = next((c for c in candidate.action.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if doer is not None and namer.name_token(doer):
+        actor = namer.name_token(doer)  # "will be provided by the state government"
+    elif not actor or _is_a_thing(candidate.subject):
+        # "The first jets will be delivered in 2014": whoever says so, else the article's body
+        actor = _fallback_actor(candidate, namer) or namer.main_agent() or actor or "Unnamed"
     return Pledge(
-        actor=described.actor or _fallback_actor(candidate, namer) or "Unnamed",
+        actor=actor,
         action=_readable_action(candidate, excluded),
         kind=kind,
         quote=quote,
@@ -202,6 +210,15 @@ def _previous_act(token: Any) -> str | None:
     words_of = [t for t in chosen.subtree if t.dep_ not in {"nsubj", "nsubjpass", "punct"}]
     text = tokens_text([t for t in words_of if t.i >= chosen.i or t.dep_ == "neg"])
     return text.replace(chosen.text, chosen.lemma_, 1) or None
+
+
+def _is_a_thing(subject: Any) -> bool:
+    """A subject that cannot commit: a product, a plant, a law ("the law is to take effect")."""
+    if subject is None or subject.pos_ != "NOUN":  # a name stays: spaCy's PRODUCT is unsure
+        return False
+    if subject.ent_type_ in words.AGENT_ENTITIES:
+        return False
+    return subject.lemma_.lower() not in words.ROLE_NOUNS | words.BODY_NOUNS
 
 
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:

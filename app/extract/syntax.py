@@ -113,3 +113,16 @@ def is_question(sent: Any) -> bool:
         and first[0].i == sent.start
         and not text.endswith(".")
     )  # fmt: skip
+
+
+def entities(doc: Any) -> tuple[Any, ...]:
+    """The document's named entities, listed once (spaCy builds doc.ents anew at every call)."""
+    cached = doc.user_data.get("pledgewatch_ents")
+    if cached is None:
+        cached = doc.user_data["pledgewatch_ents"] = tuple(doc.ents)
+    return tuple(cached)
+
+
+def sentence_entities(sent: Any) -> list[Any]:
+    """The named entities inside a sentence."""
+    return [e for e in entities(sent.doc) if sent.start <= e.start and e.end <= sent.end]

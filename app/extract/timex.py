@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
+from app.extract.syntax import sentence_entities
 
 if TYPE_CHECKING:
     from app.extract.candidates import Candidate
@@ -53,7 +54,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
     """Every time expression in a sentence, in reading order, none overlapping another."""
     doc = sent.doc
     found: list[tuple[int, int, bool]] = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent):
             start, end = _own_words(ent)
             if start < end:
@@ -90,14 +91,41 @@ def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> Time
         targets.update({governor.i, candidate.cue.i})
     best: tuple[int, int] | None = None
     chosen = None
+    attached = []
     for expression in expressions:
         steps = _steps_to(expression.root, targets, candidate.action)
         if steps is None:
             continue
+        attached.append(expression)
         rank = (steps, abs(expression.start - candidate.action.i))
         if best is None or rank < best:
             best, chosen = rank, expression
-    return chosen
+    if chosen is None:
+        return None
+    return _with_neighbours(chosen, attached)
+
+
+def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> TimeExpression:
+    """The chosen expression joined with the act's other expressions that run on from it,
+    "next month on August 2 at 5 p.m.": the resolver reads the most precise part."""
+    doc = chosen.root.doc
+
+    def joins(first: int, last: int) -> bool:
+        """At most two words between, each a preposition or a punctuation mark."""
+        gap = doc[first:last]
+        return len(gap) <= 2 and all(t.is_punct or t.dep_ == "prep" or t.lower_ in _LEADS
+                                     for t in gap)  # fmt: skip
+
+    start, end = chosen.start, chosen.end
+    for expression in sorted(attached, key=lambda e: e.start):
+        if expression.start >= end and joins(end, expression.start):
+            end = expression.end
+        elif expression.end <= start and joins(expression.end, start):
+            start = expression.start
+    if (start, end) == (chosen.start, chosen.end):
+        return chosen
+    span = doc[start:end]
+    return TimeExpression(start, end, span.text, chosen.root, chosen.vague)
 
 
 def _steps_to(root: Token, targets: set[int], action: Token) -> int | None:
