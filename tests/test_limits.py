@@ -104,3 +104,24 @@ def test_a_text_or_pdf_address_fetched_again_is_found_stored(cli: CliRunner, web
     again = cli("ingest", url)
     assert "already stored, nothing added" in again.out
     assert len(json.loads(cli("list", "--json").out)) == 1
+
+
+def test_a_sentence_of_a_thousand_words_costs_little_and_the_rest_is_read(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    """What one sentence may cost: one that runs past MAX_SENTENCE_TOKENS words is not read
+    for pledges; the article's other sentences are."""
+    from app.extract.pledges import MAX_SENTENCE_TOKENS
+
+    verbs = ["close the plant", "open the factory", "hire workers", "pay the debt", "sell it"]
+    runaway = "Acme Corp will " + " and ".join(verbs[i % 5] for i in range(250))
+    assert len(runaway.split()) > MAX_SENTENCE_TOKENS
+    article = tmp_path / "runaway.txt"
+    article.write_text(
+        f"Runaway\n\nJanuary 2, 2022\n\n{runaway}\n\nGlobex will open a plant next month.\n",
+        encoding="utf-8",
+    )
+    result = cli("ingest", str(article))
+    assert result.code == 0, result.err
+    actors = {p["actor"] for p in json.loads(cli("list", "--json").out)}
+    assert actors == {"Globex"}
