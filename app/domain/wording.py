@@ -25,11 +25,17 @@ def relative_due(
     if days == 1:
         return "due tomorrow"
     if days > 1:
-        return f"in {days} days" if days < 60 else f"in {round(days / 30.4)} months"
-    late = -days
-    if late == 1:
-        return "1 day overdue"
-    return f"{late} days overdue" if late < 60 else f"{round(late / 30.4)} months overdue"
+        return f"in {span(days)}"
+    return f"{span(-days)} overdue"
+
+
+def span(days: int) -> str:
+    """A number of days as a person says it: "5 days", "3 months", "7 years"."""
+    if days < 60:
+        return plural(days, "day")
+    if days < 730:
+        return plural(round(days / 30.44), "month")
+    return plural(round(days / 365.25), "year")
 
 
 def long_date(day: date) -> str:

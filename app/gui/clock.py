@@ -43,6 +43,11 @@ class DayClock(QObject):
         """The day as last checked."""
         return self._today
 
+    def now(self) -> datetime:
+        """This moment on the day as last checked: what the window stamps its work with (a clock
+        a test moved keeps its day; the time of day is the real one)."""
+        return datetime.combine(self._today, datetime.now().time())
+
     def check(self) -> None:
         """Compare the clock with the day we think it is; announce a change."""
         today = self._now().date()

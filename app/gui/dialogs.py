@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
 
 from app.domain import DuePrecision, PledgeEdit, PledgeKind, PledgeRecord
 from app.domain.wording import long_date
+from app.extract.deadlines import resolve_deadline
+from app.extract.past_days import past_day
 from app.gui import combos
+from app.gui.day_field import DayField
 from app.gui.qdates import to_date, to_qdate
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
 
@@ -57,12 +61,13 @@ class MetAnswer:
 
 
 class MarkMetDialog(QDialog):
-    """When the pledge was kept (default today), with an optional note and evidence link; or,
-    with `broken`, when it was broken and how."""
+    """When the pledges were kept (default today, typed as people write it: "yesterday",
+    "last Friday", "31 Oct 2019"), with an optional note and evidence link; or, with `broken`,
+    when they were broken and how."""
 
     def __init__(
         self,
-        record: PledgeRecord,
+        records: Sequence[PledgeRecord],
         today: date,
         parent: QWidget | None = None,
         *,
@@ -70,32 +75,45 @@ class MarkMetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         verdict = "broken" if broken else "met"
-        self.setWindowTitle(f"Mark pledge as {verdict}")
-        self.on = _date_edit(today)
+        many = len(records) > 1
+        self.setWindowTitle(f"Mark {len(records)} pledges as {verdict}" if many else
+                            f"Mark pledge as {verdict}")  # fmt: skip
+        self.on = DayField(
+            today, lambda text: past_day(text, today), "“yesterday”, “last Friday”, “31 Oct”"
+        )
         self.note = QLineEdit()
         self.note.setPlaceholderText(
             "optional: withdrawn, refused, cancelled…" if broken else "optional: how it was kept"
         )
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText("optional: https://… link to the evidence")
-        summary = QLabel(f"{record.pledge.actor}: {record.pledge.action}")
+        lines = [f"{r.pledge.actor}: {r.pledge.action}" for r in records[:4]]
+        if len(records) > 4:
+            lines.append(f"… and {len(records) - 4} more")
+        summary = QLabel("\n".join(lines))
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Broken on:" if broken else "&Met on:", self.on)
+        self.on.edit.setAccessibleName("Broken on" if broken else "Met on")
         form.addRow("&Note:", self.note)
         if not broken:
             form.addRow("&Evidence:", self.evidence)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, f"Mark {verdict}"))
+        self.buttons = _buttons(self, f"Mark {verdict}")
+        layout.addWidget(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.on.changed.connect(lambda: ok.setEnabled(self.on.day() is not None))
         self.resize(460, self.sizeHint().height())
 
     def answer(self) -> MetAnswer:
-        """The values entered."""
+        """The values entered (OK is enabled only when the day reads as one)."""
+        day = self.on.day()
+        assert day is not None
         return MetAnswer(
-            on=to_date(self.on.date()),
+            on=day,
             note=self.note.text().strip() or None,
             evidence=self.evidence.text().strip() or None,
         )
@@ -115,7 +133,11 @@ class EditPledgeDialog(QDialog):
         combos.choose(self.kind, pledge.kind)
         self.has_due = QCheckBox("Has a due date")
         self.has_due.setChecked(pledge.due is not None)
-        self.due = _date_edit(pledge.due or today)
+        self.due = DayField(
+            pledge.due or today,
+            lambda text: resolve_deadline(text, today).due,
+            "“30 Jan 2022”, “next Friday”, “end of March”",
+        )
         self.due.setEnabled(pledge.due is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
         self._precision = pledge.due_precision
@@ -132,8 +154,8 @@ class EditPledgeDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def change(self) -> PledgeEdit:
-        """The corrected fields."""
-        due = to_date(self.due.date()) if self.has_due.isChecked() else None
+        """The corrected fields (a due date that reads as no day is left as it was)."""
+        due = (self.due.day() or self._original_due) if self.has_due.isChecked() else None
         precision = self._precision if due == self._original_due else DuePrecision.DAY
         return PledgeEdit(
             actor=self.actor.text().strip(),

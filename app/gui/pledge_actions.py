@@ -18,6 +18,18 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.domain import PledgeEdit, PledgeKind, PledgeRecord
 from app.domain.errors import PledgeWatchError, StaleEditError
 from app.domain.wording import plural
+from app.gui.pledge_changes import (
+    confirming,
+    dismissing,
+    dismissing_of,
+    edit_back,
+    edit_to,
+    fields_of,
+    restoring,
+    restoring_of,
+    unconfirming_of,
+    verdict_as_before,
+)
 from app.gui.workers import Worker
 
 if TYPE_CHECKING:
@@ -148,7 +160,7 @@ class PledgeActions(QObject):
 
             return change
 
-        self.perform("Mark met", records, forward, _verdict_as_before)
+        self.perform("Mark met", records, forward, verdict_as_before)
 
     def set_broken(
         self, records: Sequence[PledgeRecord], on: date, note: str | None = None
@@ -166,7 +178,7 @@ class PledgeActions(QObject):
 
             return change
 
-        self.perform("Mark broken", records, forward, _verdict_as_before)
+        self.perform("Mark broken", records, forward, verdict_as_before)
 
     def unset_met(self, records: Sequence[PledgeRecord]) -> None:
         """Take back met or broken marks; undo puts each back as it was."""
@@ -181,35 +193,35 @@ class PledgeActions(QObject):
 
             return change
 
-        self.perform("Unmark", records, forward, _verdict_as_before)
+        self.perform("Unmark", records, forward, verdict_as_before)
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
-        self.perform("Edit", [record], lambda _id: _edit_to(record.id, change), _edit_back)
+        self.perform("Edit", [record], lambda _id: edit_to(record.id, change), edit_back)
 
     def set_kind(self, records: Sequence[PledgeRecord], kind: PledgeKind) -> None:
         """Give pledges another kind; undo restores each one's own."""
 
         def forward_of(record: PledgeRecord) -> Change:
-            return _edit_to(record.id, replace(_fields_of(record), kind=kind))
+            return edit_to(record.id, replace(fields_of(record), kind=kind))
 
         by_id = {record.id: record for record in records}
         self.perform(
-            f"Set kind to {kind.label}", records, lambda i: forward_of(by_id[i]), _edit_back
+            f"Set kind to {kind.label}", records, lambda i: forward_of(by_id[i]), edit_back
         )
 
     def dismiss(self, records: Sequence[PledgeRecord]) -> None:
         """Hide wrong extractions; undo brings them back."""
-        self.perform("Dismiss", records, _dismissing, _restoring_of)
+        self.perform("Dismiss", records, dismissing, restoring_of)
 
     def confirm(self, records: Sequence[PledgeRecord]) -> None:
         """Confirm pledges to review: they are tracked from now; undo puts them back."""
-        self.perform("Confirm", [r for r in records if r.pledge.review], _confirming,
-                     _unconfirming_of)  # fmt: skip
+        self.perform("Confirm", [r for r in records if r.pledge.review], confirming,
+                     unconfirming_of)  # fmt: skip
 
     def restore(self, records: Sequence[PledgeRecord]) -> None:
         """Bring dismissed pledges back; undo dismisses them again."""
-        self.perform("Restore", records, _restoring, _dismissing_of)
+        self.perform("Restore", records, restoring, dismissing_of)
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -309,103 +321,3 @@ def _done_words(verb: str, actors: list[str]) -> str:
             "Edit": "Edited", "Dismiss": "Dismissed", "Restore": "Restored",
             "Confirm": "Confirmed"}.get(verb, verb)  # fmt: skip
     return f"{past}: {actors[0]}" if len(actors) == 1 else f"{past} {plural(len(actors), 'pledge')}"
-
-
-def _fields_of(record: PledgeRecord) -> PledgeEdit:
-    pledge = record.pledge
-    return PledgeEdit(
-        actor=pledge.actor,
-        action=pledge.action,
-        kind=pledge.kind,
-        due=pledge.due,
-        due_precision=pledge.due_precision,
-    )
-
-
-def _edit_to(pledge_id: int, fields: PledgeEdit) -> Change:
-    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import edit_pledge
-
-        return edit_pledge(
-            session=session, pledge_id=pledge_id, change=fields, at=at, expected_version=version
-        )
-
-    return change
-
-
-def _edit_back(record: PledgeRecord) -> Change:
-    return _edit_to(record.id, _fields_of(record))
-
-
-def _dismissing(pledge_id: int) -> Change:
-    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import dismiss
-
-        return dismiss(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-
-    return change
-
-
-def _restoring(pledge_id: int) -> Change:
-    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import restore
-
-        return restore(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-
-    return change
-
-
-def _confirming(pledge_id: int) -> Change:
-    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import confirm
-
-        return confirm(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-
-    return change
-
-
-def _unconfirming_of(record: PledgeRecord) -> Change:
-    pledge_id = record.id
-
-    def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import unconfirm
-
-        return unconfirm(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-
-    return change
-
-
-def _dismissing_of(record: PledgeRecord) -> Change:
-    return _dismissing(record.id)
-
-
-def _restoring_of(record: PledgeRecord) -> Change:
-    return _restoring(record.id)
-
-
-def _verdict_as_before(record: PledgeRecord) -> Change:
-    """The change that puts back the met or broken mark a record had (or none)."""
-    pledge, pledge_id = record.pledge, record.id
-    met_on, broken_on = pledge.met_on, pledge.broken_on
-
-    def back(session: Session, at: datetime, version: int) -> PledgeRecord:
-        from app.store.queries import mark_broken, mark_met, unmark_met
-
-        if broken_on is not None:
-            return mark_broken(
-                session=session, pledge_id=pledge_id, on=broken_on, at=at,
-                note=pledge.broken_note, expected_version=version,
-            )  # fmt: skip
-        if met_on is None:
-            return unmark_met(session=session, pledge_id=pledge_id, at=at, expected_version=version)
-        return mark_met(
-            session=session,
-            pledge_id=pledge_id,
-            on=met_on,
-            at=at,
-            note=pledge.met_note,
-            evidence=pledge.met_evidence,
-            expected_version=version,
-        )
-
-    return back

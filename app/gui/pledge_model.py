@@ -93,20 +93,13 @@ class PledgeTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def replace(self, record: PledgeRecord) -> None:
-        """Show a changed pledge; a dismissed one leaves the table."""
+        """Show a changed pledge (a dismissed one stays a row: the proxy hides it)."""
         row = self._row_of.get(record.id)
         if row is None:
-            if not record.pledge.dismissed:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-                self._row_of[record.id] = len(self._rows)
-                self._rows.append(record)
-                self.endInsertRows()
-            return
-        if record.pledge.dismissed:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-            self.endRemoveRows()
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._row_of[record.id] = len(self._rows)
+            self._rows.append(record)
+            self.endInsertRows()
             return
         self._rows[row] = record
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))

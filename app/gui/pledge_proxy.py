@@ -67,6 +67,8 @@ class PledgeFilterProxy(QAbstractProxyModel):
         self._view: list[int] = []  # the source rows shown, in order
         self._where: list[int] = []  # source row -> proxy row, or -1
         self._matching: list[int] = []  # rows passing every filter but status
+        self._gone: set[int] = set()  # dismissed rows: shown only in the dismissed view
+        self._dismissed_view = False
 
     # --- the source model -------------------------------------------------------------------
 
@@ -94,6 +96,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
         self._hay = [_haystack(r) for r in records]
         self._dues = [_due(r) for r in records]
         self._codes = self._status_codes(records)
+        self._gone = {row for row, r in enumerate(records) if r.pledge.dismissed}
         self._resort()
         self._refilter()
         self.endResetModel()
@@ -110,6 +113,10 @@ class PledgeFilterProxy(QAbstractProxyModel):
             record = records[row]
             self._hay[row], self._dues[row] = _haystack(record), _due(record)
             self._codes[row] = _status_code(record, today)
+            if record.pledge.dismissed:
+                self._gone.add(row)
+            else:
+                self._gone.discard(row)
             moved |= self._place(row)
         visible_before = [self._where[row] >= 0 for row in range(top.row(), bottom.row() + 1)]
         if moved or visible_before != [
@@ -178,8 +185,8 @@ class PledgeFilterProxy(QAbstractProxyModel):
     def due_marks(self) -> dict[date, Counter[Status]]:
         """For the calendar: how many pledges of each status fall due on each day."""
         tallies: dict[int, list[int]] = {}
-        for due, code in zip(self._dues, self._codes, strict=True):
-            if due != _NO_DUE:
+        for row, (due, code) in enumerate(zip(self._dues, self._codes, strict=True)):
+            if due != _NO_DUE and row not in self._gone:
                 tallies.setdefault(due, [0] * len(_CODES))[code] += 1
         return {
             date.fromordinal(due): Counter(dict(zip(_CODES, tally, strict=True)))
@@ -187,8 +194,21 @@ class PledgeFilterProxy(QAbstractProxyModel):
         }
 
     def total_counts(self) -> dict[Status, int]:
-        """How many pledges have each status, whatever the filters."""
-        return {status: self._codes.count(code) for code, status in enumerate(_CODES)}
+        """How many pledges (dismissed ones aside) have each status, whatever the filters."""
+        counts = {status: self._codes.count(code) for code, status in enumerate(_CODES)}
+        for row in self._gone:
+            counts[_CODES[self._codes[row]]] -= 1
+        return counts
+
+    @property
+    def dismissed(self) -> bool:
+        """Whether the dismissed pledges are shown (and only they)."""
+        return self._dismissed_view
+
+    def set_dismissed_view(self, on: bool) -> None:
+        """Show the dismissed pledges only (to restore one), or every other one."""
+        self._dismissed_view = on
+        self._relayout(resort=False)
 
     # --- sorting ----------------------------------------------------------------------------
 
@@ -242,6 +262,11 @@ class PledgeFilterProxy(QAbstractProxyModel):
         """The rows passing every filter but status, each filter one pass over the survivors."""
         found = list(rows)
         records = self._records()
+        gone = self._gone
+        if self._dismissed_view:
+            found = [r for r in found if r in gone]
+        elif gone:
+            found = [r for r in found if r not in gone]
         if self._kind is not None:
             kind = self._kind
             found = [r for r in found if records[r].pledge.kind == kind]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,11 +87,27 @@ def open_session(engine: Engine) -> Session:
     return Session(engine, expire_on_commit=False)
 
 
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the database in WAL mode, waiting for another program that is doing the same.
+
+    The switch needs the database to itself, and SQLite answers "locked" at once, without its busy
+    handler, while another connection is switching or creating it: retried until busy_timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     """WAL for readers beside a writer, foreign keys enforced, and a wait instead of 'locked'."""
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL may wait for a lock
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

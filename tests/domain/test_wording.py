@@ -18,6 +18,9 @@ TODAY = date(2022, 1, 27)
         (date(2022, 1, 26), "1 day overdue"),
         (date(2022, 1, 22), "5 days overdue"),
         (date(2022, 6, 1), "in 4 months"),
+        (date(2015, 1, 20), "7 years overdue"),  # not "84 months"
+        (date(2021, 1, 27), "12 months overdue"),
+        (date(2025, 2, 1), "in 3 years"),
         (None, "no due date"),
     ],
 )

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from app.gui.pledge_model import Column
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.gui.pledge_model import RECORD_ROLE, Column
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
     from app.gui.main_window import MainWindow
+
+D = TypeVar("D", bound=QDialog)
 
 # A later article that reports the sample's United States pledge kept (26 January 2022).
 FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
@@ -57,3 +63,32 @@ def import_text(qtbot: QtBot, window: MainWindow, folder: Path, text: str) -> No
         qtbot.waitSignal(window.import_finished, timeout=60_000),
     ):
         window.start_import([article])
+
+
+def show_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    """Select a row as a click does, and wait until the detail pane shows that pledge in full
+    (its article and history are read on a worker)."""
+    record = window.proxy.index(row, 0).data(RECORD_ROLE)
+    if window.detail.record is not None and window.detail.record.id == record.id:
+        return
+    with qtbot.waitSignal(window.detail_shown, timeout=30_000):
+        window.table.selectRow(row)
+
+
+def when_shown(kind: type[D], answer: Callable[[D], None]) -> QTimer:
+    """Call `answer` with the first `kind` of dialog that comes on screen, however late it opens
+    (a dialog opened after a database read through the worker may take a while on a busy
+    machine). Keep the returned timer alive until the dialog has been answered."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
+                timer.stop()
+                answer(widget)
+                return
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

@@ -19,12 +19,12 @@ from app.extract import nlp
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE, Column
-from app.gui.qdates import to_qdate
 from app.store.engine import open_session
 from app.store.queries import PledgeEdit, get_pledge, mark_met
 from tests.gui.conftest import FakeNow, open_window
 from tests.gui.helpers import cell as _cell
 from tests.gui.helpers import row_of_actor as _row_of_actor
+from tests.gui.helpers import show_row, when_shown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -128,8 +128,10 @@ def test_delete_dismisses_and_undo_brings_it_back(qtbot: QtBot, window: MainWind
     assert window.proxy.rowCount() == rows
 
 
-def test_the_detail_shows_the_sentence_highlighted_and_the_history(window: MainWindow) -> None:
-    window.table.selectRow(_row_of_actor(window, "United States"))
+def test_the_detail_shows_the_sentence_highlighted_and_the_history(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show_row(qtbot, window, _row_of_actor(window, "United States"))
     detail = window.detail
     record = detail.record
     assert record is not None and "United States" in record.pledge.actor
@@ -347,7 +349,8 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
     menu = window.row_menu(record)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
-        "Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "&Confirm as a pledge", "&Dismiss"
+        "Mark &met…", "Mark &broken…", "&Unmark", "&Edit…", "Set &kind", "&Confirm as a pledge",
+        "&Dismiss",
     ]  # fmt: skip
     assert not menu.actions()[2].isEnabled()  # nothing to take back yet
     confirm = next(a for a in menu.actions() if a.text() == "&Confirm as a pledge")
@@ -367,24 +370,24 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
 def test_the_edit_dialog_saves_what_was_changed_in_it(
     qtbot: QtBot, window: MainWindow, engine: Engine
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from app.gui.dialogs import EditPledgeDialog
 
-    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
+    show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov"))  # the details pane too
     record = window.current_record()
     assert record is not None and record.pledge.kind is not PledgeKind.THREAT
 
-    def fill_in() -> None:
-        dialog = next(w for w in window.findChildren(EditPledgeDialog) if w.isVisible())
+    def fill_in(dialog: EditPledgeDialog) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findText("Threat"))
         dialog.has_due.setChecked(True)
-        dialog.due.setDate(to_qdate((record.pledge.due or date(2022, 1, 25)) + timedelta(3)))
+        day = (record.pledge.due or date(2022, 1, 25)) + timedelta(3)
+        dialog.due.edit.setText(f"{day.day} {day:%B %Y}")  # typed as people write it
+        assert dialog.due.shown.text() == f"= {day:%A} {day.day} {day:%B %Y}"
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(50, fill_in)
+    waiting = when_shown(EditPledgeDialog, fill_in)
     window.detail.edit_button.click()
     window.pledge_actions.wait()
+    assert not waiting.isActive(), "the edit dialog never opened"
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=record.id).pledge
     assert stored.kind is PledgeKind.THREAT
@@ -424,7 +427,7 @@ def test_the_sentence_is_highlighted_right_after_emoji_in_the_article(
         "Party Time 🎉🎉\n\nJanuary 21, 2022\n\nFans cheered 🎉🎉🎉 all night 😀.\n\n"
         "Initech will close the plant next month, its chief said.\n",
     )
-    window.table.selectRow(_row_of_actor(window, "Initech"))
+    show_row(qtbot, window, _row_of_actor(window, "Initech"))
     assert window.detail.highlighted_text() == (
         "Initech will close the plant next month, its chief said."
     )

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.domain import Status
 from app.gui.pledge_model import RECORD_ROLE
-from tests.gui.helpers import AGAIN_AND_BROKEN, FOLLOW_UP
+from tests.gui.helpers import AGAIN_AND_BROKEN, FOLLOW_UP, show_row
 from tests.gui.helpers import import_text as _import
 from tests.gui.helpers import row_of_actor as _row_of_actor
 
@@ -57,14 +57,14 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     assert window.filters.chip(Status.BROKEN).text() == "Broken  1"
     assert window.statusBar().currentMessage() == "Sergei Lavrov: broken"
 
-    window.table.selectRow(_row_of_actor(window, "Sergei Lavrov", "hold further negotiations"))
+    show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov", "hold further negotiations"))
     detail = window.detail
     assert detail.status_line.text().startswith("Broken · broken 27 Jan")
     assert detail.outcome.text().startswith("broken 27 January 2022 · reported by")
     assert "Broken, as Lavrov Calls Off Talks" in detail.sources.toPlainText()
     assert "called off the negotiations with Blinken" in detail.sources.toPlainText()
 
-    window.table.selectRow(_row_of_actor(window, "United States"))
+    show_row(qtbot, window, _row_of_actor(window, "United States"))
     sources = detail.sources.toPlainText()
     assert detail.tabs.tabText(1) == "&Sources (2)"
     assert "first reported by Russia, U.S. Agree to Talk Security Demands" in sources

@@ -1,0 +1,213 @@
+"""The board's round trips to the database, each on a worker: loading every pledge (after the
+first paint), reading one pledge's article, history and sources when it is selected, reading
+one pledge again after a change, and accepting or rejecting a suggestion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+
+from app.domain.errors import PledgeWatchError
+from app.gui.qdates import to_qdate
+from app.gui.window_parts import WindowParts
+from app.gui.workers import Worker, start
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Suggestion
+
+_FIRST_PAINT_WAIT_MS = 400  # a load held for the first paint starts by then in any case
+
+
+def load_rows(
+    target: Engine | str | None, *, at: datetime, import_sample: bool
+) -> tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]:
+    """Worker body: open the database if need be, import the sample into an empty one if asked,
+    then read every pledge (the dismissed too: the Dismissed view shows them). The heavy
+    imports happen here, off the GUI thread, after the window is on screen."""
+    from app.ingest import import_sample_if_empty
+    from app.store.engine import make_engine
+    from app.store.queries import list_pledges
+    from app.store.suggestion_queries import list_suggestions
+
+    engine = make_engine(target) if target is None or isinstance(target, str) else target
+    if import_sample:
+        import_sample_if_empty(engine, at=at)
+    with engine.connect() as connection:
+        rows = tuple(list_pledges(session=connection, today=at.date(), include_dismissed=True))
+        return engine, rows, list_suggestions(session=connection)
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the detail pane shows of a pledge beyond its row."""
+
+    record: PledgeRecord
+    text: str
+    events: list[PledgeEvent]
+    sources: list[Source]
+    evidence: list[Evidence]
+
+
+def read_details(engine: Engine, record: PledgeRecord) -> Details:
+    """Worker body: a pledge's article text, history, sources and accepted reports."""
+    from app.store.engine import open_session
+    from app.store.queries import article_text, pledge_events, pledge_sources
+    from app.store.suggestion_queries import accepted_evidence
+
+    with open_session(engine) as session:
+        return Details(
+            record,
+            article_text(session=session, article_id=record.article_id),
+            pledge_events(session=session, pledge_id=record.id),
+            pledge_sources(session=session, record=record),
+            accepted_evidence(session=session, pledge_id=record.id),
+        )
+
+
+def judge_suggestion(engine: Engine, suggestion_id: int, *, accept: bool) -> Suggestion:
+    """Worker body: accept (the pledge marked as reported) or reject one suggestion."""
+    from app.store.engine import open_session
+    from app.store.suggestion_queries import accept_suggestion, reject_suggestion
+
+    with open_session(engine) as session:
+        if accept:
+            return accept_suggestion(
+                session=session, suggestion_id=suggestion_id, at=datetime.now(UTC)
+            )
+        return reject_suggestion(session=session, suggestion_id=suggestion_id)
+
+
+class BoardData(WindowParts):
+    """Mixin of MainWindow: the board's reads and the suggestions' decisions."""
+
+    def refresh(self, *, import_sample: bool = False) -> Worker:
+        """Reload the pledges off the GUI thread; returns the worker so callers can wait on it."""
+        at = self.clock.now().astimezone(UTC)
+        target = self.database.engine or self.database.target  # no reference to the window
+        worker = Worker(lambda: load_rows(target, at=at, import_sample=import_sample))
+        worker.signals.result.connect(self._on_loader_result)
+        worker.signals.error.connect(self._on_loader_error)
+        if import_sample and self.database.engine is None:
+            self.summary.setText("Opening the database (on first start, importing the sample)…")
+        self._loader = worker
+        if self.isVisible() and not self._painted:
+            # Loading imports SQLAlchemy; on the GUI thread's heels it would hold the GIL while
+            # the window paints for the first time, so it starts once the window is on screen.
+            self._held_loader = worker
+            QTimer.singleShot(_FIRST_PAINT_WAIT_MS, self._start_held_loader)  # no paint seen?
+        else:
+            start(worker)
+        return worker
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notice the first paint of the table, then start a load that waited for it."""
+        if event.type() == QEvent.Type.Paint and watched is self.table:
+            watched.removeEventFilter(self)
+            self._painted = True
+            QTimer.singleShot(0, self._start_held_loader)
+        return super().eventFilter(watched, event)
+
+    def _start_held_loader(self) -> None:
+        self._painted = True  # held once at most: later loads start at once
+        worker, self._held_loader = self._held_loader, None
+        if worker is not None:
+            start(worker)
+
+    def _on_loader_result(
+        self, result: tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]
+    ) -> None:
+        engine, rows, suggestions = result
+        self.suggestions.show_suggestions(suggestions)
+        if self.database.engine is None:
+            self.database.engine = engine
+            self._plan_feed_polls()
+        current = self.detail.record
+        self.model.set_rows(rows)
+        self.calendar.setSelectedDate(to_qdate(self.clock.today()))
+        if current is not None:
+            self.select_pledge(current.id)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        if self.reminders is not None and self.reminders.next_check_at is None:
+            self.reminders.check()  # the first check, once the pledges are on screen
+        self.loaded.emit()
+
+    def _on_loader_error(self, message: str) -> None:
+        self.summary.setText(f"Could not load pledges: {message}")
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Show the selected pledge at once, and read its article and history on a worker."""
+        record = self.current_record() if current.isValid() else None
+        engine = self.database.engine
+        if record is None or engine is None:
+            self.detail.show_nothing()
+            return
+        worker = Worker(lambda: read_details(engine, record))
+        worker.signals.result.connect(self._on_details_result)
+        worker.signals.error.connect(self.report)
+        start(worker)
+
+    def _on_details_result(self, details: Details) -> None:
+        current = self.current_record()
+        if current is None or current.id != details.record.id:
+            return  # the selection moved on meanwhile
+        self.detail.show_record(current, details.text, details.events, self.model.today,
+                                sources=details.sources, evidence=details.evidence)  # fmt: skip
+        self.detail_shown.emit(current.id)
+
+    def _reread(self, pledge_id: int) -> None:
+        """Show one pledge as stored now, and the suggestions still open."""
+        from app.store.queries import get_pledge
+
+        with self.database().connect() as connection:
+            record = get_pledge(session=connection, pledge_id=pledge_id)
+        self._on_record_saved(record)
+
+    def _reread_suggestions(self) -> None:
+        """The open suggestions as stored now: a pledge decided by hand takes its own away."""
+        from app.store.suggestion_queries import list_suggestions
+
+        with self.database().connect() as connection:
+            self.suggestions.show_suggestions(list_suggestions(session=connection))
+
+    def accept_suggestion(self, suggestion_id: int) -> None:
+        """Enter in the Suggestions panel: the pledge is marked as the report says."""
+        self._judge_suggestion(suggestion_id, accept=True)
+
+    def reject_suggestion(self, suggestion_id: int) -> None:
+        """Delete in the Suggestions panel: the report is set aside."""
+        self._judge_suggestion(suggestion_id, accept=False)
+
+    def _judge_suggestion(self, suggestion_id: int, *, accept: bool) -> Worker | None:
+        """Accept or reject a suggestion off the GUI thread; a failure says why and offers to
+        try again."""
+        try:
+            engine = self.database()
+        except PledgeWatchError as exc:
+            self.report(str(exc))
+            return None
+        worker = Worker(lambda: judge_suggestion(engine, suggestion_id, accept=accept))
+
+        def judged(done: Suggestion) -> None:
+            verdict = done.verdict.words if accept else "suggestion rejected"
+            self.statusBar().showMessage(f"{done.record.pledge.actor}: {verdict}", 10_000)
+            self._reread(done.record.id)
+
+        def failed(message: str) -> None:
+            self._reread_suggestions()  # decided elsewhere meanwhile: show what is open now
+            self.report(message, lambda: self._judge_suggestion(suggestion_id, accept=accept))
+
+        worker.signals.result.connect(judged)
+        worker.signals.error.connect(failed)
+        worker.signals.finished.connect(self._on_judging_finished)
+        self.judging = worker
+        start(worker)
+        return worker
+
+    def _on_judging_finished(self) -> None:
+        self.judging = None

@@ -1,0 +1,72 @@
+"""The window's state between runs: geometry, docks and columns (QSettings), the first
+start's size on a small screen, and the preferences dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+
+from app.gui.pledge_model import Column
+from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, lead_days
+from app.gui.window_parts import WindowParts
+
+# On a screen narrower than this, these columns start hidden (View > Columns shows them).
+_WIDE_SCREEN = 1600
+_HIDDEN_ON_NARROW = (Column.KIND, Column.RECIPIENT, Column.PUBLISHED)
+_NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
+
+
+class WindowState(WindowParts):
+    """Mixin of MainWindow: what the window remembers."""
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = self._settings.value("table/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+            return
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() < _WIDE_SCREEN:
+            for column in _HIDDEN_ON_NARROW:
+                self.table.setColumnHidden(column, True)
+            for column, width in _NARROW_WIDTHS.items():
+                self.table.setColumnWidth(column, width)
+
+    def _fit_to_screen(self) -> None:
+        """On first start, take most of the screen, centred."""
+        screen = self.screen()
+        if screen is None:
+            return
+        space = screen.availableGeometry()
+        width = min(1760, int(space.width() * 0.94))
+        height = min(1040, int(space.height() * 0.94))
+        self.resize(width, height)
+        self.move(
+            space.x() + (space.width() - width) // 2, space.y() + (space.height() - height) // 2
+        )
+
+    def save_settings(self) -> None:
+        """Remember geometry, docks, column widths and order."""
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self._settings.sync()
+
+    def edit_preferences(self) -> None:
+        """Edit > Preferences: reminder lead time, keep running in the tray."""
+        from app.gui.dialogs import PreferencesDialog
+
+        has_tray = self.reminders is not None and self.reminders.has_tray
+        keep = self._settings.value(KEEP_IN_TRAY_KEY, False) in (True, "true")
+        dialog = PreferencesDialog(lead_days(self._settings), keep, has_tray, self)
+        if dialog.exec():
+            self._settings.setValue(LEAD_DAYS_KEY, dialog.lead_days.value())
+            self._settings.setValue(KEEP_IN_TRAY_KEY, dialog.keep_in_tray.isChecked())
+            if self.reminders is not None:
+                self.reminders.check()
