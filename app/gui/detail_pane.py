@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QTextEdit,
     QVBoxLayout,
@@ -28,7 +30,10 @@ from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 if TYPE_CHECKING:
     from datetime import date
 
+    from PySide6.QtGui import QResizeEvent
+
 _HIGHLIGHT = QColor("#fff1a8")
+_SUMMARY_AT_LEAST = 150  # pixels of the summary kept in view however short the pane
 _MARK_MET_TIP = "Record that the pledge was kept (Space)"
 _BROKEN_TIP = "Record that the pledge was broken: withdrawn, refused, cancelled (Ctrl+B)"
 
@@ -41,6 +46,16 @@ def _label(*, wrap: bool = True, selectable: bool = True) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class _SummaryScroll(QScrollArea):
+    """The summary's scroll area, asking for the height the summary needs at its width."""
+
+    needed = 0
+
+    def sizeHint(self) -> QSize:
+        """As wide as a scroll area likes, as tall as the summary needs."""
+        return QSize(super().sizeHint().width(), self.needed)
 
 
 class DetailPane(QWidget):
@@ -109,22 +124,49 @@ class DetailPane(QWidget):
         form.addRow("Deadline:", self.deadline)
         form.addRow("Article:", self.article)
         form.addRow("Outcome:", self.outcome)
-        buttons = QHBoxLayout()
-        for button in self._buttons():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # three to a row: the pane fits beside the table at 1024 wide
+        for place, button in enumerate(self._buttons()):
+            buttons.addWidget(button, place // 3, place % 3)
+        buttons.setColumnStretch(3, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.article_text, "&Article text")
         self.tabs.addTab(self.sources, "&Sources")
         self.tabs.addTab(self.history, "&History")
+        self._summary = QWidget()  # all but the tabs: never squeezed, the tabs give way
+        summary = QVBoxLayout(self._summary)
+        summary.setContentsMargins(0, 0, 0, 0)
+        summary.addWidget(self.heading)
+        summary.addLayout(status_row)
+        summary.addWidget(self.quote)
+        summary.addLayout(form)
+        # On a short screen the summary scrolls rather than push the window past the screen.
+        self._summary_scroll = _SummaryScroll()
+        self._summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._summary_scroll.setWidgetResizable(True)
+        self._summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._summary_scroll.setWidget(self._summary)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(status_row)
-        layout.addWidget(self.quote)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addWidget(self._summary_scroll, stretch=1)
+        layout.addLayout(buttons)  # always in view
         layout.addWidget(self.tabs, stretch=1)
         self.show_nothing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line of the summary in view at the new width."""
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """A dock does not ask its widget for the height wrapped labels need at its width, so
+        the summary sets that height as its minimum (scrolling where the pane is shorter), and
+        its scroll area takes no more than that: the tabs below take what is left."""
+        layout = self._summary.layout()
+        needed = layout.totalHeightForWidth(max(self._summary_scroll.viewport().width(), 1))
+        self._summary.setMinimumHeight(needed)
+        self._summary_scroll.needed = needed
+        self._summary_scroll.setMaximumHeight(needed)
+        self._summary_scroll.updateGeometry()
+        self._summary_scroll.setMinimumHeight(min(needed, _SUMMARY_AT_LEAST))
 
     @property
     def record(self) -> PledgeRecord | None:
@@ -154,6 +196,7 @@ class DetailPane(QWidget):
         self.tabs.setTabText(1, "&Sources")
         for button in self._buttons():
             button.setEnabled(False)
+        self._fit_summary()
 
     def _buttons(self) -> tuple[QPushButton, ...]:
         return (
@@ -212,6 +255,7 @@ class DetailPane(QWidget):
         self.mark_button.setToolTip("Change the day it was met" if met else _MARK_MET_TIP)
         self.broken_button.setToolTip("Change the day it was broken" if broken else _BROKEN_TIP)
         self.unmark_button.setEnabled(met or broken)
+        self._fit_summary()
 
     def _show_article(self, text: str, record: PledgeRecord) -> None:
         self.article_text.setPlainText(text)

@@ -85,7 +85,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search pledges  (Ctrl+F)")
         self.search.setToolTip("Filters as you type: actor, pledge, quote and article title")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(160)
         self.search.textChanged.connect(self.search_changed)
         self.kind = QComboBox()
         self.kind.addItem("All kinds", None)
@@ -105,8 +105,9 @@ class FilterBar(QWidget):
         self.day_chip.clicked.connect(self.day_cleared)
         self.day_chip.setVisible(False)
 
-        layout.addSpacing(12)
-        layout.addWidget(self.search, stretch=1)
+        # The chips have the first row to themselves and the search takes what the second row
+        # leaves, so the bar fits beside the details on a 1024-pixel screen.
+        layout.addStretch(1)
         second.addWidget(self.kind)
         second.addSpacing(12)
         second.addWidget(self.due_on)
@@ -115,7 +116,8 @@ class FilterBar(QWidget):
         second.addWidget(self.due_to)
         second.addSpacing(12)
         second.addWidget(self.day_chip)
-        second.addStretch(1)
+        second.addSpacing(12)
+        second.addWidget(self.search, stretch=1)
         self._on_range_edited()
 
     def set_counts(self, counts: dict[Status | None, int]) -> None:

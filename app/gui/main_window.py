@@ -157,7 +157,8 @@ class MainWindow(
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.ACTION, QHeaderView.ResizeMode.Stretch)  # spare width
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)

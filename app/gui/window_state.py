@@ -9,10 +9,14 @@ from app.gui.pledge_model import Column
 from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, lead_days
 from app.gui.window_parts import WindowParts
 
-# On a screen narrower than this, these columns start hidden (View > Columns shows them).
+# On a screen narrower than the width, these columns start hidden (View > Columns shows them),
+# so that the Pledge column keeps room to be read.
 _WIDE_SCREEN = 1600
-_HIDDEN_ON_NARROW = (Column.KIND, Column.RECIPIENT, Column.PUBLISHED)
-_NARROW_WIDTHS = {Column.DUE: 190, Column.ACTOR: 130, Column.ACTION: 240}
+_HIDDEN_BELOW = {
+    _WIDE_SCREEN: (Column.KIND, Column.RECIPIENT, Column.PUBLISHED),
+    1280: (Column.ARTICLE,),
+}
+_NARROW_WIDTHS = {Column.DUE: 205, Column.ACTOR: 130}
 
 
 class WindowState(WindowParts):
@@ -32,9 +36,11 @@ class WindowState(WindowParts):
             self.table.horizontalHeader().restoreState(header)
             return
         screen = self.screen()
-        if screen is not None and screen.availableGeometry().width() < _WIDE_SCREEN:
-            for column in _HIDDEN_ON_NARROW:
-                self.table.setColumnHidden(column, True)
+        width = 0 if screen is None else screen.availableGeometry().width()
+        if screen is not None and width < _WIDE_SCREEN:
+            for below, columns in _HIDDEN_BELOW.items():
+                for column in columns if width < below else ():
+                    self.table.setColumnHidden(column, True)
             for column, width in _NARROW_WIDTHS.items():
                 self.table.setColumnWidth(column, width)
 
