@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
+    from collections.abc import Callable
+    from datetime import datetime
 
 
 class PledgeKind(StrEnum):
@@ -197,11 +199,11 @@ class Suggestion:
     article_source: str
     verdict: Verdict = Verdict.MET
 
-    def question(self) -> str:
-        """What the analyst is asked."""
+    def question(self, write_day: Callable[[date], str] = date.isoformat) -> str:
+        """What the analyst is asked, the day written by `write_day` (ISO unless told)."""
         pledge = self.record.pledge
         named = f"'{pledge.actor}: {pledge.action}'"
-        day = self.happened_on.isoformat()
+        day = write_day(self.happened_on)
         if self.verdict is Verdict.PARTLY:
             return f"Record that {named} was {self.verdict.words} on {day}?"
         return f"Mark {named} as {self.verdict.words} on {day}?"

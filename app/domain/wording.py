@@ -6,17 +6,28 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
 
 def relative_due(
-    due: date | None, today: date, *, met_on: date | None = None, broken_on: date | None = None
+    due: date | None,
+    today: date,
+    *,
+    met_on: date | None = None,
+    broken_on: date | None = None,
+    write_day: Callable[[date], str] | None = None,
 ) -> str:
-    """How a due date stands relative to today, in the words an analyst would use."""
+    """How a due date stands relative to today, in the words an analyst would use; a day met or
+    broken is written by `write_day` (the window's date format), else as short_date does."""
+
+    def written(day: date) -> str:
+        return short_date(day, today) if write_day is None else write_day(day)
+
     if met_on is not None:
-        return f"met {short_date(met_on, today)}"
+        return f"met {written(met_on)}"
     if broken_on is not None:
-        return f"broken {short_date(broken_on, today)}"
+        return f"broken {written(broken_on)}"
     if due is None:
         return "no due date"
     days = (due - today).days

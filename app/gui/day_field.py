@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.domain.wording import long_date
+from app.gui.qdates import shown_weekday_date
 
 # Reads a text as a day; None when it names none.
 DayReader = Callable[[str], date | None]
@@ -56,7 +56,7 @@ class DayField(QWidget):
         if not self.isEnabled():
             self.shown.setText("")
         elif day is not None:
-            self.shown.setText(f"= {day:%A} {long_date(day)}")
+            self.shown.setText(f"= {shown_weekday_date(day)}")
         elif self.edit.text().strip():
             self.shown.setText(f"Not a day I can read; try {self._hint}")
         else:

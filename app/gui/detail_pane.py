@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Verdict, status_of
-from app.domain.wording import long_date, relative_due
+from app.domain.wording import relative_due
+from app.gui.qdates import shown_date, shown_time
 from app.gui.qtext import qt_position
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
@@ -133,7 +134,7 @@ class DetailPane(QWidget):
         self.tabs.addTab(self.sources, "&Sources")
         self.tabs.addTab(self.history, "&History")
         self._summary = QWidget()  # all but the tabs: never squeezed, the tabs give way
-        summary = QVBoxLayout(self._summary)
+        summary = self._summary_layout = QVBoxLayout(self._summary)
         summary.setContentsMargins(0, 0, 0, 0)
         summary.addWidget(self.heading)
         summary.addLayout(status_row)
@@ -160,8 +161,8 @@ class DetailPane(QWidget):
         """A dock does not ask its widget for the height wrapped labels need at its width, so
         the summary sets that height as its minimum (scrolling where the pane is shorter), and
         its scroll area takes no more than that: the tabs below take what is left."""
-        layout = self._summary.layout()
-        needed = layout.totalHeightForWidth(max(self._summary_scroll.viewport().width(), 1))
+        width = max(self._summary_scroll.viewport().width(), 1)
+        needed = self._summary_layout.totalHeightForWidth(width)
         self._summary.setMinimumHeight(needed)
         self._summary_scroll.needed = needed
         self._summary_scroll.setMaximumHeight(needed)
@@ -224,7 +225,13 @@ class DetailPane(QWidget):
         status = status_of(pledge, today)
         self.heading.setText(f"{pledge.actor}: {pledge.action}")
         self.status_icon.setPixmap(status_icon(status).pixmap(16, 16))
-        words = relative_due(pledge.due, today, met_on=pledge.met_on, broken_on=pledge.broken_on)
+        words = relative_due(
+            pledge.due,
+            today,
+            met_on=pledge.met_on,
+            broken_on=pledge.broken_on,
+            write_day=shown_date,
+        )
         self.status_line.setText(f"{STATUS_WORDS[status]} · {words}")
         self.status_line.setStyleSheet(f"color: {STATUS_COLOURS[status].name()};")
         self.quote.setText(f"“{pledge.quote}”")
@@ -234,7 +241,7 @@ class DetailPane(QWidget):
         self.condition.setText(pledge.condition or "—")
         self.deadline.setText(_deadline_text(record))
         self.article.setText(
-            f"{record.article_title} (published {long_date(record.article_published)})"
+            f"{record.article_title} (published {shown_date(record.article_published)})"
         )
         self.outcome.setText(_outcome_text(record))
         self._show_article(article_text, record)
@@ -243,8 +250,7 @@ class DetailPane(QWidget):
         self.tabs.setTabText(1, f"&Sources ({count})" if count else "&Sources")
         self.history.setPlainText(
             "\n".join(
-                f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.kind.value}"
-                + (f": {e.detail}" if e.detail else "")
+                f"{shown_time(e.at)}  {e.kind.value}" + (f": {e.detail}" if e.detail else "")
                 for e in events
             )
         )
@@ -309,15 +315,15 @@ def _deadline_text(record: PledgeRecord) -> str:
     if pledge.due is None:
         return f"“{pledge.deadline_text}” (too vague for a date)"
     precision = f", {pledge.due_precision.value}" if pledge.due_precision else ""
-    return f"“{pledge.deadline_text}” → {long_date(pledge.due)}{precision}"
+    return f"“{pledge.deadline_text}” → {shown_date(pledge.due)}{precision}"
 
 
 def _outcome_text(record: PledgeRecord) -> str:
     pledge = record.pledge
     if pledge.met_on is not None:
-        parts = [f"met {long_date(pledge.met_on)}", pledge.met_note, pledge.met_evidence]
+        parts = [f"met {shown_date(pledge.met_on)}", pledge.met_note, pledge.met_evidence]
     elif pledge.broken_on is not None:
-        parts = [f"broken {long_date(pledge.broken_on)}", pledge.broken_note]
+        parts = [f"broken {shown_date(pledge.broken_on)}", pledge.broken_note]
     else:
         return "not yet"
     return " · ".join(part for part in parts if part)
@@ -333,11 +339,12 @@ def _sources_text(sources: list[Source], evidence: list[Evidence]) -> str:
         where = f"\n    {source.url}" if source.url else ""
         told = "first reported" if number == 1 else "reported again"
         lines.append(
-            f"{long_date(source.published)} · {told} by {source.title}\n    “{source.quote}”{where}"
+            f"{shown_date(source.published)} · {told} by {source.title}\n"
+            f"    “{source.quote}”{where}"
         )
     for item in evidence:
         lines.append(
-            f"{long_date(item.happened_on)} · {_TOLD[item.verdict]}, as {item.article_title} "
-            f"({long_date(item.article_published)}) reported:\n    “{item.sentence}”"
+            f"{shown_date(item.happened_on)} · {_TOLD[item.verdict]}, as {item.article_title} "
+            f"({shown_date(item.article_published)}) reported:\n    “{item.sentence}”"
         )
     return "\n\n".join(lines)

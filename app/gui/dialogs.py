@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,23 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import DuePrecision, PledgeEdit, PledgeKind, PledgeRecord
-from app.domain.wording import long_date
 from app.extract.deadlines import resolve_deadline
 from app.extract.past_days import past_day
 from app.gui import combos
 from app.gui.day_field import DayField
-from app.gui.qdates import to_date, to_qdate
+from app.gui.qdates import date_edit, shown_date, to_date, to_qdate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -184,7 +175,7 @@ class PasteArticleDialog(QDialog):
         self.text.setPlaceholderText(
             "Paste the article here: headline, date line (such as 'January 21, 2022'), story."
         )
-        self.published = _date_edit(today)
+        self.published = date_edit(today)
         self.found = QLabel("No date found in the text yet; set it here.")
         self.found.setTextFormat(Qt.TextFormat.PlainText)
         self.text.textChanged.connect(self._on_text_changed)
@@ -217,7 +208,7 @@ class PasteArticleDialog(QDialog):
             return
         day = found[1]
         self.published.setDate(to_qdate(day))
-        self.found.setText(f"Found in the text: {long_date(day)}. Change it if it is wrong.")
+        self.found.setText(f"Found in the text: {shown_date(day)}. Change it if it is wrong.")
 
 
 class ExportDialog(QDialog):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import PledgeWatchError
 from app.extract.fetch import is_web_address
 from app.feeds import subscribe_checked
+from app.gui.qdates import shown_time
 from app.gui.workers import Worker, start
 from app.store.engine import open_session
 from app.store.feed_queries import Feed, list_feeds, unsubscribe
@@ -145,9 +146,7 @@ class FeedsDialog(QDialog):
 
 
 def _describe(feed: Feed) -> str:
-    polled = (
-        feed.last_polled_at.astimezone().strftime("%d %b %H:%M") if feed.last_polled_at else "never"
-    )
+    polled = shown_time(feed.last_polled_at) if feed.last_polled_at else "never"
     lines = [feed.title or feed.url, f"{feed.url} · last read: {polled}"]
     if feed.last_error:
         lines.append(f"problem: {feed.last_error}")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import PledgeKind, Status
-from app.domain.wording import long_date
 from app.gui import combos
-from app.gui.qdates import to_date, to_qdate
+from app.gui.qdates import date_edit, shown_date, to_date, to_qdate
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
 
 if TYPE_CHECKING:
@@ -94,8 +92,8 @@ class FilterBar(QWidget):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.due_on = QCheckBox("&Due from")
         self.due_on.setToolTip("Show only pledges due between two days")
-        self.due_from = self._date_edit(today)
-        self.due_to = self._date_edit(today)
+        self.due_from = date_edit(today)
+        self.due_to = date_edit(today)
         self.due_to.setDate(to_qdate(today).addMonths(1))
         for widget in (self.due_on, self.due_from, self.due_to):
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.dateChanged
@@ -138,7 +136,7 @@ class FilterBar(QWidget):
         """Show (or hide) the chip that says the table shows one day."""
         self.day_chip.setVisible(day is not None)
         if day is not None:
-            self.day_chip.setText(f"Due {long_date(day)}  ✕")
+            self.day_chip.setText(f"Due {shown_date(day)}  ✕")
 
     def _on_chip_clicked(self) -> None:
         value = self.sender().property("status")
@@ -146,12 +144,6 @@ class FilterBar(QWidget):
 
     def _on_kind_changed(self, _index: int) -> None:
         self.kind_chosen.emit(combos.chosen(self.kind, PledgeKind))
-
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        return edit
 
     def _on_range_edited(self) -> None:
         on = self.due_on.isChecked()

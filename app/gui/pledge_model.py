@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from app.domain import PledgeRecord, Status, status_of
-from app.domain.wording import relative_due, short_date
+from app.domain.wording import relative_due
+from app.gui.qdates import shown_date
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
 
 if TYPE_CHECKING:
@@ -208,11 +209,15 @@ class PledgeTableModel(QAbstractTableModel):
             return STATUS_WORDS[self.status(record)]
         if column is Column.DUE:
             words = relative_due(
-                pledge.due, self._today, met_on=pledge.met_on, broken_on=pledge.broken_on
+                pledge.due,
+                self._today,
+                met_on=pledge.met_on,
+                broken_on=pledge.broken_on,
+                write_day=shown_date,
             )
             if pledge.due is None:
                 return pledge.deadline_text or "—"
-            return f"{short_date(pledge.due, self._today)} · {words}"
+            return f"{shown_date(pledge.due)} · {words}"
         if column is Column.ACTOR:
             return pledge.actor
         if column is Column.ACTION:
@@ -223,11 +228,11 @@ class PledgeTableModel(QAbstractTableModel):
             return pledge.recipient or ""
         if column is Column.ARTICLE:
             return record.article_title
-        return record.article_published.isoformat()
+        return shown_date(record.article_published)
 
     def _tooltip(self, record: PledgeRecord, column: Column) -> str:
         if column is Column.ARTICLE:
-            return f"{record.article_title}\npublished {record.article_published:%d %B %Y}"
+            return f"{record.article_title}\npublished {shown_date(record.article_published)}"
         return f"{record.pledge.actor}: {record.pledge.action}\n\n“{record.pledge.quote}”"
 
     def _sort_value(self, record: PledgeRecord, column: Column) -> Any:

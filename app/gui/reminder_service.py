@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.domain import Status
 from app.domain.days import shift
 from app.domain.reminders import DEFAULT_LEAD_DAYS, ReminderKind
-from app.domain.wording import short_date
+from app.gui.qdates import shown_date
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
 
@@ -52,7 +52,7 @@ def group_message(notices: Sequence[Notice], today: date) -> tuple[str, str]:
         notice = notices[0]
         pledge = notice.record.pledge
         title = "Pledge overdue" if overdue else "Pledge due soon"
-        body = f"{pledge.actor}: {pledge.action} (due {short_date(notice.reminder.due, today)})"
+        body = f"{pledge.actor}: {pledge.action} (due {shown_date(notice.reminder.due)})"
         return title, plain(body)
     parts = []
     if overdue:

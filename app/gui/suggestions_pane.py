@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Status, Suggestion, Verdict
-from app.domain.wording import long_date
+from app.gui.qdates import shown_date
 from app.gui.style import status_icon
 
 # The icon a suggestion shows: the status accepting it gives (partly kept leaves it open).
@@ -74,8 +74,8 @@ class SuggestionsPane(QWidget):
         self.list.clear()
         for suggestion in suggestions:
             item = QListWidgetItem(
-                f"{suggestion.question()}\n“{suggestion.evidence}”\n"
-                f"— {suggestion.article_title}, {long_date(suggestion.article_published)}"
+                f"{suggestion.question(shown_date)}\n“{suggestion.evidence}”\n"
+                f"— {suggestion.article_title}, {shown_date(suggestion.article_published)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             item.setIcon(status_icon(_SHOWN_AS[suggestion.verdict]))

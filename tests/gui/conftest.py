@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from app.gui.clock import DayClock
@@ -29,6 +29,16 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
     gc.collect()  # windows closed by the test are freed here, on the GUI thread
+
+
+@pytest.fixture(autouse=True)
+def british_dates() -> Iterator[None]:
+    """The window writes days in the locale's short form: the tests read them as a British
+    analyst would ('30/01/2022'), whatever the machine's locale."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(before)
 
 
 @dataclass

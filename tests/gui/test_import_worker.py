@@ -90,7 +90,7 @@ def test_paste_dialog_reads_the_date_from_the_text(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.text.setPlainText("Talks to resume\n\nJanuary 21, 2022\n\nBoth sides will meet again.")
     assert dialog.article().published == date(2022, 1, 21)
-    assert "21 January 2022" in dialog.found.text()
+    assert "21/01/2022" in dialog.found.text()
     assert dialog.found.textFormat() == Qt.TextFormat.PlainText
 
 

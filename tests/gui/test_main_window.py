@@ -53,7 +53,7 @@ def test_first_start_imports_the_sample_and_shows_overdue_first(
     assert window.proxy.rowCount() >= 5
     assert _cell(window, 0, Column.STATUS) == "Overdue"
     assert "United States" in _cell(window, 0, Column.ACTOR)
-    assert _cell(window, 0, Column.DUE) == "30 Jan · 2 days overdue"
+    assert _cell(window, 0, Column.DUE) == "30/01/2022 · 2 days overdue"
     statuses = [_cell(window, r, Column.STATUS) for r in range(1, window.proxy.rowCount())]
     assert statuses[0] == "Pending" and set(statuses) == {"Pending", "To review"}
     assert statuses == sorted(statuses, key=["Pending", "To review"].index)  # the status order
@@ -137,7 +137,7 @@ def test_the_detail_shows_the_sentence_highlighted_and_the_history(
     assert record is not None and "United States" in record.pledge.actor
     assert detail.highlighted_text() == record.pledge.quote
     assert detail.quote.textFormat() == Qt.TextFormat.PlainText
-    assert "next week" in detail.deadline.text() and "30 January 2022" in detail.deadline.text()
+    assert "next week" in detail.deadline.text() and "30/01/2022" in detail.deadline.text()
     assert "created" in detail.history.toPlainText()
 
 
@@ -381,7 +381,7 @@ def test_the_edit_dialog_saves_what_was_changed_in_it(
         dialog.has_due.setChecked(True)
         day = (record.pledge.due or date(2022, 1, 25)) + timedelta(3)
         dialog.due.edit.setText(f"{day.day} {day:%B %Y}")  # typed as people write it
-        assert dialog.due.shown.text() == f"= {day:%A} {day.day} {day:%B %Y}"
+        assert dialog.due.shown.text() == f"= {day:%A} {day:%d/%m/%Y}"
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     waiting = when_shown(EditPledgeDialog, fill_in)

@@ -140,10 +140,10 @@ def test_due_column_says_how_far_off(proxy: PledgeFilterProxy) -> None:
     proxy.sort(Column.DUE, Qt.SortOrder.AscendingOrder)
     due = [str(proxy.index(r, Column.DUE).data()) for r in range(proxy.rowCount())]
     assert due == [
-        "5 Jan · 20 days overdue",
-        "10 Jan · broken 12 Jan",
-        "20 Jan · met 19 Jan",
-        "30 Jan · in 5 days",
+        "05/01/2022 · 20 days overdue",
+        "10/01/2022 · broken 12/01/2022",
+        "20/01/2022 · met 19/01/2022",
+        "30/01/2022 · in 5 days",
         "—",
     ]
 

@@ -138,7 +138,7 @@ def test_shift_space_marks_the_selected_met_on_a_day_typed_as_people_say_it(
     assert not waiting.isActive(), "Shift+Space opened no dialog"
     assert answered[0] == "Mark 3 pledges as met"
     assert answered[1].startswith("Not a day I can read")
-    assert answered[2] == "= Monday 24 January 2022"
+    assert answered[2] == "= Monday 24/01/2022"
     for pledge_id in chosen:
         stored = _stored(engine, pledge_id)
         assert (stored.met_on, stored.met_note) == (date(2022, 1, 24), "announced in Geneva")

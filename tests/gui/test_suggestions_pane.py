@@ -29,7 +29,7 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     assert pane.list.count() == 1
     text = pane.list.item(0).text()
     assert text.startswith("Mark 'United States: provide a written response")
-    assert "as met on 2022-01-26?" in text and "delivered its written response" in text
+    assert "as met on 26/01/2022?" in text and "delivered its written response" in text
     assert window.suggestions_dock.windowTitle() == "Suggestions (1)"
     pane.list.setFocus()
     qtbot.keyClick(pane.list, Qt.Key.Key_Return)  # the pledge and the panel are read again
@@ -50,7 +50,7 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
         window.suggestions.list.item(i).text() for i in range(window.suggestions.list.count())
     ]
     assert text.startswith("Mark 'Sergei Lavrov: hold further negotiations with Blinken'")
-    assert "as broken on 2022-01-27?" in text
+    assert "as broken on 27/01/2022?" in text
     window.suggestions.list.setFocus()
     qtbot.keyClick(window.suggestions.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.judging is None, timeout=30_000)
@@ -59,8 +59,8 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
 
     show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov", "hold further negotiations"))
     detail = window.detail
-    assert detail.status_line.text().startswith("Broken · broken 27 Jan")
-    assert detail.outcome.text().startswith("broken 27 January 2022 · reported by")
+    assert detail.status_line.text().startswith("Broken · broken 27/01/2022")
+    assert detail.outcome.text().startswith("broken 27/01/2022 · reported by")
     assert "Broken, as Lavrov Calls Off Talks" in detail.sources.toPlainText()
     assert "called off the negotiations with Blinken" in detail.sources.toPlainText()
 
@@ -68,7 +68,7 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     sources = detail.sources.toPlainText()
     assert detail.tabs.tabText(1) == "&Sources (2)"
     assert "first reported by Russia, U.S. Agree to Talk Security Demands" in sources
-    assert "28 January 2022 · reported again by Lavrov Calls Off Talks" in sources
+    assert "28/01/2022 · reported again by Lavrov Calls Off Talks" in sources
 
 
 def test_ticking_the_pledge_off_by_hand_takes_its_suggestion_away(
