@@ -19,17 +19,28 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Suggestion
+    from app.store.changes import ChangeMark
 
 _FIRST_PAINT_WAIT_MS = 400  # a load held for the first paint starts by then in any case
 
 
-def load_rows(
-    target: Engine | str | None, *, at: datetime, import_sample: bool
-) -> tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]:
+@dataclass(frozen=True)
+class Loaded:
+    """The board as read: every pledge, the open suggestions, and the change mark read first."""
+
+    engine: Engine
+    rows: tuple[PledgeRecord, ...]
+    suggestions: list[Suggestion]
+    mark: ChangeMark
+
+
+def load_rows(target: Engine | str | None, *, at: datetime, import_sample: bool) -> Loaded:
     """Worker body: open the database if need be, import the sample into an empty one if asked,
     then read every pledge (the dismissed too: the Dismissed view shows them). The heavy
-    imports happen here, off the GUI thread, after the window is on screen."""
+    imports happen here, off the GUI thread, after the window is on screen. The change mark
+    is read before the rows: a change made while they are read shows on the next look."""
     from app.ingest import import_sample_if_empty
+    from app.store.changes import change_mark
     from app.store.engine import make_engine
     from app.store.queries import list_pledges
     from app.store.suggestion_queries import list_suggestions
@@ -38,8 +49,9 @@ def load_rows(
     if import_sample:
         import_sample_if_empty(engine, at=at)
     with engine.connect() as connection:
+        mark = change_mark(connection)
         rows = tuple(list_pledges(session=connection, today=at.date(), include_dismissed=True))
-        return engine, rows, list_suggestions(session=connection)
+        return Loaded(engine, rows, list_suggestions(session=connection), mark)
 
 
 @dataclass(frozen=True)
@@ -118,16 +130,14 @@ class BoardData(WindowParts):
         if worker is not None:
             start(worker)
 
-    def _on_loader_result(
-        self, result: tuple[Engine, tuple[PledgeRecord, ...], list[Suggestion]]
-    ) -> None:
-        engine, rows, suggestions = result
-        self.suggestions.show_suggestions(suggestions)
+    def _on_loader_result(self, loaded: Loaded) -> None:
+        self.suggestions.show_suggestions(loaded.suggestions)
         if self.database.engine is None:
-            self.database.engine = engine
+            self.database.engine = loaded.engine
             self._plan_feed_polls()
+        self.watcher.saw(loaded.mark)
         current = self.detail.record
-        self.model.set_rows(rows)
+        self.model.set_rows(loaded.rows)
         self.calendar.setSelectedDate(to_qdate(self.clock.today()))
         if current is not None:
             self.select_pledge(current.id)

@@ -41,6 +41,7 @@ from app.gui.pledge_commands import PledgeCommands
 from app.gui.pledge_model import RECORD_ROLE, Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
 from app.gui.reminder_service import KEEP_IN_TRAY_KEY, ReminderService
+from app.gui.staying_current import StayingCurrent
 from app.gui.suggestions_pane import SuggestionsPane
 from app.gui.window_actions import WindowActions
 from app.gui.window_state import WindowState
@@ -73,7 +74,7 @@ _COLUMN_WIDTHS = {
 
 class MainWindow(
     BoardData, PledgeCommands, WindowActions, Importing, Exporting, Feeding, WindowState,
-    QMainWindow,
+    StayingCurrent, QMainWindow,
 ):  # fmt: skip
     """The pledge board that analysts keep open all day."""
 
@@ -140,6 +141,7 @@ class MainWindow(
         self._build_status_bar()
         self._connect()
         self._restore_settings()
+        self._start_watching()
         self.clock.start()
 
     def _make_table(self) -> QTableView:
@@ -240,7 +242,6 @@ class MainWindow(
         self.clock.day_changed.connect(self._on_clock_day_changed)
         self.banner.show_clicked.connect(self.show_reminded)
         if self.reminders is not None:
-            self.reminders.banner_requested.connect(self.banner.announce)
             self.reminders.show_requested.connect(self.show_reminded)
             self.reminders.quit_requested.connect(self.quit)
 

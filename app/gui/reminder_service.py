@@ -62,6 +62,17 @@ def group_message(notices: Sequence[Notice], today: date) -> tuple[str, str]:
     return "PledgeWatch reminders", plain("; ".join(parts) + ". Click to see them.")
 
 
+def target_of(notices: Sequence[Notice]) -> int | Status | None:
+    """What a reminder's Show brings up: its one pledge, or the status all its pledges share."""
+    if len(notices) == 1:
+        return notices[0].record.id
+    if all(n.reminder.kind is ReminderKind.OVERDUE for n in notices):
+        return Status.OVERDUE
+    if all(n.reminder.kind is ReminderKind.DUE_SOON for n in notices):
+        return Status.PENDING
+    return None
+
+
 def tray_icon(overdue: int) -> QIcon:
     """The app's mark, with the overdue count on a red badge when there are any."""
     pixmap = QPixmap(64, 64)
@@ -98,8 +109,8 @@ class ReminderService(QObject):
     """The analyst clicked a notification: a pledge id, or a Status to filter to."""
     quit_requested = Signal()
     """The analyst chose Quit in the tray menu."""
-    banner_requested = Signal(str, object)
-    """Where there is no tray: text for the in-window banner and what its Show button shows."""
+    banner_requested = Signal(object)
+    """Where there is no tray: the notices (a list of Notice) for the in-window banner."""
 
     def __init__(
         self,
@@ -172,22 +183,13 @@ class ReminderService(QObject):
 
     def _tell(self, notices: list[Notice]) -> None:
         today = self._clock.today()
-        title, body = group_message(notices, today)
-        if len(notices) == 1:
-            self._target = notices[0].record.id
-        elif all(n.reminder.kind is ReminderKind.OVERDUE for n in notices):
-            self._target = Status.OVERDUE
-        else:
-            self._target = (
-                Status.PENDING
-                if all(n.reminder.kind is ReminderKind.DUE_SOON for n in notices)
-                else None
-            )
+        self._target = target_of(notices)
         if self.tray is not None:
+            title, body = group_message(notices, today)
             icon = QSystemTrayIcon.MessageIcon.Warning
             self.tray.showMessage(title, body, icon, _MESSAGE_MS)
         else:
-            self.banner_requested.emit(f"{title}: {body}", self._target)
+            self.banner_requested.emit(notices)
 
     def _schedule(self, next_moment: datetime | None) -> None:
         """Wake at the next moment a reminder can fall due, or at midnight, not by polling."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.domain import PledgeKind, PledgeRecord
     from app.gui.banner import ReminderBanner
     from app.gui.calendar_view import DueCalendar
+    from app.gui.change_watch import ChangeWatcher
     from app.gui.clock import DayClock
     from app.gui.database import Database
     from app.gui.detail_pane import DetailPane
@@ -73,6 +74,7 @@ class WindowParts(_Base):
         loaded: SignalInstance
         detail_shown: SignalInstance
         judging: Worker | None
+        watcher: ChangeWatcher
         _loader: Worker | None
         _painted: bool
         _held_loader: Worker | None
@@ -92,6 +94,7 @@ class WindowParts(_Base):
         def show_day(self, day: Any) -> None: ...
         def quit(self) -> None: ...
         def _on_record_saved(self, record: PledgeRecord) -> None: ...
+        def _on_table_current_changed(self, current: Any, previous: Any) -> None: ...
         def _plan_feed_polls(self) -> None: ...
         def set_kind_current(self, kind: PledgeKind) -> None: ...
         def mark_met_current(self, *_: object) -> None: ...
