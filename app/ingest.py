@@ -17,7 +17,7 @@ from app.store.queries import count_articles, get_pledge, has_article, save_extr
 from app.store.reads import get_pledges, open_pledge_keys
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from datetime import date, datetime
     from pathlib import Path
 
@@ -146,10 +146,15 @@ def sample_text() -> str:
     return resources.files("app.resources").joinpath(SAMPLE_RESOURCE).read_text("utf-8")
 
 
-def import_sample_if_empty(engine: Engine, *, at: datetime) -> IngestOutcome | None:
-    """On first start, import the bundled sample so that the user sees pledges at once."""
+def import_sample_if_empty(
+    engine: Engine, *, at: datetime, starting: Callable[[], object] | None = None
+) -> IngestOutcome | None:
+    """On first start, import the bundled sample so that the user sees pledges at once;
+    `starting` is called just before, only when the database is empty."""
     with open_session(engine) as session:
         if count_articles(session=session) > 0:
             return None
+    if starting is not None:
+        starting()
     extraction = Pipeline().run_text(sample_text(), source=f"sample: {SAMPLE_RESOURCE}")
     return store_extraction(engine, extraction, at=at)

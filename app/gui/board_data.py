@@ -11,14 +11,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 
 from app.domain.errors import PledgeWatchError
+from app.domain.wording import plural
 from app.gui.qdates import to_qdate
 from app.gui.window_parts import WindowParts
 from app.gui.workers import Worker, start
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
 
     from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Suggestion
+    from app.ingest import IngestOutcome
     from app.store.changes import ChangeMark
 
 _FIRST_PAINT_WAIT_MS = 400  # a load held for the first paint starts by then in any case
@@ -32,13 +36,21 @@ class Loaded:
     rows: tuple[PledgeRecord, ...]
     suggestions: list[Suggestion]
     mark: ChangeMark
+    sample: IngestOutcome | None = None  # the sample, when this load imported it
 
 
-def load_rows(target: Engine | str | None, *, at: datetime, import_sample: bool) -> Loaded:
-    """Worker body: open the database if need be, import the sample into an empty one if asked,
-    then read every pledge (the dismissed too: the Dismissed view shows them). The heavy
-    imports happen here, off the GUI thread, after the window is on screen. The change mark
-    is read before the rows: a change made while they are read shows on the next look."""
+def load_rows(
+    target: Engine | str | None,
+    *,
+    at: datetime,
+    import_sample: bool,
+    tell: Callable[[str], object] | None = None,
+) -> Loaded:
+    """Worker body: open the database if need be, import the sample into an empty one if asked
+    (saying so through `tell` only then), then read every pledge (the dismissed too: the
+    Dismissed view shows them). The heavy imports happen here, off the GUI thread, after the
+    window is on screen. The change mark is read before the rows: a change made while they are
+    read shows on the next look."""
     from app.ingest import import_sample_if_empty
     from app.store.changes import change_mark
     from app.store.engine import make_engine
@@ -46,12 +58,16 @@ def load_rows(target: Engine | str | None, *, at: datetime, import_sample: bool)
     from app.store.suggestion_queries import list_suggestions
 
     engine = make_engine(target) if target is None or isinstance(target, str) else target
+    sample = None
     if import_sample:
-        import_sample_if_empty(engine, at=at)
+        first = "A new database: importing the bundled sample article to start with…"
+        sample = import_sample_if_empty(
+            engine, at=at, starting=None if tell is None else lambda: tell(first)
+        )
     with engine.connect() as connection:
         mark = change_mark(connection)
         rows = tuple(list_pledges(session=connection, today=at.date(), include_dismissed=True))
-        return Loaded(engine, rows, list_suggestions(session=connection), mark)
+        return Loaded(engine, rows, list_suggestions(session=connection), mark, sample)
 
 
 @dataclass(frozen=True)
@@ -101,11 +117,17 @@ class BoardData(WindowParts):
         """Reload the pledges off the GUI thread; returns the worker so callers can wait on it."""
         at = self.clock.now().astimezone(UTC)
         target = self.database.engine or self.database.target  # no reference to the window
-        worker = Worker(lambda: load_rows(target, at=at, import_sample=import_sample))
+
+        def work() -> Loaded:
+            tell = worker.signals.note.emit
+            return load_rows(target, at=at, import_sample=import_sample, tell=tell)
+
+        worker = Worker(work)
         worker.signals.result.connect(self._on_loader_result)
         worker.signals.error.connect(self._on_loader_error)
-        if import_sample and self.database.engine is None:
-            self.summary.setText("Opening the database (on first start, importing the sample)…")
+        worker.signals.note.connect(self.statusBar().showMessage)
+        if self.database.engine is None:
+            self.summary.setText("Opening the database…")
         self._loader = worker
         if self.isVisible() and not self._painted:
             # Loading imports SQLAlchemy; on the GUI thread's heels it would hold the GIL while
@@ -136,6 +158,9 @@ class BoardData(WindowParts):
             self.database.engine = loaded.engine
             self._plan_feed_polls()
         self.watcher.saw(loaded.mark)
+        if loaded.sample is not None:
+            count = plural(len(loaded.sample.pledges), "pledge")
+            self.statusBar().showMessage(f"Imported the bundled sample article: {count}", 30_000)
         current = self.detail.record
         self.model.set_rows(loaded.rows)
         self.calendar.setSelectedDate(to_qdate(self.clock.today()))

@@ -17,6 +17,8 @@ class WorkerSignals(QObject):
     """The work has begun."""
     result = Signal(object)
     """The work's return value."""
+    note = Signal(str)
+    """What the work is doing now, in words for the status bar (sent by the work itself)."""
     error = Signal(str)
     """A one-line message saying what went wrong."""
     finished = Signal()

@@ -64,11 +64,30 @@ def test_first_start_imports_the_sample_and_shows_overdue_first(
     assert window.filters.chip(Status.REVIEW).text() == f"To review  {review}"
 
 
-def test_a_second_start_does_not_import_again(
+def _start_and_read_the_status_bar(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> tuple[MainWindow, list[str]]:
+    """Open the window as `pledgewatch` does, noting every message its status bar shows."""
+    window = MainWindow(engine, clock=DayClock(fake_now))
+    qtbot.addWidget(window)
+    said: list[str] = [window.summary.text()]
+    window.statusBar().messageChanged.connect(said.append)
+    window.show()
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.refresh(import_sample=True)
+    return window, [*said, window.statusBar().currentMessage()]
+
+
+def test_a_second_start_does_not_import_again_nor_say_it_does(
     qtbot: QtBot, engine: Engine, fake_now: FakeNow
 ) -> None:
-    first = open_window(qtbot, engine, fake_now).model.rowCount()
-    assert open_window(qtbot, engine, fake_now).model.rowCount() == first
+    window, said = _start_and_read_the_status_bar(qtbot, engine, fake_now)
+    first = window.model.rowCount()
+    assert any(m.startswith("A new database: importing the bundled sample") for m in said), said
+    assert said[-1] == f"Imported the bundled sample article: {first} pledges"
+    again, said = _start_and_read_the_status_bar(qtbot, engine, fake_now)
+    assert again.model.rowCount() == first
+    assert not any("sample" in m for m in said), said
 
 
 def test_tick_off_with_the_checkbox_then_undo_and_redo(
