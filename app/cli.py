@@ -218,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_cmd_check)
 
+    launcher = commands.add_parser(
+        "launcher", help="add PledgeWatch (with its icon) to the desktop's applications menu"
+    )
+    launcher.set_defaults(run=_cmd_launcher)
+
     due = commands.add_parser("due", help="resolve deadline wording to a due date")
     due.add_argument(
         "--published",
@@ -518,6 +523,15 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     dated = sum(1 for r in records if r.pledge.due is not None)
     what = f"{dated} dated pledges as events" if args.fmt == "ics" else f"{len(records)} pledges"
     print(f"wrote {what} to {target}", file=out)
+    return 0
+
+
+def _cmd_launcher(_args: argparse.Namespace, out: TextIO) -> int:
+    from app.launcher import data_home, install_launcher, program
+
+    for path in install_launcher(data_home(), program()):
+        print(f"wrote {path}", file=out)
+    print("PledgeWatch is in the applications menu (log out and in if it does not show)", file=out)
     return 0
 
 

@@ -4,7 +4,7 @@ Usage: python scripts/train_pledge_model.py [--check]
 
 Prints the cross-validated figures by threshold (article-level, 5 folds: no article is scored
 by a model trained on it), picks the two thresholds from them, trains on all the articles with
-a fixed seed, and writes app/resources/pledge_model.json. With --check, writes nothing and
+a fixed seed, and writes resources/pledge_model.json. With --check, writes nothing and
 fails if the shipped model is not what this training makes (the labels or the code changed).
 """
 

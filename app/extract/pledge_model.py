@@ -1,7 +1,7 @@
 """The trained pledge model: how likely a candidate is a pledge, from its named features.
 
 The weights are a logistic regression trained on the labelled articles by
-scripts/train_pledge_model.py (app/training/) and shipped in app/resources/pledge_model.json;
+scripts/train_pledge_model.py (app/training/) and shipped in resources/pledge_model.json;
 scoring is a sum of the weights of the features present, so the app needs no learning library.
 Two thresholds split the scores: at or above `track` a pledge is tracked; from `review` up to
 `track` it is stored to review; below `review` it is not a pledge.

@@ -37,6 +37,10 @@ def run_app(
     QCoreApplication.setApplicationName("PledgeWatch")
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
+    from app.gui.icons import app_icon
+
+    app.setWindowIcon(app_icon())  # every window's, and the taskbar's
+    app.setDesktopFileName("pledgewatch")  # the launcher's entry (Wayland finds the icon there)
 
     from app.gui.clock import DayClock
     from app.gui.main_window import MainWindow

@@ -1,1 +1,0 @@
-"""Files bundled with the app (the sample article), read through importlib.resources."""
