@@ -45,6 +45,8 @@ class FilterBar(QWidget):
     """First and last due day (inclusive), or None and None when the range is off."""
     day_cleared = Signal()
     """The analyst removed the calendar's one-day filter."""
+    group_cleared = Signal()
+    """The analyst removed the side list's filter (one actor or one article)."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,10 @@ class FilterBar(QWidget):
         self.day_chip.setToolTip("Showing one calendar day; click to show every day")
         self.day_chip.clicked.connect(self.day_cleared)
         self.day_chip.setVisible(False)
+        self.group_chip = QPushButton()
+        self.group_chip.setToolTip("Showing one actor's or one article's pledges; click for all")
+        self.group_chip.clicked.connect(self.group_cleared)
+        self.group_chip.setVisible(False)
 
         # The chips have the first row to themselves and the search takes what the second row
         # leaves, so the bar fits beside the details on a 1024-pixel screen.
@@ -114,6 +120,7 @@ class FilterBar(QWidget):
         second.addWidget(self.due_to)
         second.addSpacing(12)
         second.addWidget(self.day_chip)
+        second.addWidget(self.group_chip)
         second.addSpacing(12)
         second.addWidget(self.search, stretch=1)
         self._on_range_edited()
@@ -137,6 +144,13 @@ class FilterBar(QWidget):
         self.day_chip.setVisible(day is not None)
         if day is not None:
             self.day_chip.setText(f"Due {shown_date(day)}  ✕")
+
+    def show_group(self, words: str | None) -> None:
+        """Show (or hide) the chip that says the table shows one actor or one article."""
+        self.group_chip.setVisible(words is not None)
+        if words is not None:
+            shown = words if len(words) <= 40 else words[:39] + "…"
+            self.group_chip.setText(f"{shown}  ✕")
 
     def _on_chip_clicked(self) -> None:
         value = self.sender().property("status")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain import PledgeRecord, Status
 from app.gui.banner import ReminderBanner
 from app.gui.board_data import BoardData
+from app.gui.browsing import Browsing
 from app.gui.calendar_view import DueCalendar
 from app.gui.clock import DayClock
 from app.gui.database import Database
@@ -74,7 +75,7 @@ _COLUMN_WIDTHS = {
 
 class MainWindow(
     BoardData, PledgeCommands, WindowActions, Importing, Exporting, Feeding, WindowState,
-    StayingCurrent, QMainWindow,
+    StayingCurrent, Browsing, QMainWindow,
 ):  # fmt: skip
     """The pledge board that analysts keep open all day."""
 
@@ -137,6 +138,7 @@ class MainWindow(
             ReminderService(self.database, self.clock, self._settings, self) if reminders else None
         )
         self._build_layout()
+        self._build_browsing()
         self.build_actions()
         self._build_status_bar()
         self._connect()
@@ -326,14 +328,6 @@ class MainWindow(
         self.proxy.set_day(day)
         self.filters.show_day(day)
         self._update_counts()
-
-    def clear_filters(self) -> None:
-        """Show every pledge again."""
-        self.filters.search.clear()
-        self.filters.kind.setCurrentIndex(0)
-        self.filters.due_on.setChecked(False)
-        self.filters.choose_status(None)
-        self.show_day(None)
 
     def report(self, message: str, retry: Callable[[], object] | None = None) -> None:
         """Say what went wrong; with `retry`, offer to try again."""

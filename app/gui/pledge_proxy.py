@@ -56,6 +56,8 @@ class PledgeFilterProxy(QAbstractProxyModel):
         self._due_from: date | None = None
         self._due_to: date | None = None
         self._day: date | None = None
+        self._actor: str | None = None
+        self._article: int | None = None
         self._sort_column = Column.STATUS
         self._descending = False
         # per source row, in bulk: status codes, search text, due ordinals
@@ -170,6 +172,26 @@ class PledgeFilterProxy(QAbstractProxyModel):
         self._relayout(resort=False)
 
     @property
+    def actor(self) -> str | None:
+        """The actor filtered to, if any."""
+        return self._actor
+
+    @property
+    def article(self) -> int | None:
+        """The article (its id) filtered to, if any."""
+        return self._article
+
+    def set_actor(self, actor: str | None) -> None:
+        """Show one actor's pledges (the side list's choice), or None for anyone's."""
+        self._actor = actor
+        self._relayout(resort=False)
+
+    def set_article(self, article_id: int | None) -> None:
+        """Show one article's pledges, or None for every article's."""
+        self._article = article_id
+        self._relayout(resort=False)
+
+    @property
     def day(self) -> date | None:
         """The calendar day filtered to, if any."""
         return self._day
@@ -270,6 +292,12 @@ class PledgeFilterProxy(QAbstractProxyModel):
         if self._kind is not None:
             kind = self._kind
             found = [r for r in found if records[r].pledge.kind == kind]
+        if self._actor is not None:
+            actor = self._actor
+            found = [r for r in found if records[r].pledge.actor == actor]
+        if self._article is not None:
+            article = self._article
+            found = [r for r in found if records[r].article_id == article]
         dues = self._dues
         if self._day is not None:
             day = self._day.toordinal()

@@ -69,6 +69,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Reminder lead time; keep running in the tray"),
     ActionSpec("all", "&Show all pledges", "clear_filters", ("Ctrl+Shift+A",),
                "Clear every filter"),
+    ActionSpec("save_search", "&Save search…", "save_search", ("Ctrl+Shift+S",),
+               "Keep the filters in force under a name, to bring them back from Browse"),
     ActionSpec("dismissed", "&Dismissed pledges", "toggle_dismissed", ("Ctrl+Shift+D",),
                "Show the dismissed pledges, to restore one (Delete restores)"),
     ActionSpec("reload", "&Reload", "reload", ("F5",), "Read the pledges again"),
@@ -82,7 +84,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("import", "web", "paste", "feeds", "-", "export", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "toggle", "met", "broken", "unmark", "confirm", "dismiss",
                "edit", "open", "-", "find", "-", "preferences")),
-    ("&View", ("docks", "columns", "-", "all", "dismissed", "reload")),
+    ("&View", ("docks", "columns", "-", "all", "save_search", "dismissed", "reload")),
     ("&Help", ("shortcuts", "about")),
 )  # fmt: skip
 """The menu bar: names from ACTIONS, "-" a separator; undo, redo, docks and columns are made
@@ -121,7 +123,9 @@ class WindowActions(WindowParts):
                 if name == "-":
                     menu.addSeparator()
                 elif name == "docks":
-                    for dock in (self.detail_dock, self.calendar_dock, self.suggestions_dock):
+                    docks = (self.browse_dock, self.detail_dock, self.calendar_dock,
+                             self.suggestions_dock)  # fmt: skip
+                    for dock in docks:
                         menu.addAction(dock.toggleViewAction())
                 elif name == "columns":
                     self.columns_menu = menu.addMenu("&Columns")

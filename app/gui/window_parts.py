@@ -64,6 +64,7 @@ class WindowParts(_Base):
         detail_dock: QDockWidget
         calendar_dock: QDockWidget
         suggestions_dock: QDockWidget
+        browse_dock: QDockWidget
         summary: QLabel
         progress: QProgressBar
         cancel_button: QPushButton

@@ -29,13 +29,16 @@ class WindowState(WindowParts):
         else:
             self._fit_to_screen()
         state = self._settings.value("window/state")
+        screen = self.screen()
+        narrow = screen is not None and screen.availableGeometry().width() < _WIDE_SCREEN
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        elif narrow:
+            self.browse_dock.hide()  # the table keeps the width; View > Browse shows the list
         header = self._settings.value("table/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
             return
-        screen = self.screen()
         width = 0 if screen is None else screen.availableGeometry().width()
         if screen is not None and width < _WIDE_SCREEN:
             for below, columns in _HIDDEN_BELOW.items():

@@ -167,6 +167,13 @@ def _assert_filters_keep_rows(window: MainWindow) -> None:
                 for row in range(window.proxy.rowCount())
             )
     window.clear_filters()
+    for actor in {r.pledge.actor for r in records}:  # the side list's choices
+        window.show_actor(actor)
+        assert window.proxy.rowCount() > 0, f"actor {actor}"
+    for article in {r.article_id for r in records}:
+        window.show_article(article)
+        assert window.proxy.rowCount() > 0, f"article {article}"
+    window.clear_filters()
 
 
 def test_every_action_and_button_works_cancelled_and_accepted(
@@ -198,9 +205,10 @@ def test_every_action_and_button_works_cancelled_and_accepted(
     clicked = clicked_first + clicked_then
     not_clicked = {b for b in buttons if b not in clicked and not _is_qt_internal(b)}
     # Shown only in a state the passes leave at once: Cancel while an import runs (clicked in
-    # test_import_worker), the calendar-day chip (test_main_window), and the banner's two
-    # buttons, of which the first clicked hides the other.
-    assert not_clicked <= {window.cancel_button, window.filters.day_chip, *banner}, [
+    # test_import_worker), the calendar-day and side-list chips (test_main_window,
+    # test_browsing), and the banner's two buttons, of which the first clicked hides the other.
+    chips = {window.filters.day_chip, window.filters.group_chip}
+    assert not_clicked <= {window.cancel_button, *chips, *banner}, [
         b.text() or b.toolTip() for b in not_clicked
     ]
     assert any(b in clicked for b in banner)
