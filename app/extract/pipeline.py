@@ -129,6 +129,9 @@ class Pipeline:
         if pledge.deadline_text is None:
             return pledge
         deadline = self.resolve_deadline(pledge.deadline_text, article.published)
+        if deadline.due is not None and deadline.due < article.published:
+            # "20 years ago", "in 1201": past when the words were said, so due by no one
+            return dataclasses.replace(pledge, due=None, due_precision=None)
         return dataclasses.replace(pledge, due=deadline.due, due_precision=deadline.precision)
 
 

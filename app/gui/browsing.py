@@ -17,6 +17,7 @@ from app.gui.qdates import to_date, to_qdate
 from app.gui.window_parts import WindowParts
 
 SAVED_KEY = "searches/saved"
+_BROWSE_WIDTH = 230  # pixels, on first start
 _RECOUNT_MS = 300  # the side list's counts follow the board, at most this often
 
 
@@ -42,6 +43,7 @@ class Browsing(WindowParts):
         self.browse_dock.setObjectName("browse")
         self.browse_dock.setWidget(self.browse)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browse_dock)
+        self.resizeDocks([self.browse_dock], [_BROWSE_WIDTH], Qt.Orientation.Horizontal)
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(_RECOUNT_MS)

@@ -38,6 +38,7 @@ from app.gui.feeding import Feeding
 from app.gui.filter_bar import FilterBar
 from app.gui.importing import Importing
 from app.gui.pledge_actions import PledgeActions
+from app.gui.pledge_column import SpareWidthToColumn
 from app.gui.pledge_commands import PledgeCommands
 from app.gui.pledge_model import RECORD_ROLE, Column, PledgeTableModel
 from app.gui.pledge_proxy import PledgeFilterProxy
@@ -58,11 +59,9 @@ if TYPE_CHECKING:
     from app.gui.import_worker import ImportSummary, ImportWorker
     from app.gui.workers import Worker
 
-HINT = (
-    "Import more: File › Import articles (Ctrl+O), drop .txt files here, or paste (Ctrl+Shift+V)."
-)
+HINT = "Import more: Ctrl+O, drop files here, or paste (Ctrl+Shift+V)."
 _COLUMN_WIDTHS = {
-    Column.STATUS: 104,
+    Column.STATUS: 118,  # 'To review' with its icon and box
     Column.DUE: 205,
     Column.ACTOR: 140,
     Column.ACTION: 280,
@@ -141,6 +140,7 @@ class MainWindow(
         self._build_browsing()
         self.build_actions()
         self._build_status_bar()
+        self._count_selection()
         self._connect()
         self._restore_settings()
         self._start_watching()
@@ -162,7 +162,7 @@ class MainWindow(
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.ACTION, QHeaderView.ResizeMode.Stretch)  # spare width
+        self._pledge_width = SpareWidthToColumn(table, Column.ACTION)
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)

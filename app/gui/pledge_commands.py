@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
 from app.domain import PledgeKind, PledgeRecord, Status
 from app.gui.pledge_model import RECORD_ROLE
 from app.gui.window_parts import WindowParts
@@ -16,6 +19,18 @@ if TYPE_CHECKING:
 
 class PledgeCommands(WindowParts):
     """Mixin of MainWindow: what the analyst does to the selected pledges."""
+
+    def _count_selection(self) -> None:
+        """Say in the status bar how many pledges are selected, when more than one is."""
+        self.selected_count = QLabel()
+        self.selected_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.selected_count)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.proxy.layoutChanged.connect(self._on_selection_changed)
+
+    def _on_selection_changed(self, *_: object) -> None:
+        rows = len(self.table.selectionModel().selectedRows())
+        self.selected_count.setText(f"{rows:,} selected" if rows > 1 else "")
 
     def selected_records(self) -> list[PledgeRecord]:
         """The pledges of the selected rows, in the table's order (the current one if none)."""

@@ -13,10 +13,11 @@ from app.gui.window_parts import WindowParts
 # so that the Pledge column keeps room to be read.
 _WIDE_SCREEN = 1600
 _HIDDEN_BELOW = {
-    _WIDE_SCREEN: (Column.KIND, Column.RECIPIENT, Column.PUBLISHED),
+    2400: (Column.RECIPIENT, Column.PUBLISHED),  # often empty; the details show both
+    _WIDE_SCREEN: (Column.KIND,),
     1280: (Column.ARTICLE,),
 }
-_NARROW_WIDTHS = {Column.DUE: 205, Column.ACTOR: 130}
+_NARROW_WIDTHS = {Column.DUE: 205, Column.ACTOR: 120}
 
 
 class WindowState(WindowParts):
@@ -40,12 +41,12 @@ class WindowState(WindowParts):
             self.table.horizontalHeader().restoreState(header)
             return
         width = 0 if screen is None else screen.availableGeometry().width()
+        for below, columns in _HIDDEN_BELOW.items():
+            for column in columns if screen is not None and width < below else ():
+                self.table.setColumnHidden(column, True)
         if screen is not None and width < _WIDE_SCREEN:
-            for below, columns in _HIDDEN_BELOW.items():
-                for column in columns if width < below else ():
-                    self.table.setColumnHidden(column, True)
-            for column, width in _NARROW_WIDTHS.items():
-                self.table.setColumnWidth(column, width)
+            for column, pixels in _NARROW_WIDTHS.items():
+                self.table.setColumnWidth(column, pixels)
 
     def _fit_to_screen(self) -> None:
         """On first start, take most of the screen, centred."""

@@ -97,3 +97,19 @@ def test_the_deadline_stage_can_be_swapped() -> None:
         "2022-01-21\nTitle\n\nThe company will open the plant next month.", source="x"
     )
     assert [p.due for p in result.pledges] == [date(2030, 1, 1)]
+
+
+def test_a_time_already_past_when_the_words_were_said_is_no_due_date() -> None:
+    from app.domain import Deadline
+
+    def read(text: str, published: date) -> Deadline:  # "20 years ago", "in 1201"
+        return Deadline(date(1201, 12, 31) if "ago" in text else date(2022, 2, 28), None)
+
+    result = Pipeline(resolve_deadline=read).run_text(
+        "2022-01-21\nTitle\n\nThe company will open the plant next month. The band will "
+        "play again 20 years ago.",
+        source="x",
+    )
+    dues = {p.deadline_text: p.due for p in result.pledges}
+    assert dues.get("next month") == date(2022, 2, 28)
+    assert dues.get("20 years ago", "not read") is None, dues

@@ -521,3 +521,28 @@ def test_the_review_inbox_confirms_with_enter_and_dismisses_with_delete(
     window.undo_stack.undo()
     window.pledge_actions.wait()
     assert window.proxy.rowCount() == count - 1
+
+
+def test_the_pledge_column_takes_the_spare_width(qtbot: QtBot, window: MainWindow) -> None:
+    from app.gui.pledge_column import MINIMUM
+
+    header = window.table.horizontalHeader()
+
+    def others() -> int:
+        return sum(
+            header.sectionSize(c)
+            for c in Column
+            if c is not Column.ACTION and not header.isSectionHidden(c)
+        )
+
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.ACTION) > MINIMUM, timeout=5_000)
+    room = window.table.viewport().width()
+    assert abs(header.sectionSize(Column.ACTION) + others() - room) <= 20  # a scroll bar's room
+    before = header.sectionSize(Column.ACTION)
+    shown = next(c for c in (Column.ARTICLE, Column.DUE) if not header.isSectionHidden(c))
+    freed = header.sectionSize(shown)
+    window.table.setColumnHidden(shown, True)  # View > Columns: one column fewer
+    qtbot.waitUntil(lambda: header.sectionSize(Column.ACTION) == before + freed, timeout=5_000)
+    header.resizeSection(Column.ACTOR, 2_000)  # dragged wide: the pledge keeps a readable width
+    qtbot.waitUntil(lambda: header.sectionSize(Column.ACTION) == MINIMUM, timeout=5_000)

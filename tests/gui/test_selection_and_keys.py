@@ -37,6 +37,7 @@ def _select_three_with_the_keyboard(qtbot: QtBot, window: MainWindow) -> list[in
         qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     chosen = [r.id for r in window.selected_records()]
     assert len(chosen) == 3
+    assert window.selected_count.text() == "3 selected"  # the status bar says so
     return chosen
 
 
