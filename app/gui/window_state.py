@@ -12,6 +12,7 @@ from app.gui.window_parts import WindowParts
 # On a screen narrower than the width, these columns start hidden (View > Columns shows them),
 # so that the Pledge column keeps room to be read.
 _WIDE_SCREEN = 1600
+_BROWSE_SCREEN = 1920  # narrower: the Browse dock starts hidden, the table keeps the width
 _HIDDEN_BELOW = {
     2400: (Column.RECIPIENT, Column.PUBLISHED),  # often empty; the details show both
     _WIDE_SCREEN: (Column.KIND,),
@@ -31,16 +32,15 @@ class WindowState(WindowParts):
             self._fit_to_screen()
         state = self._settings.value("window/state")
         screen = self.screen()
-        narrow = screen is not None and screen.availableGeometry().width() < _WIDE_SCREEN
+        width = 0 if screen is None else screen.availableGeometry().width()
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        elif narrow:
+        elif screen is not None and width < _BROWSE_SCREEN:
             self.browse_dock.hide()  # the table keeps the width; View > Browse shows the list
         header = self._settings.value("table/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
             return
-        width = 0 if screen is None else screen.availableGeometry().width()
         for below, columns in _HIDDEN_BELOW.items():
             for column in columns if screen is not None and width < below else ():
                 self.table.setColumnHidden(column, True)
