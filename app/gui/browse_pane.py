@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _KIND_ROLE = Qt.ItemDataRole.UserRole
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTOR, ARTICLE, SAVED = "actor", "article", "saved"
+SHOWN = 200  # entries of each group listed at once; the box finds the rest
 
 
 class BrowsePane(QWidget):
@@ -55,14 +56,11 @@ class BrowsePane(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.saved = QTreeWidgetItem(["Saved searches"])
-        self.actors = QTreeWidgetItem(["Actors"])
-        self.articles = QTreeWidgetItem(["Articles"])
-        for group in (self.saved, self.actors, self.articles):
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a choice
-            self.tree.addTopLevelItem(group)
-        self.saved.setExpanded(True)
-        self.actors.setExpanded(True)
+        self._entries: dict[str, list[tuple[str, object, int]]] = {ACTOR: [], ARTICLE: []}
+        self._saved_names: list[str] = []
+        self._expanded = {SAVED: True, ACTOR: True, ARTICLE: False}
+        self.saved = self.actors = self.articles = QTreeWidgetItem()
+        self._render()
         self.remove = QAction("&Delete saved search", self.tree)
         self.remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -82,20 +80,43 @@ class BrowsePane(QWidget):
         actors = Counter(r.pledge.actor for r in kept)
         articles = Counter(r.article_id for r in kept)
         titles = {r.article_id: r.article_title for r in kept}
-        _fill(self.actors, ACTOR, [(name, name, n) for name, n in actors.items()])
-        _fill(self.articles, ARTICLE, [(titles[i], i, n) for i, n in articles.items()])
-        self._on_find_text_changed(self.finder.text())
+        by_count = _most_first
+        self._entries[ACTOR] = by_count([(name, name, n) for name, n in actors.items()])
+        self._entries[ARTICLE] = by_count([(titles[i], i, n) for i, n in articles.items()])
+        self._render()
 
     def set_saved(self, names: Sequence[str]) -> None:
         """The saved searches, by name."""
-        self.saved.takeChildren()
-        for name in sorted(names, key=str.casefold):
-            item = QTreeWidgetItem([name, ""])
-            item.setData(0, _KIND_ROLE, SAVED)
-            item.setData(0, _VALUE_ROLE, name)
-            item.setToolTip(0, f"Apply the saved search “{name}” (Delete removes it)")
-            self.saved.addChild(item)
-        self.saved.setText(1, str(len(names)) if names else "")
+        self._saved_names = sorted(names, key=str.casefold)
+        self._render()
+
+    def _render(self) -> None:
+        """Build the list anew: the saved searches, then the actors and articles with most
+        pledges (at most SHOWN of each; typing in the box finds the others)."""
+        for kind, group in ((SAVED, self.saved), (ACTOR, self.actors), (ARTICLE, self.articles)):
+            if group.treeWidget() is not None:
+                self._expanded[kind] = group.isExpanded()
+        self.tree.clear()
+        words = self.finder.text().casefold().split()
+        self.saved = _group("Saved searches", len(self._saved_names))
+        self.saved.addChildren([_entry(SAVED, name, name, None) for name in self._saved_names])
+        self.actors = self._listed("Actors", ACTOR, words)
+        self.articles = self._listed("Articles", ARTICLE, words)
+        self.tree.addTopLevelItems([self.saved, self.actors, self.articles])
+        for kind, group in ((SAVED, self.saved), (ACTOR, self.actors), (ARTICLE, self.articles)):
+            group.setExpanded(self._expanded[kind] or bool(words and kind != SAVED))
+
+    def _listed(self, title: str, kind: str, words: list[str]) -> QTreeWidgetItem:
+        entries = self._entries[kind]
+        if words:
+            entries = [e for e in entries if all(w in e[0].casefold() for w in words)]
+        group = _group(title, len(self._entries[kind]))
+        group.addChildren([_entry(kind, *entry) for entry in entries[:SHOWN]])
+        if len(entries) > SHOWN:
+            more = QTreeWidgetItem([f"{len(entries) - SHOWN:,} more: type a name above", ""])
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            group.addChild(more)
+        return group
 
     def _on_remove_triggered(self) -> None:
         item = self.tree.currentItem()
@@ -116,33 +137,36 @@ class BrowsePane(QWidget):
         elif kind == SAVED:
             self.saved_chosen.emit(str(value))
 
-    def _on_find_text_changed(self, text: str) -> None:
-        words = text.casefold().split()
-        for group in (self.actors, self.articles):
-            for child in _children(group):
-                name = child.text(0).casefold()
-                child.setHidden(not all(word in name for word in words))
-            if words:
-                group.setExpanded(True)
+    def _on_find_text_changed(self, _text: str) -> None:
+        self._render()
+
+
+def _most_first(entries: list[tuple[str, object, int]]) -> list[tuple[str, object, int]]:
+    """Most pledges first, then by name."""
+    return sorted(entries, key=lambda entry: (-entry[2], entry[0].casefold()))
+
+
+def _group(title: str, count: int) -> QTreeWidgetItem:
+    """A heading (not a choice) with the number of its entries."""
+    group = QTreeWidgetItem([title, f"{count:,}" if count else ""])
+    group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    group.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+    return group
+
+
+def _entry(kind: str, name: str, value: object, count: int | None) -> QTreeWidgetItem:
+    """One choice: an actor, an article or a saved search."""
+    item = QTreeWidgetItem([name, "" if count is None else f"{count:,}"])
+    item.setData(0, _KIND_ROLE, kind)
+    item.setData(0, _VALUE_ROLE, value)
+    item.setToolTip(
+        0, f"Apply the saved search “{name}” (Delete removes it)" if kind == SAVED else name
+    )
+    item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+    return item
 
 
 def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     """A group's entries."""
     found = (group.child(index) for index in range(group.childCount()))
     return [child for child in found if child is not None]
-
-
-def _fill(group: QTreeWidgetItem, kind: str, entries: list[tuple[str, object, int]]) -> None:
-    """Replace a group's entries: most pledges first, then by name."""
-    group.takeChildren()
-    entries.sort(key=lambda entry: (-entry[2], entry[0].casefold()))
-    items = []
-    for name, value, count in entries:
-        item = QTreeWidgetItem([name, str(count)])
-        item.setData(0, _KIND_ROLE, kind)
-        item.setData(0, _VALUE_ROLE, value)
-        item.setToolTip(0, name)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        items.append(item)
-    group.addChildren(items)
-    group.setText(1, str(len(entries)))

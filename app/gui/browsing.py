@@ -49,7 +49,8 @@ class Browsing(WindowParts):
         self._recount.setInterval(_RECOUNT_MS)
         self._recount.timeout.connect(self._on_recount_timeout)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
-            signal.connect(self._recount.start)
+            signal.connect(self._recount_if_shown)
+        self.browse_dock.visibilityChanged.connect(self._recount_if_shown)
         self.browse.actor_chosen.connect(self.show_actor)
         self.browse.article_chosen.connect(self.show_article)
         self.browse.saved_chosen.connect(self.apply_search)
@@ -57,8 +58,14 @@ class Browsing(WindowParts):
         self.filters.group_cleared.connect(self._on_filters_group_cleared)
         self.browse.set_saved(list(self._saved()))
 
+    def _recount_if_shown(self, *_: object) -> None:
+        """Count again soon, if the list is on screen (else when it comes back)."""
+        if self.browse_dock.isVisible():
+            self._recount.start()
+
     def _on_recount_timeout(self) -> None:
-        self.browse.set_records(self.model.rows())
+        if self.browse_dock.isVisible():
+            self.browse.set_records(self.model.rows())
 
     def show_actor(self, actor: str | None) -> None:
         """Show one actor's pledges (None: anyone's); one actor or one article at a time."""
