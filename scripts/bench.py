@@ -267,7 +267,7 @@ def _launch(code: str, *args: str) -> dict[str, float]:
     return {k: float(v) - (started if k != "rss_mb" else 0) for k, v in marks.items()}
 
 
-def bench_gui(data: Path) -> list[Row]:
+def bench_gui(_data: Path) -> list[Row]:
     """Launch to first paint with 100,000 pledges, beside a bare window; then interaction."""
     import compileall
     import statistics
@@ -299,7 +299,7 @@ def bench_gui(data: Path) -> list[Row]:
     return rows
 
 
-def bench_cli(data: Path) -> list[Row]:
+def bench_cli(_data: Path) -> list[Row]:
     """`pledgewatch list --status overdue` and `pledgewatch check` over 100,000 pledges."""
     import statistics
 

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 NOW = datetime(2022, 1, 21, 12, tzinfo=UTC)
 PIPELINE = Pipeline()
-TRIED: list[str] = []
 
 
 def _store_or_explain(engine: Engine, text: str) -> None:
@@ -36,9 +35,13 @@ def _store_or_explain(engine: Engine, text: str) -> None:
     try:
         extraction = PIPELINE.run_text(text, source="fuzz", published=date(2022, 1, 21))
     except ExtractError as error:
-        assert error.stage and error.message and "internal error" not in error.message
+        refused = error
+    else:
+        store_extraction(engine, extraction, at=NOW)
         return
-    store_extraction(engine, extraction, at=NOW)
+    assert refused.stage
+    assert refused.message
+    assert "internal error" not in refused.message
 
 
 def _assert_whole(engine: Engine) -> None:
@@ -62,7 +65,6 @@ def _assert_whole(engine: Engine) -> None:
 @example(text="\x00")
 @example(text="2022-01-21\nTitle\n\nThe council\x00 will\x1b meet next week.")
 def test_random_text(engine: Engine, text: str) -> None:
-    TRIED.append("random text")
     _store_or_explain(engine, text)
     _assert_whole(engine)
 
@@ -72,7 +74,6 @@ def test_random_text(engine: Engine, text: str) -> None:
 )
 @given(data=st.binary(max_size=600))
 def test_random_bytes_as_a_file(engine: Engine, tmp_path: Path, data: bytes) -> None:
-    TRIED.append("random bytes")
     path = tmp_path / "random.txt"
     path.write_bytes(data)
     [outcome] = ingest_files(engine, [path], at=NOW, published=date(2022, 1, 21))
@@ -84,7 +85,6 @@ def test_random_bytes_as_a_file(engine: Engine, tmp_path: Path, data: bytes) -> 
 @settings(max_examples=40, deadline=None)
 @given(words=st.text(max_size=60))
 def test_random_deadline_wording(words: str) -> None:
-    TRIED.append("random deadline wording")
     deadline = resolve_deadline(words, date(2022, 1, 21))
     assert (deadline.due is None) == (deadline.precision is None)
 
@@ -112,19 +112,18 @@ SENTENCE = "The ministry will publish the report next week."
 def test_malformed_files_get_a_clear_error(
     engine: Engine, tmp_path: Path, name: str, content: bytes, expected: str
 ) -> None:
-    TRIED.append(name)
     path = tmp_path / ("article.pdf" if "PDF" in name else "article.txt")
     path.write_bytes(content)
     [outcome] = ingest_files(engine, [path], at=NOW)
     assert isinstance(outcome, ExtractError), name
-    assert expected in str(outcome) and path.name in str(outcome)
+    assert expected in str(outcome)
+    assert path.name in str(outcome)
     _assert_whole(engine)
     with open_session(engine) as session:
         assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 0
 
 
 def test_utf16_text_is_read(engine: Engine, tmp_path: Path) -> None:
-    TRIED.append("utf-16")
     path = tmp_path / "utf16.txt"
     path.write_bytes(f"2022-01-21\nTitle\n\n{SENTENCE}".encode("utf-16"))
     [outcome] = ingest_files(engine, [path], at=NOW)
@@ -133,7 +132,6 @@ def test_utf16_text_is_read(engine: Engine, tmp_path: Path) -> None:
 
 
 def test_a_100_mb_file_is_refused_before_it_is_read(engine: Engine, tmp_path: Path) -> None:
-    TRIED.append("100 MB file")
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)
@@ -143,7 +141,6 @@ def test_a_100_mb_file_is_refused_before_it_is_read(engine: Engine, tmp_path: Pa
 
 
 def test_deeply_nested_html_ends_in_an_article_or_an_error(engine: Engine, tmp_path: Path) -> None:
-    TRIED.append("deeply nested HTML")
     page = tmp_path / "nested.html"
     depth = 50_000
     page.write_text(
@@ -160,7 +157,6 @@ def test_deeply_nested_html_ends_in_an_article_or_an_error(engine: Engine, tmp_p
 
 
 def test_emoji_and_right_to_left_text_are_stored_as_written(engine: Engine) -> None:
-    TRIED.append("emoji and right-to-left text")
     text = (
         "2022-01-21\nكلمة 🌍 Headline\n\nThe ministry 🏛️ will publish the report next week. "
         "قال الوزير إن الوزارة ستنشر التقرير."
@@ -172,7 +168,6 @@ def test_emoji_and_right_to_left_text_are_stored_as_written(engine: Engine) -> N
 
 
 def test_markup_in_an_article_is_kept_as_text(engine: Engine) -> None:
-    TRIED.append("markup in an article")
     text = (
         "2022-01-21\n<b>Bold</b> headline\n\n<script>alert(1)</script> The ministry will "
         'publish <a href="http://x">the report</a> <img src=x onerror=alert(2)> next week.'
@@ -180,7 +175,3 @@ def test_markup_in_an_article_is_kept_as_text(engine: Engine) -> None:
     outcome = store_extraction(engine, PIPELINE.run_text(text, source="markup"), at=NOW)
     assert outcome.article.title == "<b>Bold</b> headline"
     assert "<img src=x onerror=alert(2)>" in outcome.pledges[0].pledge.quote
-
-
-def test_zz_report_what_was_tried() -> None:
-    print(f"\nbad inputs tried: {len(TRIED)} ({len(set(TRIED))} kinds)")

@@ -69,9 +69,7 @@ def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Pat
     assert us.line().startswith("overdue: #")
 
 
-def test_two_processes_cannot_record_the_same_reminder(
-    engine: Engine, cli: CliRunner, sample_path: Path
-) -> None:
+def test_two_processes_cannot_record_the_same_reminder(engine: Engine, sample_path: Path) -> None:
     from app.ingest import ingest_files
 
     [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))
@@ -86,7 +84,8 @@ def test_two_processes_cannot_record_the_same_reminder(
 
 def test_bad_lead_days_is_one_line(cli: CliRunner) -> None:
     result = cli("check", "--lead-days", "-3")
-    assert result.code == 2 and "is not a number of days" in result.err
+    assert result.code == 2
+    assert "is not a number of days" in result.err
 
 
 def test_a_pledge_to_review_gets_no_reminder_until_confirmed(

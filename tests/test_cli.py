@@ -46,10 +46,12 @@ def test_ingest_list_and_tick_off_the_sample(cli: CliRunner, sample_path: Path) 
         assert (found["status"], found["review"]) == ("review", True)
         assert 0 < found["confidence"] < 1
     to_review = _pledges(cli, "--review")
-    assert {p["status"] for p in to_review} == {"review"} and len(to_review) >= 2
+    assert {p["status"] for p in to_review} == {"review"}
+    assert len(to_review) >= 2
     biden = _the(pledges, "Biden", "hold further talks")
     confirmed = cli("confirm", str(biden["id"]))
-    assert confirmed.code == 0 and confirmed.out.startswith(f"confirmed: #{biden['id']} [pending]")
+    assert confirmed.code == 0
+    assert confirmed.out.startswith(f"confirmed: #{biden['id']} [pending]")
     assert _the(_pledges(cli, "--now", "2022-01-25"), "Biden", "hold further")["status"] == (
         "pending"
     )
@@ -131,7 +133,8 @@ def test_published_overrides_and_is_required_without_a_dateline(
     article = tmp_path / "undated.txt"
     article.write_text("Plant to open\n\nThe company will open the plant next month.\n")
     refused = cli("ingest", str(article))
-    assert refused.code != 0 and "--published" in refused.err
+    assert refused.code != 0
+    assert "--published" in refused.err
     accepted = cli("ingest", str(article), "--published", "2022-03-10")
     assert accepted.code == 0
     assert _pledges(cli)[0]["due"] == "2022-04-30"
@@ -154,7 +157,8 @@ def test_bad_files_store_nothing(
         path.write_bytes(content)
     result = cli("ingest", str(path))
     assert result.code != 0
-    assert message in result.err and "bad.txt" in result.err
+    assert message in result.err
+    assert "bad.txt" in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert _pledges(cli) == []
 
@@ -196,7 +200,8 @@ def test_installed_command_shows_no_traceback(tmp_path: Path) -> None:
 def test_every_command_has_help(cli: CliRunner) -> None:
     for command in ("ingest", "extract", "list", "met", "unmet", "dismiss", "due"):
         result = cli(command, "--help")
-        assert result.code == 0 and "usage: pledgewatch" in result.out
+        assert result.code == 0
+        assert "usage: pledgewatch" in result.out
     assert "pledgewatch 0." in cli("--version").out
 
 
@@ -207,6 +212,7 @@ def test_one_bad_file_does_not_stop_the_others(
     bad.write_bytes(b"")
     result = cli("ingest", str(bad), str(sample_path))
     assert result.code != 0
-    assert "empty.txt" in result.err and "file is empty" in result.err
+    assert "empty.txt" in result.err
+    assert "file is empty" in result.err
     assert "Russia, U.S. Agree to Talk Security Demands Next Week" in result.out
     assert len(_pledges(cli)) >= 4

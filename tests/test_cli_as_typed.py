@@ -62,14 +62,15 @@ def test_an_escape_in_a_title_never_reaches_the_terminal(cli: CliRunner, tmp_pat
     )
     result = cli("ingest", str(article))
     assert result.code == 0, result.err
-    assert "\x1b" not in result.out and "\x07" not in result.out
+    assert "\x1b" not in result.out
+    assert "\x07" not in result.out
     assert "Minister ]0;owned[2J Resigns" in result.out
     listed = cli("list")
     assert "\x1b" not in listed.out
 
 
 def test_words_are_singular_for_one_and_empty_listings_say_what_is_empty(
-    cli: CliRunner, tmp_path: Path, sample_path: Path
+    cli: CliRunner, tmp_path: Path
 ) -> None:
     article = tmp_path / "one.txt"
     article.write_text(
@@ -77,7 +78,8 @@ def test_words_are_singular_for_one_and_empty_listings_say_what_is_empty(
         encoding="utf-8",
     )
     out = cli("ingest", str(article)).out
-    assert "; 1 pledge\n" in out and "1 pledges" not in out
+    assert "; 1 pledge\n" in out
+    assert "1 pledges" not in out
     assert cli("list", "--status", "met").out == "No met pledges on " + _today() + ".\n"
     assert cli("watch", "--list").out.startswith("No feeds.")
 
@@ -96,7 +98,8 @@ def test_reingesting_with_another_publication_date_says_the_stored_one_stays(
     first = cli("ingest", str(article), "--published", "2022-01-21")
     assert "published 2022-01-21" in first.out
     again = cli("ingest", str(article), "--published", "2022-03-01")
-    assert "published 2022-01-21" in again.out and "published 2022-03-01 (" not in again.out
+    assert "published 2022-01-21" in again.out
+    assert "published 2022-03-01 (" not in again.out
     assert "--published 2022-03-01 not used" in again.out
 
 
@@ -130,7 +133,8 @@ def test_with_no_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
     done = _run("--db", str(tmp_path / "p.db"), env=env)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1
-    assert "no display" in done.stderr and "pledgewatch --help" in done.stderr
+    assert "no display" in done.stderr
+    assert "pledgewatch --help" in done.stderr
 
 
 def test_the_gui_script_has_a_version() -> None:
@@ -141,7 +145,8 @@ def test_the_gui_script_has_a_version() -> None:
     )  # fmt: skip
     from app import __version__
 
-    assert done.returncode == 0 and done.stdout.strip() == f"pledgewatch-gui {__version__}"
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"pledgewatch-gui {__version__}"
 
 
 def test_a_long_ingest_prints_each_article_as_it_goes_and_progress_only_on_a_terminal(
@@ -168,7 +173,8 @@ def test_a_long_ingest_prints_each_article_as_it_goes_and_progress_only_on_a_ter
     os.close(terminal)
     assert process.stdout is not None
     first = process.stdout.readline()  # the first article, while later ones are still read
-    assert first.startswith("Plant ") and process.poll() is None
+    assert first.startswith("Plant ")
+    assert process.poll() is None
     seen = b""
     while process.poll() is None or select.select([main], [], [], 0)[0]:
         if select.select([main], [], [], 0.2)[0]:

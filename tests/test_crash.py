@@ -28,6 +28,9 @@ ACTIONS = [
 DEADLINES = ["next week", "by Friday", "next month", "within 30 days"]
 
 
+pytestmark = pytest.mark.slow  # other processes, killed mid-write
+
+
 def _articles(folder: Path) -> list[Path]:
     rng = random.Random(5)
     paths = []

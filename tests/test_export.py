@@ -43,7 +43,8 @@ def test_csv_opens_cleanly_and_runs_no_formula(
     cli("broken", str(lavrov["id"]), "--on", "2022-01-27", "--note", "=talks called off")
     out = tmp_path / "pledges.csv"
     result = cli("export", "--format", "csv", "-o", str(out), "--now", "2022-02-01")
-    assert result.code == 0 and "wrote" in result.out
+    assert result.code == 0
+    assert "wrote" in result.out
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark, for Excel
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -98,4 +99,5 @@ def test_export_to_a_folder_that_does_not_exist_is_one_clear_line(
     cli: CliRunner, tmp_path: Path
 ) -> None:
     result = cli("export", "--format", "csv", "-o", str(tmp_path / "no" / "such" / "x.csv"))
-    assert result.code == 1 and result.err.startswith("pledgewatch: error: cannot write")
+    assert result.code == 1
+    assert result.err.startswith("pledgewatch: error: cannot write")

@@ -50,10 +50,12 @@ def test_a_reported_delivery_is_suggested_and_accepting_marks_it_met(
     assert cli("accept", str(suggestion["id"])).code == 0
     us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
     assert (us["status"], us["met_on"]) == ("met", "2022-01-26")
-    assert "U.S. Hands Russia Written Response" in us["met_note"] and DELIVERED in us["met_note"]
+    assert "U.S. Hands Russia Written Response" in us["met_note"]
+    assert DELIVERED in us["met_note"]
     assert json.loads(cli("suggestions", "--json").out) == []
     again = cli("accept", str(suggestion["id"]))
-    assert again.code == 1 and "already accepted or rejected" in again.err
+    assert again.code == 1
+    assert "already accepted or rejected" in again.err
 
 
 def test_rejecting_leaves_the_pledge_open(
@@ -86,7 +88,8 @@ def test_no_suggestion_from_promises_denials_other_actors_or_other_things(
 
 def test_an_unknown_suggestion_is_one_clear_line(cli: CliRunner) -> None:
     result = cli("accept", "42")
-    assert result.code == 1 and result.err.strip() == "pledgewatch: error: no suggestion with id 42"
+    assert result.code == 1
+    assert result.err.strip() == "pledgewatch: error: no suggestion with id 42"
 
 
 def _us(cli: CliRunner) -> dict[str, object]:
@@ -140,7 +143,8 @@ def test_a_pledge_reported_again_becomes_a_second_source_not_a_second_row(
         "demands this week, Blinken said."
     )
     out = _ingest_follow_up(cli, sample_path, tmp_path, again)
-    assert "1 reported again" in out and "(reported again)" in out
+    assert "1 reported again" in out
+    assert "(reported again)" in out
     listed = json.loads(cli("list", "--json").out)
     assert [p["actor"] for p in listed].count("United States") == 1
     assert _us(cli)["due"] == "2022-01-30"  # the first report's deadline stands
@@ -149,7 +153,8 @@ def test_a_pledge_reported_again_becomes_a_second_source_not_a_second_row(
 def test_broken_by_hand_and_taken_back(cli: CliRunner, sample_path: Path) -> None:
     cli("ingest", str(sample_path))
     marked = cli("broken", "1", "--on", "2022-01-28", "--note", "talks collapsed")
-    assert marked.code == 0 and "[broken]" in marked.out
+    assert marked.code == 0
+    assert "[broken]" in marked.out
     assert cli("met", "1", "--on", "2022-01-29").code == 0
     assert (_us(cli)["status"], _us(cli)["broken_on"]) == ("met", None)  # one verdict at a time
     cli("broken", "1")

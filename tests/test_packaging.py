@@ -45,6 +45,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     return zipfile.ZipFile(built)
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_the_resources_as_app_resources(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     for name in ("pledgewatch.svg", "pledgewatch.desktop", "pledge_model.json", "SOURCES.md"):
@@ -64,14 +65,18 @@ def test_the_launcher_adds_pledgewatch_to_the_applications_menu(
     assert cli(["launcher"], out=out) == 0
     desktop = tmp_path / "applications" / "pledgewatch.desktop"
     icon = tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "pledgewatch.svg"
-    assert f"wrote {desktop}" in out.getvalue() and f"wrote {icon}" in out.getvalue()
+    assert f"wrote {desktop}" in out.getvalue()
+    assert f"wrote {icon}" in out.getvalue()
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
     entry.read(desktop, encoding="utf-8")
     fields = entry["Desktop Entry"]
-    assert fields["Type"] == "Application" and fields["Name"] == "PledgeWatch"
-    assert fields["Icon"] == "pledgewatch" and fields["Categories"].endswith(";")
+    assert fields["Type"] == "Application"
+    assert fields["Name"] == "PledgeWatch"
+    assert fields["Icon"] == "pledgewatch"
+    assert fields["Categories"].endswith(";")
     program = Path(fields["Exec"])
-    assert program.is_absolute() and program.name == "pledgewatch"
+    assert program.is_absolute()
+    assert program.name == "pledgewatch"
     assert os.access(program, os.X_OK)  # the command of this installation, not the PATH's
     assert icon.read_bytes() == (ROOT / "resources" / "pledgewatch.svg").read_bytes()

@@ -55,15 +55,18 @@ def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     feed = _feed(web, [("A", (first, "")), ("B", (second, ""))])
     result = cli("watch", feed, "--once")
     assert result.code == 0, result.err
-    assert "subscribed to" in result.out and "2 new articles" in result.out
+    assert "subscribed to" in result.out
+    assert "2 new articles" in result.out
     again = cli("watch", "--once")
     assert "0 new articles; 2 items seen before." in again.out
     assert "added:" not in again.out  # items read before are not read again
     pledges = json.loads(cli("list", "--json").out)
     acme = next(p for p in pledges if p["actor"] == "Acme Corp")
-    assert acme["due"] == "2022-04-30" and acme["article_url"] == first
+    assert acme["due"] == "2022-04-30"
+    assert acme["article_url"] == first
     listing = cli("watch", "--list").out
-    assert feed in listing and "Local wire" in listing
+    assert feed in listing
+    assert "Local wire" in listing
 
 
 @pytest.mark.usefixtures("intranet")
@@ -80,14 +83,16 @@ def test_a_page_that_cannot_be_read_is_taken_from_the_feed_item(
 
 
 def test_a_feed_that_is_not_a_feed_is_not_subscribed_and_cron_is_told(
-    cli: CliRunner, web: LocalWeb, tmp_path: Path
+    cli: CliRunner, web: LocalWeb
 ) -> None:
     page = web.add("/not-a-feed", "this is plain text, not XML", "text/plain")
     result = cli("watch", page, "--once")
     assert result.code == 1
-    assert "not an RSS or Atom feed" in result.err and "subscribed" not in result.out
+    assert "not an RSS or Atom feed" in result.err
+    assert "subscribed" not in result.out
     missing = cli("watch", web.url("/missing.xml"), "--once")
-    assert missing.code == 1 and "HTTP 404" in missing.err
+    assert missing.code == 1
+    assert "HTTP 404" in missing.err
     assert cli("watch", "--list").out.startswith("No feeds.")
     assert cli("watch", "ftp://example.org/feed").err.startswith("pledgewatch: error:")
 
@@ -100,10 +105,12 @@ def test_a_feed_that_fails_later_fails_the_poll_and_keeps_its_last_good_poll(
     polled = cli("watch", "--list").out
     web.routes.pop("/feed.xml")
     failed = cli("watch", "--once")
-    assert failed.code == 1 and "HTTP 404" in failed.out
+    assert failed.code == 1
+    assert "HTTP 404" in failed.out
     listing = cli("watch", "--list").out
     assert listing.split("(problem")[0].strip() == polled.strip()  # last polled: unchanged
-    assert "(problem:" in listing and "HTTP 404" in listing
+    assert "(problem:" in listing
+    assert "HTTP 404" in listing
 
 
 def test_a_feed_links_to_local_files_and_this_machine_store_nothing(
@@ -134,7 +141,8 @@ def test_a_feed_links_to_local_files_and_this_machine_store_nothing(
     assert "resign" not in result.out
     assert json.loads(cli("list", "--json").out) == []
     again = cli("watch", "--once")  # refused once, not fetched again at every poll
-    assert again.out.count("error:") == 0 and "4 items seen before" in again.out
+    assert again.out.count("error:") == 0
+    assert "4 items seen before" in again.out
 
 
 def test_ingest_takes_web_addresses(cli: CliRunner, web: LocalWeb, html_page: Path) -> None:

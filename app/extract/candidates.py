@@ -318,7 +318,7 @@ _MODALS = words.FUTURE_MODALS | words.HEDGES
 _NOUNS = set(words.COMMITMENT_NOUNS) | set(words.ACTION_NOUNS)
 _CLAUSES = {"acl", "relcl", "advcl", "appos"}
 RULES: tuple[tuple[str, Gate, Rule], ...] = (
-    ("future modal", lambda t, lower, _l: lower in _MODALS, _future_modal),
+    ("future modal", lambda _t, lower, _l: lower in _MODALS, _future_modal),
     ("be to", lambda _t, _w, lemma: lemma == "be", _be_to),
     ("commitment verb", lambda _t, _w, lemma: lemma in words.COMMITMENT_VERBS, _commitment_verb),
     ("commitment noun", lambda _t, _w, lemma: lemma in _NOUNS, _commitment_noun),

@@ -332,7 +332,7 @@ def _month_only(core: str, published: date) -> Period | None:
     return periods.month(year, number)
 
 
-def _year_or_decade(core: str, published: date) -> Period | None:
+def _year_or_decade(core: str, _published: date) -> Period | None:
     match = _YEAR_ONLY.match(core)
     if match is not None:
         return periods.year(int(match["year"]))

@@ -93,7 +93,7 @@ def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> Time
     chosen = None
     attached = []
     for expression in expressions:
-        steps = _steps_to(expression.root, targets, candidate.action)
+        steps = _steps_to(expression.root, targets)
         if steps is None:
             continue
         attached.append(expression)
@@ -128,7 +128,7 @@ def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> 
     return TimeExpression(start, end, span.text, chosen.root, chosen.vague)
 
 
-def _steps_to(root: Token, targets: set[int], action: Token) -> int | None:
+def _steps_to(root: Token, targets: set[int]) -> int | None:
     """How many heads up from an expression's root a target is, not crossing another clause."""
     node, steps = root, 0
     while node.i not in targets:

@@ -44,7 +44,7 @@ def plain(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
-def group_message(notices: Sequence[Notice], today: date) -> tuple[str, str]:
+def group_message(notices: Sequence[Notice]) -> tuple[str, str]:
     """A title and body for one notification about several reminders."""
     overdue = [n for n in notices if n.reminder.kind is ReminderKind.OVERDUE]
     soon = [n for n in notices if n.reminder.kind is ReminderKind.DUE_SOON]
@@ -159,13 +159,13 @@ class ReminderService(QObject):
     def check(self) -> Worker:
         """Look for reminders off the GUI thread; record and show the new ones."""
         engine, today, lead = self._engine(), self._clock.today(), lead_days(self._settings)
-        now = datetime.combine(today, datetime.now().time()).astimezone(UTC)
+        local = self._clock.now()
 
         def work() -> tuple[list[Notice], datetime | None]:
             from app.reminding import check_reminders, next_reminder_moment
 
-            notices = check_reminders(engine, today=today, at=now, lead_days=lead)
-            local = datetime.combine(today, datetime.now().time())
+            at = local.astimezone(UTC)
+            notices = check_reminders(engine, today=today, at=at, lead_days=lead)
             return notices, next_reminder_moment(engine, now=local, lead_days=lead)
 
         worker = Worker(work)
@@ -182,10 +182,9 @@ class ReminderService(QObject):
         self._schedule(next_moment)
 
     def _tell(self, notices: list[Notice]) -> None:
-        today = self._clock.today()
         self._target = target_of(notices)
         if self.tray is not None:
-            title, body = group_message(notices, today)
+            title, body = group_message(notices)
             icon = QSystemTrayIcon.MessageIcon.Warning
             self.tray.showMessage(title, body, icon, _MESSAGE_MS)
         else:
@@ -193,7 +192,7 @@ class ReminderService(QObject):
 
     def _schedule(self, next_moment: datetime | None) -> None:
         """Wake at the next moment a reminder can fall due, or at midnight, not by polling."""
-        now = datetime.combine(self._clock.today(), datetime.now().time())
+        now = self._clock.now()
         midnight = datetime.combine(shift(self._clock.today(), 1), time.min)
         wake = min(m for m in (next_moment, midnight) if m is not None)
         self.next_check_at = wake

@@ -86,13 +86,12 @@ class StayingCurrent(WindowParts):
         reminded = self._reminded
         if not reminded or not (announce or self.banner.isVisible()):
             return
-        today = self.clock.today()
         still = [notice for notice in reminded if self._still_open(notice.record.id)]
         self._reminded = still
         if not still:
             self.banner.hide()
             return
-        title, body = group_message(still, today)
+        title, body = group_message(still)
         self.banner.announce(f"{title}: {body}", target_of(still))
 
     def _still_open(self, pledge_id: int) -> bool:

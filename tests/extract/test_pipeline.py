@@ -30,9 +30,11 @@ def test_russia_biden_and_lavrov(sample_extraction) -> None:  # type: ignore[no-
     biden = _find(sample_extraction, "Biden", "hold further talks")
     lavrov = _find(sample_extraction, "Lavrov", "hold further negotiations")
     assert biden.kind is PledgeKind.OFFER
-    assert biden.recipient is not None and "Putin" in biden.recipient
+    assert biden.recipient is not None
+    assert "Putin" in biden.recipient
     assert lavrov.actor == "Sergei Lavrov"  # "The Russian diplomat", named in full
-    assert lavrov.condition is not None and "after receiving a formal response" in lavrov.condition
+    assert lavrov.condition is not None
+    assert "after receiving a formal response" in lavrov.condition
     assert lavrov.kind is PledgeKind.CONDITIONAL
     assert russia.due is None
 
@@ -40,7 +42,8 @@ def test_russia_biden_and_lavrov(sample_extraction) -> None:  # type: ignore[no-
 def test_ryabkovs_warning_is_a_conditional_threat(sample_extraction) -> None:  # type: ignore[no-untyped-def]
     warning = _find(sample_extraction, "Ryabkov", "make serious political decisions")
     assert warning.kind is PledgeKind.THREAT
-    assert warning.condition is not None and "unsatisfactory" in warning.condition
+    assert warning.condition is not None
+    assert "unsatisfactory" in warning.condition
 
 
 @pytest.mark.parametrize(
@@ -102,7 +105,7 @@ def test_the_deadline_stage_can_be_swapped() -> None:
 def test_a_time_already_past_when_the_words_were_said_is_no_due_date() -> None:
     from app.domain import Deadline
 
-    def read(text: str, published: date) -> Deadline:  # "20 years ago", "in 1201"
+    def read(text: str, _published: date) -> Deadline:  # "20 years ago", "in 1201"
         return Deadline(date(1201, 12, 31) if "ago" in text else date(2022, 2, 28), None)
 
     result = Pipeline(resolve_deadline=read).run_text(

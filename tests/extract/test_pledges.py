@@ -92,8 +92,10 @@ def test_every_pledge_has_a_confidence_and_the_surest_are_tracked() -> None:
     ).pledges
     assert [p.action for p in pledges] == ["cut its emissions by half"]
     [pledge] = pledges
-    assert pledge.confidence is not None and 0.0 < pledge.confidence <= 1.0
-    assert pledge.deadline_text == "by 2030" and pledge.due == date(2030, 12, 31)
+    assert pledge.confidence is not None
+    assert 0.0 < pledge.confidence <= 1.0
+    assert pledge.deadline_text == "by 2030"
+    assert pledge.due == date(2030, 12, 31)
 
 
 def test_condition_and_deadline() -> None:

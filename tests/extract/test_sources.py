@@ -42,8 +42,9 @@ def test_a_web_address_is_fetched_and_kept(web: LocalWeb, html_page: Path) -> No
     assert any(p.actor == "United States" for p in extraction.pledges)
 
 
+@pytest.mark.usefixtures("qapp")
 def test_a_pdf_of_the_sample_gives_the_same_pledges(
-    qapp: object, tmp_path: Path, sample_path: Path, sample_extraction: Extraction
+    tmp_path: Path, sample_path: Path, sample_extraction: Extraction
 ) -> None:
     pdf = tmp_path / "sample.pdf"
     pdf.write_bytes(_sample_pdf(tmp_path, sample_path))
@@ -99,8 +100,8 @@ def _sample_pdf(tmp_path: Path, sample_path: Path) -> bytes:
 
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+@pytest.mark.usefixtures("qapp")
 def test_a_pdf_protected_only_against_changes_is_read(
-    qapp: object,
     tmp_path: Path,
     sample_path: Path,
     sample_extraction: Extraction,
@@ -122,8 +123,9 @@ def test_a_pdf_protected_only_against_changes_is_read(
     assert capfd.readouterr().err == ""  # nothing of pypdf's on the terminal
 
 
+@pytest.mark.usefixtures("qapp")
 def test_a_pdf_that_needs_a_password_or_is_broken_says_so(
-    qapp: object, tmp_path: Path, sample_path: Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path, sample_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     import io
 

@@ -58,9 +58,11 @@ def test_a_click_on_an_actor_shows_only_their_pledges_and_the_chip_shows_all_aga
     assert _actors_shown(window) == {"Sergei Lavrov"}
     assert window.proxy.rowCount() == count
     chip = window.filters.group_chip
-    assert chip.isVisible() and chip.text().startswith("Actor: Sergei Lavrov")
+    assert chip.isVisible()
+    assert chip.text().startswith("Actor: Sergei Lavrov")
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
-    assert window.proxy.rowCount() == total and not chip.isVisible()
+    assert window.proxy.rowCount() == total
+    assert not chip.isVisible()
 
 
 def test_a_click_on_an_article_shows_its_pledges_and_typing_finds_an_entry(
@@ -76,10 +78,11 @@ def test_a_click_on_an_article_shows_its_pledges_and_typing_finds_an_entry(
     assert _actors_shown(window) == {"Acme Corp"}
     assert window.filters.group_chip.text().startswith("Article: Acme Plans Closure")
     window.action_of["all"].trigger()  # Show all pledges clears it too
-    assert len(_actors_shown(window)) > 1 and not window.filters.group_chip.isVisible()
+    assert len(_actors_shown(window)) > 1
+    assert not window.filters.group_chip.isVisible()
 
 
-def _save_search(qtbot: QtBot, window: MainWindow, name: str | None) -> None:
+def _save_search(window: MainWindow, name: str | None) -> None:
     """Ctrl+Shift+S, then type a name and press OK (None: Cancel)."""
 
     def answer(dialog: QInputDialog) -> None:
@@ -103,11 +106,12 @@ def test_a_search_saved_comes_back_from_the_side_list_and_delete_removes_it(
     wanted = _actors_shown(window)
     rows = window.proxy.rowCount()
     assert 0 < rows < window.model.rowCount()
-    _save_search(qtbot, window, None)  # cancelled: nothing saved
+    _save_search(window, None)  # cancelled: nothing saved
     assert window.browse.saved.childCount() == 0
-    _save_search(qtbot, window, "  ")  # no name: said, nothing saved
-    assert window.last_error is not None and "needs a name" in window.last_error
-    _save_search(qtbot, window, "Written answers")
+    _save_search(window, "  ")  # no name: said, nothing saved
+    assert window.last_error is not None
+    assert "needs a name" in window.last_error
+    _save_search(window, "Written answers")
     assert window.browse.saved.childCount() == 1
     window.action_of["all"].trigger()
     assert window.proxy.rowCount() == window.model.rowCount()

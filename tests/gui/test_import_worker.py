@@ -49,7 +49,8 @@ def test_progress_and_a_failing_file_that_stops_nothing(engine: Engine, tmp_path
     assert [p[:2] for p in progress] == [(0, 3), (1, 3), (2, 3), (3, 3)]
     assert progress[1][2] == "binary.txt"
     assert [count for _, count in summary.added] == [1, 1]
-    assert len(summary.failed) == 1 and "binary.txt" in summary.failed[0]
+    assert len(summary.failed) == 1
+    assert "binary.txt" in summary.failed[0]
     assert "Added 2 articles with 2 pledges." in summary.text()
     assert "1 file could not be imported" in summary.text()
 
@@ -77,7 +78,8 @@ def test_the_window_imports_without_blocking_and_shows_the_new_pledges(
     before = window.model.rowCount()
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
         window.start_import(_files(tmp_path, 3))
-        assert window.progress.isVisible() and window.cancel_button.isVisible()
+        assert window.progress.isVisible()
+        assert window.cancel_button.isVisible()
     assert len(finished.args[0].added) == 3
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 3, timeout=10_000)
     assert not window.progress.isVisible()
@@ -107,4 +109,6 @@ def test_cancel_lets_go_of_a_page_that_is_still_arriving(
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert time.monotonic() - started < 3.0  # not the 20 s the page would take
     summary = finished.args[0]
-    assert summary.cancelled and summary.failed == [] and summary.added == []
+    assert summary.cancelled
+    assert summary.failed == []
+    assert summary.added == []

@@ -9,6 +9,7 @@ import threading
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -29,7 +30,6 @@ from tests.gui.helpers import show_row, when_shown
 if TYPE_CHECKING:
     from pathlib import Path
 
-    import pytest
     from pytestqt.modeltest import ModelTester
     from pytestqt.qtbot import QtBot
     from sqlalchemy import Engine
@@ -55,9 +55,11 @@ def test_first_start_imports_the_sample_and_shows_overdue_first(
     assert "United States" in _cell(window, 0, Column.ACTOR)
     assert _cell(window, 0, Column.DUE) == "30/01/2022 · 2 days overdue"
     statuses = [_cell(window, r, Column.STATUS) for r in range(1, window.proxy.rowCount())]
-    assert statuses[0] == "Pending" and set(statuses) == {"Pending", "To review"}
+    assert statuses[0] == "Pending"
+    assert set(statuses) == {"Pending", "To review"}
     assert statuses == sorted(statuses, key=["Pending", "To review"].index)  # the status order
-    assert "1 overdue" in window.summary.text() and "Import more" in window.summary.text()
+    assert "1 overdue" in window.summary.text()
+    assert "Import more" in window.summary.text()
     assert window.filters.chip(Status.OVERDUE).text() == "Overdue  1"
     review = statuses.count("To review")
     assert f"{review} to review" in window.summary.text()
@@ -125,8 +127,10 @@ def test_space_toggles_met_and_an_edit_repaints_only_its_row(
     window.pledge_actions.wait()
     with open_session(engine) as session:
         ticked = get_pledge(session=session, pledge_id=record.id).pledge
-    assert ticked.met_on == date(2022, 1, 25) and not ticked.review  # a verdict confirms it
-    assert len(changed) == 1 and changed[0][0] == changed[0][1]
+    assert ticked.met_on == date(2022, 1, 25)
+    assert not ticked.review
+    assert len(changed) == 1
+    assert changed[0][0] == changed[0][1]
     assert window.current_record() == get_pledge(session=open_session(engine), pledge_id=record.id)
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     window.pledge_actions.wait()
@@ -153,10 +157,12 @@ def test_the_detail_shows_the_sentence_highlighted_and_the_history(
     show_row(qtbot, window, _row_of_actor(window, "United States"))
     detail = window.detail
     record = detail.record
-    assert record is not None and "United States" in record.pledge.actor
+    assert record is not None
+    assert "United States" in record.pledge.actor
     assert detail.highlighted_text() == record.pledge.quote
     assert detail.quote.textFormat() == Qt.TextFormat.PlainText
-    assert "next week" in detail.deadline.text() and "30/01/2022" in detail.deadline.text()
+    assert "next week" in detail.deadline.text()
+    assert "30/01/2022" in detail.deadline.text()
     assert "created" in detail.history.toPlainText()
 
 
@@ -231,9 +237,11 @@ def test_the_window_shows_before_spacy_loads_and_spacy_loads_off_the_gui_thread(
 
     monkeypatch.setattr(nlp, "load_nlp", recording)
     open_window(qtbot, engine, fake_now)
-    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert threads
+    assert all(t is not threading.main_thread() for t in threads)
 
 
+@pytest.mark.slow
 def test_screenshot_option_saves_the_painted_window(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
@@ -311,9 +319,7 @@ def test_an_edit_is_saved_and_undone(window: MainWindow, engine: Engine) -> None
     assert (stored.actor, stored.due) == ("Antony Blinken", None)
 
 
-def test_about_names_the_version_and_the_database(
-    qtbot: QtBot, window: MainWindow, engine: Engine
-) -> None:
+def test_about_names_the_version_and_the_database(window: MainWindow, engine: Engine) -> None:
     window.show_about()
     box = next(
         w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch"
@@ -341,9 +347,11 @@ def test_a_stale_edit_is_refused_and_the_row_reloaded(
     window.table.selectRow(_row_of_actor(window, "United States"))
     qtbot.keyClick(window.table, Qt.Key.Key_Space)  # the window still thinks it is open
     window.pledge_actions.wait()
-    assert window.last_error is not None and "changed elsewhere" in window.last_error
+    assert window.last_error is not None
+    assert "changed elsewhere" in window.last_error
     shown = window.current_record()
-    assert shown is not None and shown.pledge.met_note == "from the command line"
+    assert shown is not None
+    assert shown.pledge.met_note == "from the command line"
     assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) == "Met"
     assert not window.undo_stack.canUndo()
 
@@ -361,7 +369,7 @@ def test_the_pledges_load_even_when_no_paint_reaches_the_table(
     window.close()
 
 
-def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_right_click_on_a_pledge_offers_its_verdicts(window: MainWindow) -> None:
     window.table.selectRow(_row_of_actor(window, "Sergei Lavrov"))
     record = window.current_record()
     assert record is not None
@@ -377,13 +385,15 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(qtbot: QtBot, window: Mai
     window.pledge_actions.set_broken([record], date(2022, 1, 24), "talks called off")
     window.pledge_actions.wait()
     marked = window.current_record()
-    assert marked is not None and marked.pledge.broken_on == date(2022, 1, 24)
+    assert marked is not None
+    assert marked.pledge.broken_on == date(2022, 1, 24)
     assert window.row_menu(marked).actions()[2].isEnabled()
     assert _cell(window, window.table.currentIndex().row(), Column.STATUS) == "Broken"
     window.undo_stack.undo()
     window.pledge_actions.wait()
     reopened = window.current_record()
-    assert reopened is not None and reopened.pledge.broken_on is None
+    assert reopened is not None
+    assert reopened.pledge.broken_on is None
 
 
 def test_the_edit_dialog_saves_what_was_changed_in_it(
@@ -393,7 +403,8 @@ def test_the_edit_dialog_saves_what_was_changed_in_it(
 
     show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov"))  # the details pane too
     record = window.current_record()
-    assert record is not None and record.pledge.kind is not PledgeKind.THREAT
+    assert record is not None
+    assert record.pledge.kind is not PledgeKind.THREAT
 
     def fill_in(dialog: EditPledgeDialog) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findText("Threat"))
@@ -501,7 +512,8 @@ def test_the_review_inbox_confirms_with_enter_and_dismisses_with_delete(
     window.table.setFocus()
     window.table.selectRow(0)
     first = window.current_record()
-    assert first is not None and first.pledge.review
+    assert first is not None
+    assert first.pledge.review
     qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter confirms in the inbox
     window.pledge_actions.wait()
     assert window.proxy.rowCount() == count - 1
@@ -510,7 +522,9 @@ def test_the_review_inbox_confirms_with_enter_and_dismisses_with_delete(
         stored = get_pledge(session=session, pledge_id=first.id).pledge
     assert not stored.review
     following = window.current_record()
-    assert following is not None and following.id != first.id and following.pledge.review
+    assert following is not None
+    assert following.id != first.id
+    assert following.pledge.review
     assert window.statusBar().currentMessage().startswith("Confirmed: ")
 
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)  # Delete dismisses; the next row follows

@@ -25,8 +25,9 @@ DAY = date(2022, 1, 30)
         (QLocale.c(), "30 Jan 2022", "30 Jan 2022"),  # no locale set: never '30 01 2022'
     ],
 )
+@pytest.mark.usefixtures("qapp")
 def test_a_day_is_written_in_the_locale_s_short_form_everywhere(
-    qapp: object, locale: QLocale, written: str, picker: str
+    locale: QLocale, written: str, picker: str
 ) -> None:
     QLocale.setDefault(locale)
     assert shown_date(DAY) == written
@@ -34,7 +35,8 @@ def test_a_day_is_written_in_the_locale_s_short_form_everywhere(
     assert shown_weekday_date(DAY).endswith(written)
 
 
-def test_a_moment_is_written_in_local_time_with_the_day_as_everywhere(qapp: object) -> None:
+@pytest.mark.usefixtures("qapp")
+def test_a_moment_is_written_in_local_time_with_the_day_as_everywhere() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     moment = datetime(2022, 1, 30, 12, 0, tzinfo=UTC)
     local = moment.astimezone()

@@ -67,14 +67,14 @@ def test_feeds_dialog_subscribes_and_a_poll_imports(
     dialog.address.setText(web.url("/missing.xml"))
     dialog.add_button.click()  # read first: a feed that is not there is not subscribed
     qtbot.waitUntil(lambda: dialog.subscribing is None, timeout=30_000)
-    assert dialog.message.text().startswith("Not subscribed:") and "HTTP 404" in (
-        dialog.message.text()
-    )
+    assert dialog.message.text().startswith("Not subscribed:")
+    assert "HTTP 404" in (dialog.message.text())
     assert dialog.feeds.count() == 0
     dialog.address.setText(feed)
     dialog.add_button.click()
     qtbot.waitUntil(lambda: dialog.subscribing is None, timeout=30_000)
-    assert dialog.feeds.count() == 1 and feed in dialog.feeds.item(0).text()
+    assert dialog.feeds.count() == 1
+    assert feed in dialog.feeds.item(0).text()
     worker = window.poll_feeds()
     assert worker is not None
     with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
@@ -89,9 +89,9 @@ def test_export_to_calendar_from_the_window(window: MainWindow, tmp_path: Path) 
     window.export_to(target, "ics", window.shown_records())
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     dated = [r for r in window.shown_records() if r.pledge.due is not None]
-    assert dated and sorted(e.decoded("dtstart") for e in events) == sorted(
-        r.pledge.due for r in dated
-    )
+    assert dated
+    assert sorted(e.decoded("dtstart") for e in events) == sorted(r.pledge.due for r in dated)
     assert any(str(e.get("summary")).startswith("[pending] United States") for e in events)
     window.export_to(tmp_path / "missing" / "x.csv", "csv", window.shown_records())
-    assert window.last_error is not None and "cannot write" in window.last_error
+    assert window.last_error is not None
+    assert "cannot write" in window.last_error

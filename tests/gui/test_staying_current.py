@@ -87,7 +87,8 @@ def test_the_banner_drops_a_pledge_once_it_is_met(
 ) -> None:
     fake_now.set_day(date(2022, 1, 31))  # the United States' response is overdue
     window, notices = _open_and_wait(qtbot, engine, fake_now)
-    assert len(notices) == 1 and window.banner.isVisibleTo(window)
+    assert len(notices) == 1
+    assert window.banner.isVisibleTo(window)
     show_row(qtbot, window, row_of_actor(window, "United States"))
     qtbot.keyClick(window.table, Qt.Key.Key_Space)
     window.pledge_actions.wait()

@@ -29,7 +29,8 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     assert pane.list.count() == 1
     text = pane.list.item(0).text()
     assert text.startswith("Mark 'United States: provide a written response")
-    assert "as met on 26/01/2022?" in text and "delivered its written response" in text
+    assert "as met on 26/01/2022?" in text
+    assert "delivered its written response" in text
     assert window.suggestions_dock.windowTitle() == "Suggestions (1)"
     pane.list.setFocus()
     qtbot.keyClick(pane.list, Qt.Key.Key_Return)  # the pledge and the panel are read again
@@ -37,7 +38,8 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     row = _row_of_actor(window, "United States")
     record = window.proxy.index(row, 0).data(RECORD_ROLE)
     assert record.pledge.met_on == date(2022, 1, 26)
-    assert pane.list.count() == 0 and window.suggestions_dock.windowTitle() == "Suggestions"
+    assert pane.list.count() == 0
+    assert window.suggestions_dock.windowTitle() == "Suggestions"
 
 
 def test_a_broken_report_and_a_second_source_show_in_the_details(
@@ -45,7 +47,8 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
 ) -> None:
     _import(qtbot, window, tmp_path, AGAIN_AND_BROKEN)
     summary = window.last_summary
-    assert summary is not None and "1 earlier pledge reported again" in summary.text()
+    assert summary is not None
+    assert "1 earlier pledge reported again" in summary.text()
     [text] = [
         window.suggestions.list.item(i).text() for i in range(window.suggestions.list.count())
     ]
@@ -95,6 +98,8 @@ def test_a_closed_suggestions_panel_comes_back_from_the_view_menu_and_with_new_r
     assert window.suggestions_dock.isVisible()
     window.suggestions_dock.close()
     _import(qtbot, window, tmp_path, FOLLOW_UP)  # the summary points to the panel: it is there
-    assert window.last_summary is not None and "Suggestions panel" in window.last_summary.text()
+    assert window.last_summary is not None
+    assert "Suggestions panel" in window.last_summary.text()
     assert window.suggestions_dock.isVisible()
-    assert entry.text() == "Suggestions (1)" and entry.isChecked()
+    assert entry.text() == "Suggestions (1)"
+    assert entry.isChecked()

@@ -138,6 +138,7 @@ def test_a_database_from_a_newer_pledgewatch_is_refused_and_nothing_written(
     assert sorted(tmp_path.iterdir()) == before
 
 
+@pytest.mark.slow
 def test_two_programs_opening_one_new_database_at_once_both_succeed(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -52,7 +52,8 @@ def test_an_article_and_its_pledges_are_stored_once(engine: Engine) -> None:
         again = queries.save_extraction(
             session=session, article=_article(), at=AT, pledges=[_pledge()]
         )
-        assert first.added and not again.added
+        assert first.added
+        assert not again.added
         assert again.article_id == first.article_id
         assert again.pledge_ids == first.pledge_ids
         assert len(queries.list_pledges(session=session, today=date(2022, 1, 22))) == 2

@@ -52,8 +52,9 @@ def test_an_edit_on_an_older_version_is_refused(engine: Engine, sample_path: Pat
     )
 
 
+@pytest.mark.slow
 def test_two_processes_making_1000_conflicting_edits_lose_none(
-    engine: Engine, sample_path: Path, tmp_path: Path
+    engine: Engine, sample_path: Path
 ) -> None:
     ids = ",".join(str(i) for i in _sample_ids(engine, sample_path)[:3])
     db = str(engine.url.database) if engine.dialect.name == "sqlite" else str(engine.url)
@@ -81,7 +82,8 @@ def test_two_processes_making_1000_conflicting_edits_lose_none(
             .select_from(PledgeEventRow)
             .where(PledgeEventRow.kind == EventKind.MET.value)
         ).one()
-    assert versions == 1000 and met_events == 1000  # every edit is there, none overwritten
+    assert versions == 1000
+    assert met_events == 1000
     print(f"1000 edits made, {refused} refused as stale and retried")
 
 
