@@ -508,7 +508,7 @@ def _minutes(value: str) -> int:
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from app.export import export_pledges, write_atomically
     from app.store.engine import open_session
-    from app.store.queries import list_pledges
+    from app.store.reads import list_pledges
 
     today = _today(args)
     status = None if args.status is None else Status(args.status)

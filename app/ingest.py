@@ -13,8 +13,8 @@ from app.domain.errors import ExtractError, PledgeWatchError
 from app.domain.wording import plural
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
-from app.store.queries import count_articles, get_pledge, has_article, save_extraction
-from app.store.reads import get_pledges, open_pledge_keys
+from app.store.queries import count_articles, has_article, save_extraction
+from app.store.reads import get_pledge, get_pledges, open_pledge_keys
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence

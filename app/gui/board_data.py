@@ -54,7 +54,7 @@ def load_rows(
     from app.ingest import import_sample_if_empty
     from app.store.changes import change_mark
     from app.store.engine import make_engine
-    from app.store.queries import list_pledges
+    from app.store.reads import list_pledges
     from app.store.suggestion_queries import list_suggestions
 
     engine = make_engine(target) if target is None or isinstance(target, str) else target
@@ -84,7 +84,8 @@ class Details:
 def read_details(engine: Engine, record: PledgeRecord) -> Details:
     """Worker body: a pledge's article text, history, sources and accepted reports."""
     from app.store.engine import open_session
-    from app.store.queries import article_text, pledge_events, pledge_sources
+    from app.store.queries import article_text, pledge_events
+    from app.store.reads import pledge_sources
     from app.store.suggestion_queries import accepted_evidence
 
     with open_session(engine) as session:
@@ -197,7 +198,7 @@ class BoardData(WindowParts):
 
     def _reread(self, pledge_id: int) -> None:
         """Show one pledge as stored now, and the suggestions still open."""
-        from app.store.queries import get_pledge
+        from app.store.reads import get_pledge
 
         with self.database().connect() as connection:
             record = get_pledge(session=connection, pledge_id=pledge_id)

@@ -67,7 +67,7 @@ def write_steps(engine: Engine, steps: Sequence[Step], *, forward: bool) -> Writ
     from sqlalchemy.exc import SQLAlchemyError  # here: the window paints before SQLAlchemy loads
 
     from app.store.engine import open_session
-    from app.store.queries import get_pledge
+    from app.store.reads import get_pledge
 
     written = Written()
     stale: list[int] = []

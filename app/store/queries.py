@@ -1,4 +1,4 @@
-"""Keyword-only queries that change the store (and, re-exported, those that read it)."""
+"""Keyword-only queries that change the store (the reads are in reads.py, imported from there)."""
 
 from __future__ import annotations
 
@@ -27,14 +27,7 @@ from app.store.models import (
     PledgeRow,
     PledgeSourceRow,
 )
-from app.store.reads import (
-    PledgeLine,
-    get_pledge,
-    get_pledges,
-    list_lines,
-    list_pledges,
-    pledge_sources,
-)
+from app.store.reads import get_pledge
 from app.store.status_sql import is_open
 from app.store.tables import article as article_table
 from app.store.tables import pledge as pledge_table
@@ -465,9 +458,7 @@ def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
 
 
 __all__ = [
-    "PledgeEdit", "PledgeLine", "SaveResult", "Source", "article_text",
-    "count_articles", "dismiss", "edit_pledge", "get_pledge", "get_pledges", "has_article",
-    "list_lines", "list_pledges", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
-    "pledge_sources", "repeat_candidates", "reported_before", "restore", "save_extraction",
-    "unmark_met",
+    "PledgeEdit", "SaveResult", "Source", "article_text", "count_articles", "dismiss",
+    "edit_pledge", "has_article", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
+    "repeat_candidates", "reported_before", "restore", "save_extraction", "unmark_met",
 ]  # fmt: skip

@@ -21,7 +21,8 @@ from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE, Column
 from app.store.engine import open_session
-from app.store.queries import PledgeEdit, get_pledge, mark_met
+from app.store.queries import PledgeEdit, mark_met
+from app.store.reads import get_pledge
 from tests.gui.conftest import FakeNow, open_window
 from tests.gui.helpers import cell as _cell
 from tests.gui.helpers import row_of_actor as _row_of_actor

@@ -13,7 +13,7 @@ from app.domain import PledgeKind
 from app.gui.dialogs import MarkMetDialog
 from app.gui.shortcuts_dialog import ShortcutsDialog
 from app.store.engine import open_session
-from app.store.queries import get_pledge
+from app.store.reads import get_pledge
 from tests.gui.helpers import when_shown
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 from app.domain.errors import StaleEditError
 from app.store.engine import make_engine, open_session
-from app.store.queries import get_pledge, mark_met
+from app.store.queries import mark_met
+from app.store.reads import get_pledge
 
 
 def main() -> None:

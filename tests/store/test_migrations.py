@@ -14,7 +14,8 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from app.store.engine import make_engine, open_session
-from app.store.queries import get_pledge, list_pledges, pledge_events
+from app.store.queries import pledge_events
+from app.store.reads import get_pledge, list_pledges
 from app.store.schema import _config, head_revision
 
 if TYPE_CHECKING:

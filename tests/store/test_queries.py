@@ -20,7 +20,7 @@ from app.domain import (
     status_of,
 )
 from app.domain.errors import NotFoundError
-from app.store import queries
+from app.store import queries, reads
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
 from app.store.status_sql import status_expression
@@ -56,7 +56,7 @@ def test_an_article_and_its_pledges_are_stored_once(engine: Engine) -> None:
         assert not again.added
         assert again.article_id == first.article_id
         assert again.pledge_ids == first.pledge_ids
-        assert len(queries.list_pledges(session=session, today=date(2022, 1, 22))) == 2
+        assert len(reads.list_pledges(session=session, today=date(2022, 1, 22))) == 2
         assert queries.pledge_events(session=session, pledge_id=first.pledge_ids[0])[0].kind is (
             EventKind.CREATED
         )
@@ -95,12 +95,12 @@ def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
             if mark is not None:
                 mark(session=session, pledge_id=pledge_id, on=day, at=AT)
         for today in (base - timedelta(days=1), base, base + timedelta(days=1)):
-            records = queries.list_pledges(session=session, today=today)
+            records = reads.list_pledges(session=session, today=today)
             expected = {r.id: status_of(r.pledge, today) for r in records}
             sql = dict(session.execute(select(pledge.c.id, status_expression(today))).all())
             assert {k: Status(v) for k, v in sql.items()} == expected
             for status in Status:
-                filtered = queries.list_pledges(session=session, today=today, status=status)
+                filtered = reads.list_pledges(session=session, today=today, status=status)
                 assert {r.id for r in filtered} == {k for k, v in expected.items() if v is status}
 
 
@@ -151,7 +151,7 @@ def test_met_unmet_and_dismiss_are_recorded(engine: Engine) -> None:
         unmet = queries.unmark_met(session=session, pledge_id=pledge_id, at=AT)
         assert status_of(unmet.pledge, date(2022, 2, 1)) is Status.OVERDUE
         queries.dismiss(session=session, pledge_id=pledge_id, at=AT)
-        assert queries.list_pledges(session=session, today=date(2022, 2, 1)) == []
+        assert reads.list_pledges(session=session, today=date(2022, 2, 1)) == []
         kinds = [e.kind for e in queries.pledge_events(session=session, pledge_id=pledge_id)]
         assert kinds == [EventKind.CREATED, EventKind.MET, EventKind.UNMET, EventKind.DISMISSED]
 

@@ -16,7 +16,8 @@ from app.domain.errors import StaleEditError
 from app.ingest import ingest_files
 from app.store.engine import open_session
 from app.store.models import PledgeEventRow, PledgeRow
-from app.store.queries import PledgeEdit, edit_pledge, get_pledge, mark_met
+from app.store.queries import PledgeEdit, edit_pledge, mark_met
+from app.store.reads import get_pledge
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2022, 1, 25, 12, tzinfo=UTC)
