@@ -17,6 +17,7 @@ from app.domain.models import (
     Source,
     Span,
     Suggestion,
+    SuggestionState,
     Verdict,
     content_hash,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Span",
     "Status",
     "Suggestion",
+    "SuggestionState",
     "Verdict",
     "content_hash",
     "status_of",

@@ -172,6 +172,14 @@ class PledgeEdit:
     due_precision: DuePrecision | None
 
 
+class SuggestionState(StrEnum):
+    """Where a suggestion stands: waiting for the analyst, or decided once."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
 class Verdict(StrEnum):
     """What a later article says became of a pledge."""
 

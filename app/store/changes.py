@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from app.domain import SuggestionState
 from app.store.tables import pledge_event, suggestion
 
 if TYPE_CHECKING:
@@ -22,7 +23,9 @@ def change_mark(session: Session | Connection) -> ChangeMark:
     last_event = select(func.coalesce(func.max(pledge_event.c.id), 0)).scalar_subquery()
     last_suggestion = select(func.coalesce(func.max(suggestion.c.id), 0)).scalar_subquery()
     still_open = (
-        select(func.count()).select_from(suggestion).where(suggestion.c.state == "open")
+        select(func.count())
+        .select_from(suggestion)
+        .where(suggestion.c.state == SuggestionState.OPEN.value)
     ).scalar_subquery()
     row = session.execute(select(last_event, last_suggestion, still_open)).one()
     return int(row[0]), int(row[1]), int(row[2])

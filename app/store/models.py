@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
+from app.domain import SuggestionState
+
 
 def _belongs_to(table: str, *, index: bool = False) -> Any:
     """A required reference to a row of `table`; the row goes when the one it belongs to goes."""
@@ -148,7 +150,7 @@ class SuggestionRow(SQLModel, table=True):
     evidence: str
     evidence_start: int
     evidence_end: int
-    state: str = Field(default="open", index=True)  # open, accepted or rejected
+    state: str = Field(default=SuggestionState.OPEN.value, index=True)  # a SuggestionState
     created_at: datetime
 
 

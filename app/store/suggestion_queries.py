@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.domain import Evidence, Outcome, Suggestion, Verdict
+from app.domain import Evidence, Outcome, Suggestion, SuggestionState, Verdict
 from app.domain.errors import BadValueError, NotFoundError
 from app.store.queries import mark_broken, mark_met, note_partly_kept
 from app.store.reads import Executor, get_pledges
@@ -38,7 +38,7 @@ def save_suggestions(
                         evidence=outcome.evidence,
                         evidence_start=outcome.start,
                         evidence_end=outcome.end,
-                        state="open",
+                        state=SuggestionState.OPEN.value,
                         created_at=at.astimezone(UTC),
                     )
                 )
@@ -48,11 +48,13 @@ def save_suggestions(
     return added
 
 
-def list_suggestions(*, session: Executor, state: str = "open") -> list[Suggestion]:
+def list_suggestions(
+    *, session: Executor, state: SuggestionState = SuggestionState.OPEN
+) -> list[Suggestion]:
     """The suggestions in a state (open by default), newest report first; an open one only
     while its pledge is still open and not dismissed (the analyst has decided it otherwise)."""
-    still = [suggestion.c.state == state]
-    if state == "open":
+    still = [suggestion.c.state == state.value]
+    if state is SuggestionState.OPEN:
         waiting = select(pledge.c.id).where(is_open(), pledge.c.dismissed.is_(False))
         still.append(suggestion.c.pledge_id.in_(waiting))
     rows = session.execute(
@@ -102,7 +104,7 @@ def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> 
     """Mark the pledge met or broken on the reported day (or, partly kept, note it in its
     history), with the report as evidence, in one transaction."""
     found = _open_suggestion(session, suggestion_id)
-    _decide(session, suggestion_id, "accepted")
+    _decide(session, suggestion_id, SuggestionState.ACCEPTED)
     note = f"reported by “{found.article_title}” ({found.article_published.isoformat()}): " + (
         found.evidence
     )
@@ -123,7 +125,8 @@ def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
         select(suggestion.c.outcome, suggestion.c.happened_on, suggestion.c.evidence,
                article.c.title, article.c.published)
         .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
-        .where(suggestion.c.pledge_id == pledge_id, suggestion.c.state == "accepted")
+        .where(suggestion.c.pledge_id == pledge_id,
+               suggestion.c.state == SuggestionState.ACCEPTED.value)
         .order_by(suggestion.c.happened_on, suggestion.c.id)
     )  # fmt: skip
     return [Evidence(Verdict(row[0]), *row[1:]) for row in rows]
@@ -132,18 +135,18 @@ def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
 def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
     """The report was wrong: the suggestion is closed and the pledge left as it was."""
     found = _open_suggestion(session, suggestion_id)
-    _decide(session, suggestion_id, "rejected")
+    _decide(session, suggestion_id, SuggestionState.REJECTED)
     session.commit()
     return found
 
 
-def _decide(session: Session, suggestion_id: int, state: str) -> None:
+def _decide(session: Session, suggestion_id: int, state: SuggestionState) -> None:
     """Close an open suggestion; a decision applies once: when another process (or window)
     decided it since it was read, nothing changes and the loser is told."""
     closed = session.execute(
         update(suggestion)
-        .where(suggestion.c.id == suggestion_id, suggestion.c.state == "open")
-        .values(state=state)
+        .where(suggestion.c.id == suggestion_id, suggestion.c.state == SuggestionState.OPEN.value)
+        .values(state=state.value)
     )
     assert isinstance(closed, CursorResult)  # an UPDATE's result counts the rows it matched
     if closed.rowcount != 1:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from app.domain import EventKind, Suggestion
+from app.domain import EventKind, Suggestion, SuggestionState
 from app.domain.errors import StaleEditError
 from app.ingest import ingest_files
 from app.store.engine import open_session
@@ -123,6 +123,6 @@ def test_accepting_and_rejecting_one_suggestion_at_once_applies_one_decision(
         suggestions.accept_suggestion(session=session, suggestion_id=open_one.id, at=NOW)
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=open_one.record.id)
-        states = suggestions.list_suggestions(session=session, state="rejected")
+        states = suggestions.list_suggestions(session=session, state=SuggestionState.REJECTED)
     assert stored.pledge.met_on is None  # the loser changed nothing
     assert [s.id for s in states] == [open_one.id]
