@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 
 from app.domain import Status
 from app.domain.status import status_of
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.reminding import Notice
 
 _CLOSED = (Status.MET, Status.BROKEN)
+_FOLLOW_MS = 150  # the details follow a filter once the typing pauses this long
 
 
 class StayingCurrent(WindowParts):
@@ -34,6 +35,10 @@ class StayingCurrent(WindowParts):
         self.loaded.connect(self._refresh_banner)
         if self.reminders is not None:
             self.reminders.banner_requested.connect(self.show_reminders)
+        self._following = QTimer(self)
+        self._following.setSingleShot(True)
+        self._following.setInterval(_FOLLOW_MS)
+        self._following.timeout.connect(self._on_following_timeout)
         for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._follow_selection)
         self.watcher.start()
@@ -64,16 +69,16 @@ class StayingCurrent(WindowParts):
         return row is not None and self.model.record(row) == record
 
     def _follow_selection(self, *_: object) -> None:
+        """A filter changed what is shown: once the typing pauses, the details follow."""
+        self._following.start()
+
+    def _on_following_timeout(self) -> None:
         """A filter hid the pledge in the details, or moved the selection: show what is
         selected now (or nothing). Qt moves the current row without a word in these cases."""
         shown, current = self.detail.record, self.current_record()
         if shown is None or (current is not None and current.id == shown.id):
             return
         self._on_table_current_changed(self.table.currentIndex(), QModelIndex())
-
-    def _on_watcher_changed(self) -> None:
-        self.statusBar().showMessage("Pledges changed by another program: showing them", 5_000)
-        self.refresh()
 
     def show_reminders(self, notices: list[Notice]) -> None:
         """Show new reminders in the banner (where there is no system tray)."""

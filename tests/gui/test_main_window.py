@@ -561,3 +561,19 @@ def test_the_pledge_column_takes_the_spare_width(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: header.sectionSize(Column.ACTION) == before + freed, timeout=5_000)
     header.resizeSection(Column.ACTOR, 2_000)  # dragged wide: the pledge keeps a readable width
     qtbot.waitUntil(lambda: header.sectionSize(Column.ACTION) == MINIMUM, timeout=5_000)
+
+
+def test_everything_fits_a_1024_by_700_screen_with_no_detail_row_cut(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.browse_dock.hide()  # as it starts on a screen under 1,920 pixels
+    needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert needed.width() <= 1024 and needed.height() <= 700, needed
+    window.resize(1024, 700)
+    show_row(qtbot, window, _row_of_actor(window, "United States"))
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.deadline.height() > 0, timeout=5_000)
+    for label in (detail.heading, detail.quote, detail.kind, detail.deadline, detail.article):
+        # a wrapped row gets the height its width needs (it may scroll, never be cut)
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert detail.mark_button.isVisible() and not detail.mark_button.visibleRegion().isEmpty()
