@@ -568,7 +568,8 @@ def test_everything_fits_a_1024_by_700_screen_with_no_detail_row_cut(
 ) -> None:
     window.browse_dock.hide()  # as it starts on a screen under 1,920 pixels
     needed = window.minimumSizeHint().expandedTo(window.minimumSize())
-    assert needed.width() <= 1024 and needed.height() <= 700, needed
+    assert needed.width() <= 1024, needed
+    assert needed.height() <= 700, needed
     window.resize(1024, 700)
     show_row(qtbot, window, _row_of_actor(window, "United States"))
     detail = window.detail
@@ -576,4 +577,5 @@ def test_everything_fits_a_1024_by_700_screen_with_no_detail_row_cut(
     for label in (detail.heading, detail.quote, detail.kind, detail.deadline, detail.article):
         # a wrapped row gets the height its width needs (it may scroll, never be cut)
         assert label.height() >= label.heightForWidth(label.width()), label.text()
-    assert detail.mark_button.isVisible() and not detail.mark_button.visibleRegion().isEmpty()
+    assert detail.mark_button.isVisible()
+    assert not detail.mark_button.visibleRegion().isEmpty()
