@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = 20
+KILLS = 12  # random moments inside an import, as the issue 8 and 18 runs did
 ARTICLES = 48
 ACTORS = ["The ministry", "Acme Corp", "The council", "The union", "Globex", "The senate"]
 ACTIONS = [

@@ -145,7 +145,6 @@ def _build(
 ) -> Pledge:
     """Assemble one Pledge from the parse around its act."""
     candidate, sent = described.candidate, described.sentence
-    doc = sent.doc
     condition = condition_tokens(candidate)
     excluded: set[int] = set()
     if described.deadline is not None:
@@ -158,7 +157,7 @@ def _build(
     if kind is PledgeKind.PROMISE and condition is not None:
         kind = PledgeKind.CONDITIONAL
     party = recipient_token(candidate)
-    raw = doc.text[sent.start_char : sent.end_char]
+    raw = sent.text  # doc.text[start:end], without spaCy joining the whole doc at each pledge
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
     actor = described.actor

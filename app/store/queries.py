@@ -157,12 +157,14 @@ def reported_before(
         rows += [] if query is None else session.execute(query).all()
     rows = sorted(set(rows))
     found: dict[int, int] = {}
+    taken: set[int] = set()  # a stored pledge is the repeat of one new pledge at most
     for index, pledge in enumerate(pledges):
         for pledge_id, actor, action_text in rows:
-            if pledge_id in found.values():
+            if pledge_id in taken:
                 continue
             if same_actor(actor, pledge.actor) and same_action(action_text, pledge.action):
                 found[index] = pledge_id
+                taken.add(pledge_id)
                 break
     return found
 

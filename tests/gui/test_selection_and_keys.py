@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app.domain import PledgeKind
+from app.domain import PledgeKind, Status
 from app.gui.dialogs import MarkMetDialog
 from app.gui.shortcuts_dialog import ShortcutsDialog
 from app.store.engine import open_session
@@ -191,3 +191,44 @@ def test_set_kind_from_the_right_click_changes_every_selected_pledge(
     window.undo_stack.undo()
     window.pledge_actions.wait()
     assert {pledge_id: _stored(engine, pledge_id).kind for pledge_id in chosen} == before
+
+
+def test_three_to_review_confirmed_with_one_enter_and_taken_back_with_one_undo(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    window.filters.chip(Status.REVIEW).click()
+    count = window.proxy.rowCount()
+    chosen = _select_three_with_the_keyboard(qtbot, window)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter confirms, in the inbox
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == count - 3
+    assert not any(_stored(engine, pledge_id).review for pledge_id in chosen)
+    assert window.undo_stack.count() == 1
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == count
+    assert all(_stored(engine, pledge_id).review for pledge_id in chosen)
+
+
+def test_three_marked_broken_with_ctrl_b_on_a_day_typed(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    chosen = _select_three_with_the_keyboard(qtbot, window)
+
+    def answer(dialog: MarkMetDialog) -> None:
+        dialog.on.edit.clear()
+        qtbot.keyClicks(dialog.on.edit, "2022-01-24")
+        qtbot.keyClicks(dialog.note, "talks called off")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    waiting = when_shown(MarkMetDialog, answer)
+    qtbot.keyClick(window.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    window.pledge_actions.wait()
+    assert not waiting.isActive(), "Ctrl+B opened no dialog"
+    for pledge_id in chosen:
+        stored = _stored(engine, pledge_id)
+        assert (stored.broken_on, stored.broken_note) == (date(2022, 1, 24), "talks called off")
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    window.pledge_actions.wait()
+    assert all(_stored(engine, pledge_id).broken_on is None for pledge_id in chosen)
