@@ -53,7 +53,8 @@ class StayingCurrent(WindowParts):
         news = [r for r in changes.records if not self._shows(r)]
         for record in news:
             self.model.replace(record)
-        self.suggestions.show_suggestions(changes.suggestions)
+        if [s.id for s in changes.suggestions] != self.suggestions.shown_ids():
+            self.suggestions.show_suggestions(changes.suggestions)  # else the choice stays put
         if news:
             self.statusBar().showMessage(
                 f"{plural(len(news), 'pledge')} changed by another program: shown", 10_000

@@ -87,6 +87,11 @@ class SuggestionsPane(QWidget):
         self.reject_button.setEnabled(bool(suggestions))
         self.count_changed.emit(len(suggestions))
 
+    def shown_ids(self) -> list[int]:
+        """The ids of the suggestions listed, in order."""
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
+
     def _chosen(self) -> int | None:
         item = self.list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
