@@ -22,14 +22,6 @@ POLL_MS = 3_000
 MOST_READ_ONE_BY_ONE = 500  # more changed pledges than this: the board is read again whole
 
 
-def read_mark(engine: Engine) -> ChangeMark:
-    """Worker body: the database's change mark."""
-    from app.store.changes import change_mark
-
-    with engine.connect() as connection:
-        return change_mark(connection)
-
-
 @dataclass(frozen=True)
 class Changes:
     """What changed since a mark: the pledges as stored now, and the open suggestions; `whole`
@@ -41,14 +33,17 @@ class Changes:
     whole: bool = False
 
 
-def read_changes(engine: Engine, since: ChangeMark) -> Changes:
-    """Worker body: the pledges changed since `since`, and the open suggestions."""
+def read_changes(engine: Engine, since: ChangeMark) -> Changes | None:
+    """Worker body: None when the database's change mark is still `since`; else the pledges
+    changed since, and the open suggestions, read on the same connection as the new mark."""
     from app.store.changes import change_mark, changed_pledges
     from app.store.reads import get_pledges
     from app.store.suggestion_queries import list_suggestions
 
     with engine.connect() as connection:
         mark = change_mark(connection)
+        if mark == since:
+            return None
         ids = changed_pledges(connection, after_event=since[0], limit=MOST_READ_ONE_BY_ONE)
         if len(ids) > MOST_READ_ONE_BY_ONE:
             return Changes((), [], mark, whole=True)
@@ -87,10 +82,7 @@ class ChangeWatcher(QObject):
         if engine is None or seen is None or self._asking is not None:
             return
 
-        def look() -> Changes | None:
-            return None if read_mark(engine) == seen else read_changes(engine, seen)
-
-        worker = Worker(look)
+        worker = Worker(lambda: read_changes(engine, seen))
         worker.signals.result.connect(self._on_look_result)
         worker.signals.finished.connect(self._on_look_finished)
         self._asking = worker
