@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.extract.fetch import ALLOW_INTERNAL_ENV
-
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -42,12 +40,6 @@ def _page(web: LocalWeb, path: str, day: int, actor: str, action: str) -> str:
     return web.add(path, PAGE.format(title=title, day=day, actor=actor, action=action))
 
 
-@pytest.fixture
-def intranet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Feed links may reach this machine: the test server is on 127.0.0.1."""
-    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
-
-
 @pytest.mark.usefixtures("intranet")
 def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     first = _page(web, "/a.html", 1, "Acme Corp", "close the plant")
@@ -57,8 +49,10 @@ def test_watch_imports_new_items_once(cli: CliRunner, web: LocalWeb) -> None:
     assert result.code == 0, result.err
     assert "subscribed to" in result.out
     assert "2 new articles" in result.out
+    web.requested.clear()
     again = cli("watch", "--once")
     assert "0 new articles; 2 items seen before." in again.out
+    assert web.requested == ["/feed.xml"]  # items seen before are neither fetched nor read
     assert "added:" not in again.out  # items read before are not read again
     pledges = json.loads(cli("list", "--json").out)
     acme = next(p for p in pledges if p["actor"] == "Acme Corp")
@@ -150,3 +144,26 @@ def test_ingest_takes_web_addresses(cli: CliRunner, web: LocalWeb, html_page: Pa
     result = cli("ingest", url)
     assert result.code == 0, result.err
     assert "published 2022-01-21 (page-metadata)" in result.out
+
+
+@pytest.mark.usefixtures("intranet")
+def test_a_huge_feed_is_read_a_slice_per_poll_and_each_item_is_told_as_it_goes(
+    cli: CliRunner, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More new items than one poll reads (MAX_ITEMS_PER_POLL, made small here to keep the test
+    quick): one poll reads the newest slice and says how many wait; the next reads the rest,
+    and nothing is read twice."""
+    monkeypatch.setattr("app.feeds.MAX_ITEMS_PER_POLL", 6)
+    items = [
+        (f"Market note {n}", (web.url(f"/gone-{n}.html"), f"Shares of firm {n} were flat."))
+        for n in range(10)
+    ]
+    feed = _feed(web, items)
+    first = cli("watch", feed, "--once")
+    assert first.code == 0, first.err
+    assert first.out.count("added: Market note") == 6
+    assert "6 new articles; 0 items seen before. 4 more new items at the next polls." in first.out
+    second = cli("watch", "--once")
+    assert second.out.count("added: Market note") == 4
+    assert "4 new articles; 6 items seen before." in second.out
+    assert "next polls" not in second.out

@@ -25,6 +25,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     drip: float = 0.0  # seconds between bytes: a server that sends the body a byte at a time
     length: int | None = None  # the Content-Length claimed, when it is a lie
+    reason: str | None = None  # the reason phrase sent after the status, when not the standard one
 
 
 @dataclass
@@ -33,6 +34,7 @@ class LocalWeb:
 
     port: int = 0
     routes: dict[str, Route] = field(default_factory=dict)
+    requested: list[str] = field(default_factory=list)  # every path asked for, in order
 
     def url(self, path: str) -> str:
         """The full address of a path."""
@@ -58,18 +60,27 @@ class LocalWeb:
 
 
 @pytest.fixture
+def intranet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Feed links and redirects may reach this machine: the test server is on 127.0.0.1."""
+    from app.extract.fetch import ALLOW_INTERNAL_ENV
+
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
+
+
+@pytest.fixture
 def web() -> Iterator[LocalWeb]:
     """A fresh local web server for one test."""
     site = LocalWeb()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            site.requested.append(self.path)
             route = site.routes.get(self.path.split("?")[0])
             if route is None:
                 self.send_error(404, "Not Found")
                 return
             time.sleep(route.delay)
-            self.send_response(route.status)
+            self.send_response(route.status, route.reason)
             self.send_header("Content-Type", route.content_type)
             length = len(route.body) if route.length is None else route.length
             self.send_header("Content-Length", str(length))
