@@ -3,8 +3,8 @@
 The rule is a table (RULE): the first clause that holds names the status, else PENDING. Every
 form of it is made from that table: `status_of` here (compiled once into plain Python, for
 speed over 100,000 rows), the SQL CASE and WHERE clauses (app/store/status_sql.py), and the
-order the views sort and count by (Status's own order). A test checks every form against one
-truth table.
+order the views sort and count by (Status's own order). One hand-written truth table checks
+every form (tests/gui/test_status_everywhere.py).
 """
 
 from __future__ import annotations
