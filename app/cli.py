@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import json
+import logging
 import os
 import sys
 from datetime import UTC, date, datetime
@@ -17,6 +18,7 @@ from app.domain import PledgeRecord, Status, status_of
 from app.domain.errors import BadValueError, PledgeWatchError
 from app.domain.serialize import article_fields, record_fields
 from app.domain.wording import plural, printable
+from app.logs import start_logging
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -24,9 +26,11 @@ if TYPE_CHECKING:
     from app.ingest import IngestOutcome
     from app.store.reads import PledgeLine
 
+_log = logging.getLogger(__name__)
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # as a program killed by SIGPIPE
+EXIT_INTERNAL_ERROR = 70  # a fault of PledgeWatch's own (sysexits' EX_SOFTWARE), in the log
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +53,13 @@ def iso_date(value: str) -> date:
 def _common_options() -> _Parser:
     """--db and --now, taken before or after the command alike."""
     common = _Parser(add_help=False)
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="also print the log (what is done, and any failure's details) on stderr",
+    )
     common.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -247,6 +258,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     args.now = getattr(args, "now", None)
+    log_file = start_logging(verbose=getattr(args, "verbose", False))
+    _log.debug("pledgewatch %s", " ".join(argv if argv is not None else sys.argv[1:]))
     run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
     try:
         if run is None:
@@ -262,6 +275,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except BrokenPipeError:  # `pledgewatch list | head`: the reader has gone; nothing to say
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a fault of ours: one line here, the traceback in the log
+        _log.exception("internal error")
+        where = f"; the details are in {log_file}" if log_file else ""
+        say_error(f"internal error: {type(exc).__name__}: {exc}{where}")
+        return EXIT_INTERNAL_ERROR
 
 
 class PrintableText(io.TextIOBase):
@@ -287,7 +305,8 @@ class PrintableText(io.TextIOBase):
 
 
 def say_error(message: str) -> None:
-    """One line on standard error: what was wrong."""
+    """One line on standard error: what was wrong (and the same in the log)."""
+    _log.warning("%s", message)
     print(printable(f"pledgewatch: error: {message}"), file=sys.stderr)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from app.domain import Article, PledgeRecord
 
+_log = logging.getLogger(__name__)
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
 BATCH = 16  # articles parsed together: fast, yet stored soon after they are read
 
@@ -52,6 +54,11 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
     if saved.added:
         suggestions = suggest_follow_ups(engine, extraction.article, saved.article_id, at=at)
     article = dataclasses.replace(extraction.article, published=saved.published)  # as stored
+    _log.info(
+        "%s %r from %s: %d pledges, %d reported again, %d suggestions",
+        "stored" if saved.added else "already stored", article.title, article.source,
+        len(records), len(again), suggestions,
+    )  # fmt: skip
     return IngestOutcome(article, saved.added, records, suggestions, again)
 
 

@@ -95,6 +95,20 @@ def cli(database: str, capsys: pytest.CaptureFixture[str]) -> CliRunner:
 
 
 pytest_plugins = ["tests.web"]
+
+
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test (and every program it starts) logs under its own folder, never the user's;
+    the log file is closed after the test."""
+    from app.logs import LOG_DIR_ENV, stop_logging
+
+    folder = tmp_path / "log"
+    monkeypatch.setenv(LOG_DIR_ENV, str(folder))
+    yield folder
+    stop_logging()
+
+
 DATA = Path(__file__).parent / "data"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 T = TypeVar("T")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,7 @@ def _stage(name: str, source: str, run: Callable[[], T]) -> T:
     except ExtractError:
         raise
     except Exception as exc:  # a bug in a stage must still name the stage and the input
+        _log.exception("stage %s failed on %s", name, source)  # the error below is one line
         raise ExtractError(
             stage=name, source=source, message=f"internal error: {type(exc).__name__}: {exc}"
         ) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.extract import Extraction, Pipeline
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +119,11 @@ class ImportWorker(QRunnable):
             outcome = store_extraction(self._engine, extraction, at=datetime.now(UTC))
         except PledgeWatchError as exc:
             if not self._cancel.is_set():  # a fetch let go on Cancel is no failure
+                _log.warning("%s", exc)
                 summary.failed.append(str(exc))
             return
         except Exception as exc:  # a broken file must not stop the others, nor the app
+            _log.exception("importing %s failed", _name(job))
             summary.failed.append(f"{_name(job)}: {type(exc).__name__}: {exc}")
             return
         if outcome.added:

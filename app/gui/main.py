@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from datetime import date, datetime
@@ -13,6 +14,7 @@ from app.domain.errors import PledgeWatchError
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
+    from types import TracebackType
 
 SCREENSHOT_SETTLE_MS = 300
 
@@ -30,6 +32,7 @@ def run_app(
     With `now`, judge statuses on that day instead of today.
     """
     _require_display()
+    _log_unhandled_errors()
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -79,6 +82,18 @@ def _fixed_day(day: date) -> Callable[[], datetime]:
     return lambda: datetime.combine(day, datetime.now().time())
 
 
+def _log_unhandled_errors() -> None:
+    """An error no slot caught goes to the log with its traceback, then as before to stderr
+    (Qt carries on after a failed slot: the window stays open)."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+        logging.getLogger(__name__).error("unhandled error", exc_info=(kind, value, trace))
+        previous(kind, value, trace)
+
+    sys.excepthook = hook
+
+
 def main() -> int:
     """Entry point of the `pledgewatch-gui` script."""
     from app import __version__
@@ -87,6 +102,9 @@ def main() -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     args, qt_args = parser.parse_known_args()
+    from app.logs import start_logging
+
+    start_logging()
     try:
         return run_app(db=args.db, argv=[sys.argv[0], *qt_args])
     except PledgeWatchError as exc:

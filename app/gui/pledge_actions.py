@@ -7,6 +7,7 @@ gone), the analyst is told what failed and offered to try again."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+_log = logging.getLogger(__name__)
 # A change to one pledge, made on the version of it the analyst saw.
 Change = Callable[["Session", datetime, int], PledgeRecord]
 # Called to try a failed change again.
@@ -83,6 +85,7 @@ def write_steps(engine: Engine, steps: Sequence[Step], *, forward: bool) -> Writ
                 written.refused.append(str(exc))
             except (SQLAlchemyError, OSError) as exc:
                 session.rollback()
+                _log.warning("could not write a change", exc_info=True)
                 written.failed = str(getattr(exc, "orig", None) or exc).splitlines()[0]
                 return written
         for pledge_id in stale:

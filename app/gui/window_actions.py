@@ -76,7 +76,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("reload", "&Reload", "reload", ("F5",), "Read the pledges again"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", "show_shortcuts", ("F1", "Ctrl+/"),
                "Every key of the window"),
-    ActionSpec("about", "&About PledgeWatch", "show_about", (), "The version and the database"),
+    ActionSpec(
+        "about", "&About PledgeWatch", "show_about", (), "The version, the database and the log"
+    ),
 )  # fmt: skip
 """Every action, in menu order."""
 
@@ -219,15 +221,16 @@ class WindowActions(WindowParts):
         dialog.open()
 
     def show_about(self) -> None:
-        """Help > About: the version and where the database is."""
+        """Help > About: the version, where the database is and where the log is written."""
         from app import __version__
+        from app.logs import log_path
 
         url = self.database.describe()
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "About PledgeWatch",
             f"PledgeWatch {__version__}\n\nFinds the pledges in news articles and "
-            f"tracks whether they were kept.\n\nDatabase: {url}",
+            f"tracks whether they were kept.\n\nDatabase: {url}\nLog: {log_path()}",
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.domain.errors import PledgeWatchError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+_log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
@@ -39,13 +44,25 @@ class Worker(QRunnable):
             self.signals.started.emit()
             try:
                 value = self._work()
-            except Exception as exc:  # reported to the user; the GUI must not die with the worker
-                self.signals.error.emit(str(exc) or type(exc).__name__)
+            except PledgeWatchError as exc:  # bad input or a refusal: the message says it all
+                _log.warning("%s", exc)
+                self.signals.error.emit(str(exc))
+            except Exception as exc:  # a fault of ours; the GUI must not die with the worker
+                _log.exception("background work failed")  # the traceback, for whoever fixes it
+                self.signals.error.emit(internal_error_message(exc))
             else:
                 self.signals.result.emit(value)
             self.signals.finished.emit()
         except RuntimeError:
             pass  # the app quit while the work ran: nobody is left to tell
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """What to tell the analyst of a fault of PledgeWatch's own: what it was, and where the
+    details are for whoever fixes it."""
+    from app.logs import log_path
+
+    return f"Internal error: {type(exc).__name__}: {exc}. The details are in {log_path()}."
 
 
 def start(worker: QRunnable) -> None:

@@ -20,6 +20,7 @@ from app.extract import nlp
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE, Column
+from app.logs import LOG_FILE, start_logging
 from app.store.engine import open_session
 from app.store.queries import PledgeEdit, mark_met
 from app.store.reads import get_pledge
@@ -320,14 +321,43 @@ def test_an_edit_is_saved_and_undone(window: MainWindow, engine: Engine) -> None
     assert (stored.actor, stored.due) == ("Antony Blinken", None)
 
 
-def test_about_names_the_version_and_the_database(window: MainWindow, engine: Engine) -> None:
+def test_about_names_the_version_the_database_and_the_log(
+    window: MainWindow, engine: Engine, log_folder: Path
+) -> None:
     window.show_about()
     box = next(
         w for w in window.findChildren(QMessageBox) if w.windowTitle() == "About PledgeWatch"
     )
     assert f"PledgeWatch {__version__}" in box.text()
     assert str(engine.url.database) in box.text()
+    assert f"Log: {log_folder / LOG_FILE}" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+
+
+def test_a_fault_in_a_change_is_told_with_where_its_details_are_logged(
+    qtbot: QtBot, window: MainWindow, log_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the index is corrupt")
+
+    monkeypatch.setattr("app.gui.pledge_actions.write_steps", broken)
+    start_logging()  # as the app's entry point does
+    window.table.setFocus()
+    window.table.selectRow(_row_of_actor(window, "United States"))
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.last_error is not None, timeout=10_000)
+    log = log_folder / LOG_FILE
+    assert window.last_error == (
+        f"Internal error: RuntimeError: the index is corrupt. The details are in {log}."
+    )
+    assert not window.undo_stack.canUndo()
+    assert _cell(window, _row_of_actor(window, "United States"), Column.STATUS) != "Met"
+    logged = log.read_text("utf-8")
+    assert "ERROR app.gui.workers: background work failed" in logged
+    assert "RuntimeError: the index is corrupt" in logged
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert str(log) in box.text()
     box.close()
 
 
