@@ -223,9 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lead-days",
         type=_lead_days,
-        default=2,
         metavar="N",
-        help="remind this many days before a due date (default 2)",
+        help="remind this many days before a due date (default: the lead time chosen in the "
+        "window's Preferences, else 2)",
     )
     check.set_defaults(run=_cmd_check)
 
@@ -659,19 +659,24 @@ def _cmd_reject(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _lead_days(value: str) -> int:
-    """A number of days from 0 to 365, for argparse."""
-    if not value.isdigit() or int(value) > 365:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of days from 0 to 365")
-    return int(value)
+    """A lead time in days, for argparse."""
+    from app.preferences import lead_days_from
+
+    try:
+        return lead_days_from(value)
+    except BadValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from app.preferences import load_preferences
     from app.reminding import check_reminders
 
     now = datetime.now(UTC)
     today = _today(args)
+    lead = args.lead_days if args.lead_days is not None else load_preferences().lead_days
     notices = check_reminders(
-        _engine(args), today=today, at=now, lead_days=args.lead_days, record=not args.dry_run
+        _engine(args), today=today, at=now, lead_days=lead, record=not args.dry_run
     )
     if args.json:
         rows = [

@@ -109,6 +109,16 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     stop_logging()
 
 
+@pytest.fixture(autouse=True)
+def config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Preferences are read and written under the test's folder, never the user's."""
+    from app.preferences import CONFIG_DIR_ENV
+
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
+    return folder
+
+
 DATA = Path(__file__).parent / "data"
 
 

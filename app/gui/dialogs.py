@@ -26,6 +26,7 @@ from app.extract.past_days import past_day
 from app.gui import combos
 from app.gui.day_field import DayField
 from app.gui.qdates import date_edit, shown_date, to_date, to_qdate
+from app.preferences import MAX_LEAD_DAYS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -242,7 +243,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.lead_days = QSpinBox()
-        self.lead_days.setRange(0, 30)
+        self.lead_days.setRange(0, MAX_LEAD_DAYS)
         self.lead_days.setValue(lead_days)
         self.lead_days.setSuffix(" days before the due date")
         self.keep_in_tray = QCheckBox("Closing the window keeps PledgeWatch running in the tray")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -11,10 +12,18 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import Status
 from app.domain.days import shift
+from app.domain.errors import BadValueError
 from app.domain.reminders import DEFAULT_LEAD_DAYS, ReminderKind
 from app.gui.qdates import shown_date
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
+from app.preferences import (
+    Preferences,
+    lead_days_from,
+    load_preferences,
+    preferences_path,
+    save_preferences,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -24,19 +33,34 @@ if TYPE_CHECKING:
     from app.gui.clock import DayClock
     from app.reminding import Notice
 
-LEAD_DAYS_KEY = "reminders/lead_days"
+LEGACY_LEAD_DAYS_KEY = "reminders/lead_days"  # where the window kept it before preferences.json
 KEEP_IN_TRAY_KEY = "tray/keep_running"
+_log = logging.getLogger(__name__)
 _MESSAGE_MS = 15_000
 _MAX_WAIT_MS = 6 * 60 * 60 * 1000  # re-plan at least every six hours
 
 
-def lead_days(settings: QSettings) -> int:
-    """The reminder lead time the analyst chose (default 2 days)."""
-    value = settings.value(LEAD_DAYS_KEY, DEFAULT_LEAD_DAYS)
+def lead_days() -> int:
+    """The reminder lead time the analyst chose, shared with `pledgewatch check`; the default
+    when the preferences file cannot be read (said in the log)."""
     try:
-        return max(0, min(30, int(str(value))))
-    except ValueError:
+        return load_preferences().lead_days
+    except BadValueError as exc:
+        _log.warning("%s; reminding %d days ahead", exc, DEFAULT_LEAD_DAYS)
         return DEFAULT_LEAD_DAYS
+
+
+def move_legacy_lead_days(settings: QSettings) -> None:
+    """A lead time the window kept in its own settings moves to the shared preferences once."""
+    legacy = settings.value(LEGACY_LEAD_DAYS_KEY)
+    if legacy is None:
+        return
+    try:
+        if not preferences_path().exists():
+            save_preferences(Preferences(lead_days=lead_days_from(legacy)))
+    except (BadValueError, OSError) as exc:
+        _log.warning("the old lead time %r was not kept: %s", legacy, exc)
+    settings.remove(LEGACY_LEAD_DAYS_KEY)
 
 
 def plain(text: str) -> str:
@@ -122,7 +146,7 @@ class ReminderService(QObject):
         super().__init__(parent)
         self._engine = engine  # the open database, once it is open
         self._clock = clock
-        self._settings = settings
+        move_legacy_lead_days(settings)
         self._target: int | Status | None = None
         self._worker: Worker | None = None
         self.next_check_at: datetime | None = None
@@ -158,7 +182,7 @@ class ReminderService(QObject):
 
     def check(self) -> Worker:
         """Look for reminders off the GUI thread; record and show the new ones."""
-        engine, today, lead = self._engine(), self._clock.today(), lead_days(self._settings)
+        engine, today, lead = self._engine(), self._clock.today(), lead_days()
         local = self._clock.now()
 
         def work() -> tuple[list[Notice], datetime | None]:

@@ -4,9 +4,10 @@ start's size on a small screen, and the preferences dialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMessageBox
 
 from app.gui.pledge_model import Column
-from app.gui.reminder_service import KEEP_IN_TRAY_KEY, LEAD_DAYS_KEY, lead_days
+from app.gui.reminder_service import KEEP_IN_TRAY_KEY, lead_days
 from app.gui.window_parts import WindowParts
 
 # On a screen narrower than the width, these columns start hidden (View > Columns shows them),
@@ -74,9 +75,16 @@ class WindowState(WindowParts):
 
         has_tray = self.reminders is not None and self.reminders.has_tray
         keep = self._settings.value(KEEP_IN_TRAY_KEY, False) in (True, "true")
-        dialog = PreferencesDialog(lead_days(self._settings), keep, has_tray, self)
+        dialog = PreferencesDialog(lead_days(), keep, has_tray, self)
         if dialog.exec():
-            self._settings.setValue(LEAD_DAYS_KEY, dialog.lead_days.value())
+            from app.preferences import Preferences, save_preferences
+
+            try:
+                save_preferences(Preferences(lead_days=dialog.lead_days.value()))
+            except OSError as exc:
+                QMessageBox.warning(
+                    self, "Preferences not saved", f"Could not save the preferences: {exc}"
+                )
             self._settings.setValue(KEEP_IN_TRAY_KEY, dialog.keep_in_tray.isChecked())
             if self.reminders is not None:
                 self.reminders.check()
