@@ -14,7 +14,7 @@ from app.domain.wording import plural
 from app.extract import Pipeline
 from app.extract.fetch import RefusedAddressError, fetch
 from app.extract.load import RawText
-from app.extract.sources import html_text, read_address
+from app.extract.readers import html_text, read_address
 from app.ingest import IngestOutcome, store_extraction
 from app.store.engine import open_session
 from app.store.feed_queries import (

@@ -132,7 +132,7 @@ def _whole_processes(paths: list[Path]) -> list[Row]:
 
     bare_code = (
         "import sys; from pathlib import Path; from app.extract.nlp import load_nlp; "
-        "from app.extract.sources import read_source; "
+        "from app.extract.readers import read_source; "
         "texts = [read_source(Path(p)).text for p in sys.argv[1:]]; "
         "list(load_nlp().pipe(texts))"
     )
@@ -157,7 +157,7 @@ def bench_ingest(data: Path) -> list[Row]:
     from datetime import UTC, datetime
 
     from app.extract.nlp import load_nlp
-    from app.extract.sources import read_source
+    from app.extract.readers import read_source
     from app.ingest import ingest_files
     from app.store.engine import make_engine
 

@@ -21,7 +21,7 @@ from app.extract.clean import clean
 from app.extract.dateline import make_article
 from app.extract.nlp import parse
 from app.extract.outcomes import find_outcomes
-from app.extract.sources import read_source
+from app.extract.readers import read_source
 
 HERE = Path(__file__).resolve().parent
 
@@ -81,11 +81,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=HERE / "data" / "outcome-pairs.jsonl")
     parser.add_argument(
-        "--shared", type=Path, default=HERE.parent.parent / "shared", help="the shared folder"
+        "--articles",
+        type=Path,
+        default=HERE.parent / "data" / "wikinews" / "articles",
+        help="the folder of the articles the pairs name (default: the project's data/)",
     )
     parser.add_argument("--details", action="store_true", help="list every pair's result")
     args = parser.parse_args()
-    articles = args.shared / "data" / "wikinews" / "articles"
+    articles: Path = args.articles
+    if not articles.is_dir():
+        raise SystemExit(f"eval_outcomes: no articles folder at {articles} (see data/README.md)")
     pairs = load_pairs(args.pairs)
     right = wrong = 0
     for pair in pairs:

@@ -1,6 +1,6 @@
 """Plain-Python domain of PledgeWatch: records and rules, with no Qt and no SQL."""
 
-from app.domain.models import (
+from app.domain.records import (
     Article,
     Deadline,
     DuePrecision,

@@ -9,7 +9,7 @@ from app.domain.status import status_of
 if TYPE_CHECKING:
     from datetime import date
 
-    from app.domain.models import Article, Pledge, PledgeRecord
+    from app.domain.records import Article, Pledge, PledgeRecord
 
 
 def _iso(value: date | None) -> str | None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-    from app.domain.models import Pledge
+    from app.domain.records import Pledge
 
 
 class Status(StrEnum):

@@ -12,7 +12,7 @@ from app.domain.errors import ExtractError
 from app.extract import clean, dateline, load
 from app.extract.deadlines import DeadlineResolver, resolve_deadline
 from app.extract.pledges import PledgeFinder, find_pledges
-from app.extract.sources import read_source
+from app.extract.readers import read_source
 
 if TYPE_CHECKING:
     import threading

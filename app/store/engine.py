@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.domain.errors import BadValueError
-from app.store.schema import ensure_schema
+from app.store.migrate import ensure_schema
 from app.store.urls import shown_url
 
 if TYPE_CHECKING:

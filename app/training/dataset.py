@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.extract.clean import clean
 from app.extract.dateline import make_article
-from app.extract.sources import read_source
+from app.extract.readers import read_source
 
 if TYPE_CHECKING:
     from app.domain import Article

@@ -11,7 +11,7 @@ import pytest
 
 from app.domain.errors import ExtractError
 from app.extract.fetch import ALLOW_INTERNAL_ENV, RefusedAddressError, fetch, is_internal
-from app.extract.sources import read_source
+from app.extract.readers import read_source
 
 if TYPE_CHECKING:
     from tests.web import LocalWeb

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import ExtractError
-from app.extract.sources import read_source
+from app.extract.readers import read_source
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from app.store.engine import make_engine, open_session
+from app.store.migrate import _config, head_revision
 from app.store.queries import pledge_events
 from app.store.reads import get_pledge, list_pledges
-from app.store.schema import _config, head_revision
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,7 +92,7 @@ def test_opening_a_current_database_writes_no_backup(tmp_path: Path) -> None:
 
 
 def test_the_head_revision_the_app_knows_is_alembics() -> None:
-    from app.store.schema import HEAD_REVISION
+    from app.store.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
 
@@ -101,7 +101,7 @@ def test_a_schema_change_cut_short_leaves_no_table_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As if the process were killed after the last migration step, before the commit."""
-    from app.store.schema import ensure_schema
+    from app.store.migrate import ensure_schema
 
     upgrade = command.upgrade
 
@@ -123,7 +123,7 @@ def test_a_database_from_a_newer_pledgewatch_is_refused_and_nothing_written(
     from sqlalchemy import text
 
     from app.domain.errors import BadValueError
-    from app.store.schema import HEAD_REVISION
+    from app.store.migrate import HEAD_REVISION
 
     made = make_engine(database)
     with made.begin() as connection:
@@ -164,7 +164,7 @@ def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
 ) -> None:
     """SQLite migrations rebuild a table (copy, drop, rename) to change it: the drop must not
     take the pledges' history with it through ON DELETE CASCADE."""
-    from app.store.schema import _one_transaction
+    from app.store.migrate import _one_transaction
 
     path = tmp_path / "pledges.db"
     _first_release_database(path)

@@ -1,1 +1,1 @@
-"""Alembic migrations of the PledgeWatch schema; run by app.store.schema, never by hand."""
+"""Alembic migrations of the PledgeWatch schema; run by app.store.migrate, never by hand."""

@@ -1,4 +1,4 @@
-"""Alembic's environment: migrate the connection app.store.schema hands over."""
+"""Alembic's environment: migrate the connection app.store.migrate hands over."""
 
 from __future__ import annotations
 
