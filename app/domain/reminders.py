@@ -44,7 +44,7 @@ class Reminder:
 
     @property
     def detail(self) -> str:
-        """How the reminder is written in the pledge's history (and recognised again)."""
+        """How the reminder is written in the pledge's history: "overdue (due 2022-01-30)"."""
         return f"{self.kind.value} (due {self.due.isoformat()})"
 
 
@@ -85,15 +85,3 @@ def next_change(
             if moment > now:
                 moments.append(moment)
     return min(moments, default=None)
-
-
-def parse_detail(detail: str) -> tuple[ReminderKind, date] | None:
-    """Read back a reminder's history entry; None when it is not one."""
-    for kind in ReminderKind:
-        prefix = f"{kind.value} (due "
-        if detail.startswith(prefix) and detail.endswith(")"):
-            try:
-                return kind, date.fromisoformat(detail[len(prefix) : -1])
-            except ValueError:
-                return None
-    return None

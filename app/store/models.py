@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, text
+from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from app.domain import SuggestionState
@@ -78,23 +78,26 @@ class PledgeEventRow(SQLModel, table=True):
     """One entry in a pledge's audit trail: created, met, unmet, edited, dismissed, reminded."""
 
     __tablename__ = "pledge_event"
-    # A reminder is recorded once, whichever process (the GUI or `pledgewatch check`) sends it.
-    __table_args__ = (
-        Index(
-            "ux_reminded_once",
-            "pledge_id",
-            "detail",
-            unique=True,
-            sqlite_where=text("kind = 'reminded'"),
-            postgresql_where=text("kind = 'reminded'"),
-        ),
-    )
 
     id: int | None = Field(default=None, primary_key=True)
     pledge_id: int = _belongs_to("pledge", index=True)
     kind: str
     at: datetime
     detail: str = ""
+
+
+class ReminderRow(SQLModel, table=True):
+    """A reminder given: once per pledge, kind and due date, whichever process (the window or
+    `pledgewatch check`) gave it; a changed due date earns fresh reminders."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ux_reminder_once", "pledge_id", "kind", "due", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = _belongs_to("pledge")
+    kind: str  # a ReminderKind: "due soon" or "overdue"
+    due: date  # the due date it was given for
+    at: datetime
 
 
 class PledgeQuoteRow(SQLModel, table=True):

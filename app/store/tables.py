@@ -42,6 +42,11 @@ pledge_event = table(
     column("id", Integer), column("pledge_id", Integer), column("kind", String),
     column("at", DateTime(timezone=True)), column("detail", String),
 )  # fmt: skip
+reminder = table(
+    "reminder",
+    column("id", Integer), column("pledge_id", Integer), column("kind", String),
+    column("due", Date), column("at", DateTime(timezone=True)),
+)  # fmt: skip
 suggestion = table(
     "suggestion",
     column("id", Integer), column("pledge_id", Integer), column("article_id", Integer),

@@ -9,7 +9,6 @@ from app.domain.reminders import (
     Reminder,
     ReminderKind,
     next_change,
-    parse_detail,
     reminders_due,
 )
 
@@ -67,7 +66,5 @@ def test_next_change_is_the_next_boundary() -> None:
     assert next_change([Candidate(3, None)], now=datetime(2022, 1, 21)) is None
 
 
-def test_history_entries_read_back() -> None:
-    reminder = Reminder(1, ReminderKind.DUE_SOON, DUE)
-    assert parse_detail(reminder.detail) == (ReminderKind.DUE_SOON, DUE)
-    assert parse_detail("met on 2022-01-26") is None
+def test_a_reminder_reads_in_the_history_with_its_due_date() -> None:
+    assert Reminder(1, ReminderKind.DUE_SOON, DUE).detail == f"due soon (due {DUE.isoformat()})"

@@ -177,3 +177,42 @@ def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
         assert db.execute("SELECT count(*) FROM pledge_event").fetchone() == (2,)
     with engine.connect() as connection:  # and foreign keys are enforced again afterwards
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_reminders_given_before_the_reminder_table_are_not_given_again(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    """A database whose reminders are only in the pledges' histories (schema 0006) gets them
+    in the reminder table on upgrade: `check` does not tell them again."""
+    import io
+    import json
+
+    from app.cli import main
+
+    path = tmp_path / "p.db"
+
+    def check(day: str) -> list[tuple[str, str]]:
+        printed = io.StringIO()
+        assert main(["--db", str(path), "check", "--now", day, "--json"], out=printed) == 0
+        return [(r["actor"], r["reminder"]) for r in json.loads(printed.getvalue())]
+
+    assert main(["--db", str(path), "ingest", str(sample_path)], out=io.StringIO()) == 0
+    assert check("2022-01-31") == [("United States", "overdue")]
+    engine = create_engine(f"sqlite:///{path}")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")  # the reminder is now only in the history
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT detail FROM pledge_event WHERE kind = 'reminded'").fetchall() == [
+            ("overdue (due 2022-01-30)",)
+        ]
+    assert check("2022-01-31") == []  # upgraded again on opening: the reminder is known
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT kind, due FROM reminder").fetchall() == [
+            ("overdue", "2022-01-30")
+        ]
+        assert db.execute(
+            "SELECT COUNT(*) FROM pledge_event WHERE kind = 'reminded'"
+        ).fetchone() == (1,)
