@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.domain.errors import BadValueError
-from app.domain.reminders import DEFAULT_LEAD_DAYS
+from app.domain.reminder_rule import DEFAULT_LEAD_DAYS
 
 CONFIG_DIR_ENV = "PLEDGEWATCH_CONFIG_DIR"
 """A folder for the preferences instead of the platform's (the tests set it)."""

@@ -90,7 +90,7 @@ def bench_reminders(_data: Path) -> list[Row]:
 
     from generate_pledges import generate
 
-    from app.reminding import check_reminders
+    from app.reminder_check import check_reminders
     from app.store.engine import make_engine
 
     with tempfile.TemporaryDirectory() as folder:

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from app.domain.reminders import Reminder, ReminderKind
+from app.domain.reminder_rule import Reminder, ReminderKind
 from app.store.engine import open_session
 from app.store.reminder_queries import record_reminders
 
@@ -53,7 +53,7 @@ def test_a_met_pledge_gets_no_reminder(cli: CliRunner, sample_path: Path) -> Non
 
 def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Path) -> None:
     from app.ingest import ingest_files
-    from app.reminding import check_reminders
+    from app.reminder_check import check_reminders
     from app.store.queries import pledge_events
 
     [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))

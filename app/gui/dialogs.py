@@ -44,7 +44,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 @dataclass(frozen=True, slots=True)
-class MetAnswer:
+class VerdictAnswer:
     """What the analyst said about a kept pledge."""
 
     on: date
@@ -52,7 +52,7 @@ class MetAnswer:
     evidence: str | None
 
 
-class MarkMetDialog(QDialog):
+class VerdictDialog(QDialog):
     """When the pledges were kept (default today, typed as people write it: "yesterday",
     "last Friday", "31 Oct 2019"), with an optional note and evidence link; or, with `broken`,
     when they were broken and how."""
@@ -100,11 +100,11 @@ class MarkMetDialog(QDialog):
         self.on.changed.connect(lambda: ok.setEnabled(self.on.day() is not None))
         self.resize(460, self.sizeHint().height())
 
-    def answer(self) -> MetAnswer:
+    def answer(self) -> VerdictAnswer:
         """The values entered (OK is enabled only when the day reads as one)."""
         day = self.on.day()
         assert day is not None
-        return MetAnswer(
+        return VerdictAnswer(
             on=day,
             note=self.note.text().strip() or None,
             evidence=self.evidence.text().strip() or None,

@@ -14,7 +14,7 @@ from app.gui.pledge_model import RECORD_ROLE
 from app.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from app.gui.dialogs import MetAnswer
+    from app.gui.dialogs import VerdictAnswer
 
 
 class PledgeCommands(WindowParts):
@@ -67,11 +67,11 @@ class PledgeCommands(WindowParts):
         if answer is not None:
             self.pledge_actions.set_broken(records, answer.on, answer.note)
 
-    def _ask_verdict(self, records: list[PledgeRecord], *, broken: bool) -> MetAnswer | None:
+    def _ask_verdict(self, records: list[PledgeRecord], *, broken: bool) -> VerdictAnswer | None:
         """The day (and note) the analyst gives for a met or broken mark; None if cancelled."""
-        from app.gui.dialogs import MarkMetDialog
+        from app.gui.dialogs import VerdictDialog
 
-        dialog = MarkMetDialog(records, self.clock.today(), self, broken=broken)
+        dialog = VerdictDialog(records, self.clock.today(), self, broken=broken)
         return dialog.answer() if dialog.exec() else None
 
     def unmark_current(self, *_: object) -> None:

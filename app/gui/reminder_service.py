@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.domain import Status
 from app.domain.days import shift
 from app.domain.errors import BadValueError
-from app.domain.reminders import DEFAULT_LEAD_DAYS, ReminderKind
+from app.domain.reminder_rule import DEFAULT_LEAD_DAYS, ReminderKind
 from app.gui.qdates import shown_date
 from app.gui.style import STATUS_COLOURS
 from app.gui.workers import Worker, start
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.gui.clock import DayClock
-    from app.reminding import Notice
+    from app.reminder_check import Notice
 
 LEGACY_LEAD_DAYS_KEY = "reminders/lead_days"  # where the window kept it before preferences.json
 KEEP_IN_TRAY_KEY = "tray/keep_running"
@@ -186,7 +186,7 @@ class ReminderService(QObject):
         local = self._clock.now()
 
         def work() -> tuple[list[Notice], datetime | None]:
-            from app.reminding import check_reminders, next_reminder_moment
+            from app.reminder_check import check_reminders, next_reminder_moment
 
             at = local.astimezone(UTC)
             notices = check_reminders(engine, today=today, at=at, lead_days=lead)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain import EventKind
 from app.domain.days import shift
-from app.domain.reminders import Candidate, Reminder, ReminderKind
+from app.domain.reminder_rule import Candidate, Reminder, ReminderKind
 from app.store.status_sql import is_tracked
 from app.store.tables import pledge, pledge_event, reminder
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from app.domain import Status
-from app.domain.reminders import Reminder, ReminderKind
+from app.domain.reminder_rule import Reminder, ReminderKind
 from app.gui.main_window import MainWindow
 from app.gui.reminder_service import group_message, tray_icon
-from app.reminding import Notice
+from app.reminder_check import Notice
 from tests.gui.helpers import row_of_actor as _row_of_actor
 
 if TYPE_CHECKING:

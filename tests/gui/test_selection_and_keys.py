@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.domain import PledgeKind, Status
-from app.gui.dialogs import MarkMetDialog
+from app.gui.dialogs import VerdictDialog
 from app.gui.shortcuts_dialog import ShortcutsDialog
 from app.store.engine import open_session
 from app.store.reads import get_pledge
@@ -120,7 +120,7 @@ def test_shift_space_marks_the_selected_met_on_a_day_typed_as_people_say_it(
     chosen = _select_three_with_the_keyboard(qtbot, window)
     answered: list[str] = []
 
-    def answer(dialog: MarkMetDialog) -> None:
+    def answer(dialog: VerdictDialog) -> None:
         answered.append(dialog.windowTitle())
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         dialog.on.edit.clear()
@@ -133,7 +133,7 @@ def test_shift_space_marks_the_selected_met_on_a_day_typed_as_people_say_it(
         qtbot.keyClicks(dialog.note, "announced in Geneva")
         ok.click()
 
-    waiting = when_shown(MarkMetDialog, answer)
+    waiting = when_shown(VerdictDialog, answer)
     qtbot.keyClick(window.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     window.pledge_actions.wait()
     assert not waiting.isActive(), "Shift+Space opened no dialog"
@@ -215,13 +215,13 @@ def test_three_marked_broken_with_ctrl_b_on_a_day_typed(
 ) -> None:
     chosen = _select_three_with_the_keyboard(qtbot, window)
 
-    def answer(dialog: MarkMetDialog) -> None:
+    def answer(dialog: VerdictDialog) -> None:
         dialog.on.edit.clear()
         qtbot.keyClicks(dialog.on.edit, "2022-01-24")
         qtbot.keyClicks(dialog.note, "talks called off")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    waiting = when_shown(MarkMetDialog, answer)
+    waiting = when_shown(VerdictDialog, answer)
     qtbot.keyClick(window.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     window.pledge_actions.wait()
     assert not waiting.isActive(), "Ctrl+B opened no dialog"

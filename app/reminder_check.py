@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.domain.reminders import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
+from app.domain.reminder_rule import DEFAULT_LEAD_DAYS, Reminder, next_change, reminders_due
 from app.store.reads import get_pledges
 from app.store.reminder_queries import record_reminders, reminder_candidates
 

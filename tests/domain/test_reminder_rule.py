@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app.domain.reminders import (
+from app.domain.reminder_rule import (
     Candidate,
     Reminder,
     ReminderKind,
