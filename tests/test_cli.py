@@ -44,7 +44,7 @@ def test_ingest_list_and_tick_off_the_sample(cli: CliRunner, sample_path: Path) 
     for actor, action in [("Biden", "hold further talks"), ("Lavrov", "hold further negotiations")]:
         found = _the(pledges, actor, action)  # found with less confidence: the analyst decides
         assert (found["status"], found["review"]) == ("review", True)
-        assert 0 < found["confidence"] < 1
+        assert 0 < float(str(found["confidence"])) < 1
     to_review = _pledges(cli, "--review")
     assert {p["status"] for p in to_review} == {"review"}
     assert len(to_review) >= 2

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(
-    *args: str, env: dict[str, str] | None = None, **kwargs: object
+    *args: str, env: dict[str, str] | None = None, **kwargs: Any
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "app", *args],
@@ -33,7 +33,7 @@ def _run(
         timeout=300,
         env={**os.environ, **(env or {})},
         check=False,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 

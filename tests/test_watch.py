@@ -21,12 +21,13 @@ PAGE = """<!DOCTYPE html><html><head><title>{title}</title>
 <footer>All rights reserved.</footer></body></html>"""
 
 
-def _feed(web: LocalWeb, items: list[tuple[str, str]]) -> str:
+def _feed(web: LocalWeb, items: list[tuple[str, tuple[str, str]]]) -> str:
+    """An RSS feed of (title, (link, summary)) items, served by `web`."""
     entries = "".join(
         f"<item><title>{title}</title><link>{link}</link>"
         f"<pubDate>Tue, 01 Mar 2022 09:00:00 GMT</pubDate><description>{summary}</description>"
         "</item>"
-        for title, link, summary in ((t, lnk, s) for t, (lnk, s) in items)
+        for title, (link, summary) in items
     )
     rss = (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local wire</title>'

@@ -56,8 +56,8 @@ def test_ryabkovs_warning_is_a_conditional_threat(sample_extraction) -> None:  #
     ],
 )
 def test_no_tracked_pledge_from_questions_denials_and_undiscussed_ideas(
-    sample_extraction, sentence_start: str
-) -> None:  # type: ignore[no-untyped-def]
+    sample_extraction: Extraction, sentence_start: str
+) -> None:
     tracked = [p for p in sample_extraction.pledges if not p.review]
     assert not [p for p in tracked if p.quote.startswith(sentence_start)]
 

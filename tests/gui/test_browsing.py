@@ -72,8 +72,11 @@ def test_a_click_on_an_article_shows_its_pledges_and_typing_finds_an_entry(
     _open_browse(qtbot, window)
     qtbot.waitUntil(lambda: window.browse.articles.childCount() == 2, timeout=5_000)
     qtbot.keyClicks(window.browse.finder, "acme")
-    shown = [window.browse.articles.child(i) for i in range(window.browse.articles.childCount())]
-    assert [item.text(0) for item in shown] == ["Acme Plans Closure"]
+    articles = window.browse.articles
+    shown = [articles.child(i) for i in range(articles.childCount())]
+    assert all(item is not None for item in shown)
+    assert [item.text(0) for item in shown if item is not None] == ["Acme Plans Closure"]
+    assert shown[0] is not None
     _click(qtbot, window, shown[0])
     assert _actors_shown(window) == {"Acme Corp"}
     assert window.filters.group_chip.text().startswith("Article: Acme Plans Closure")
@@ -128,7 +131,9 @@ def test_a_search_saved_comes_back_from_the_side_list_and_delete_removes_it(
     again.close()
 
     window.activateWindow()
-    _click(qtbot, window, window.browse.item_for("saved", "Written answers"))
+    saved = window.browse.item_for("saved", "Written answers")
+    assert saved is not None
+    _click(qtbot, window, saved)
     qtbot.waitUntil(window.browse.tree.hasFocus, timeout=5_000)
     qtbot.keyClick(window.browse.tree, Qt.Key.Key_Delete)
     assert window.browse.saved.childCount() == 0

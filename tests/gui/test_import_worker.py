@@ -59,7 +59,12 @@ def test_cancel_stops_after_the_current_file_and_keeps_what_was_stored(
     engine: Engine, tmp_path: Path
 ) -> None:
     worker = ImportWorker(engine, _files(tmp_path, 4))
-    worker.signals.progress.connect(lambda done, _t, _n: done == 1 and worker.cancel())
+
+    def cancel_after_the_first(done: int, _total: int, _name: str) -> None:
+        if done == 1:
+            worker.cancel()
+
+    worker.signals.progress.connect(cancel_after_the_first)
     summary, _ = _run(worker)
     assert summary.cancelled
     assert len(summary.added) == 2

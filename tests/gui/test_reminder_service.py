@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from tests.gui.conftest import FakeNow
 
 
-def _open_and_wait(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> tuple[MainWindow, list]:
+def _open_and_wait(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> tuple[MainWindow, list[Notice]]:
     from app.gui.clock import DayClock
 
     window = MainWindow(engine, clock=DayClock(fake_now))

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.domain import PledgeKind, Status
 from app.gui.dialogs import VerdictDialog
@@ -184,6 +184,7 @@ def test_set_kind_from_the_right_click_changes_every_selected_pledge(
     assert record is not None
     menu = window.row_menu(record)
     [kinds] = [a.menu() for a in menu.actions() if a.text() == "Set &kind"]
+    assert isinstance(kinds, QMenu)
     [threat] = [a for a in kinds.actions() if a.text() == PledgeKind.THREAT.label]
     threat.trigger()
     window.pledge_actions.wait()

@@ -90,7 +90,8 @@ def test_export_to_calendar_from_the_window(window: MainWindow, tmp_path: Path) 
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     dated = [r for r in window.shown_records() if r.pledge.due is not None]
     assert dated
-    assert sorted(e.decoded("dtstart") for e in events) == sorted(r.pledge.due for r in dated)
+    days = sorted(r.pledge.due for r in dated if r.pledge.due is not None)
+    assert sorted(e.decoded("dtstart") for e in events) == days
     assert any(str(e.get("summary")).startswith("[pending] United States") for e in events)
     window.export_to(tmp_path / "missing" / "x.csv", "csv", window.shown_records())
     assert window.last_error is not None

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 from app.domain import Status
 from app.gui.pledge_model import RECORD_ROLE
@@ -93,6 +94,7 @@ def test_a_closed_suggestions_panel_comes_back_from_the_view_menu_and_with_new_r
 ) -> None:
     window.suggestions_dock.close()
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view, QMenu)
     entry = next(a for a in view.actions() if a.text().startswith("Suggestions"))
     entry.trigger()
     assert window.suggestions_dock.isVisible()
