@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
+    from sqlalchemy import Engine
 
     from app.gui.main_window import MainWindow
+    from app.reminder_check import Notice
+    from tests.gui.conftest import FakeNow
 
 D = TypeVar("D", bound=QDialog)
 
@@ -92,3 +95,21 @@ def when_shown(kind: type[D], answer: Callable[[D], None]) -> QTimer:
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def open_window_told(
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow
+) -> tuple[MainWindow, list[Notice]]:
+    """Open the window on the sample and wait for its first reminders; the window and what
+    it told."""
+    from app.gui.clock import DayClock
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(engine, clock=DayClock(fake_now))
+    qtbot.addWidget(window)
+    assert window.reminders is not None
+    with qtbot.waitSignal(window.reminders.notified, timeout=60_000) as told:
+        window.show()
+        window.refresh(import_sample=True)
+    notices: list[Notice] = told.args[0]
+    return window, notices

@@ -7,37 +7,24 @@ from typing import TYPE_CHECKING
 
 from app.domain import Status
 from app.domain.reminder_rule import Reminder, ReminderKind
-from app.gui.main_window import MainWindow
 from app.gui.reminder_service import group_message, tray_icon
 from app.reminder_check import Notice
+from tests.gui.helpers import open_window_told
 from tests.gui.helpers import row_of_actor as _row_of_actor
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
     from sqlalchemy import Engine
 
+    from app.gui.main_window import MainWindow
     from tests.gui.conftest import FakeNow
-
-
-def _open_and_wait(
-    qtbot: QtBot, engine: Engine, fake_now: FakeNow
-) -> tuple[MainWindow, list[Notice]]:
-    from app.gui.clock import DayClock
-
-    window = MainWindow(engine, clock=DayClock(fake_now))
-    qtbot.addWidget(window)
-    assert window.reminders is not None
-    with qtbot.waitSignal(window.reminders.notified, timeout=60_000) as told:
-        window.show()
-        window.refresh(import_sample=True)
-    return window, told.args[0]
 
 
 def test_an_overdue_pledge_is_announced_once_and_show_selects_it(
     qtbot: QtBot, engine: Engine, fake_now: FakeNow
 ) -> None:
     fake_now.set_day(date(2022, 1, 31))
-    window, notices = _open_and_wait(qtbot, engine, fake_now)
+    window, notices = open_window_told(qtbot, engine, fake_now)
     assert [n.reminder.kind for n in notices] == [ReminderKind.OVERDUE]
     assert window.reminders is not None
     assert not window.reminders.has_tray
@@ -59,7 +46,7 @@ def test_an_overdue_pledge_is_announced_once_and_show_selects_it(
 def test_the_next_check_is_planned_not_polled(
     qtbot: QtBot, engine: Engine, fake_now: FakeNow
 ) -> None:
-    window, notices = _open_and_wait(qtbot, engine, fake_now)
+    window, notices = open_window_told(qtbot, engine, fake_now)
     assert notices == []
     assert window.reminders is not None
     assert window.reminders.next_check_at == datetime(2022, 1, 26, 0, 0)

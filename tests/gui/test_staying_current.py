@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from app.cli import main as cli
 from app.domain import Status
 from app.gui.pledge_model import RECORD_ROLE, Column
-from tests.gui.helpers import AGAIN_AND_BROKEN, cell, row_of_actor, show_row
-from tests.gui.test_reminder_service import _open_and_wait
+from tests.gui.helpers import AGAIN_AND_BROKEN, cell, open_window_told, row_of_actor, show_row
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,7 +85,7 @@ def test_the_banner_drops_a_pledge_once_it_is_met(
     qtbot: QtBot, engine: Engine, fake_now: FakeNow
 ) -> None:
     fake_now.set_day(date(2022, 1, 31))  # the United States' response is overdue
-    window, notices = _open_and_wait(qtbot, engine, fake_now)
+    window, notices = open_window_told(qtbot, engine, fake_now)
     assert len(notices) == 1
     assert window.banner.isVisibleTo(window)
     show_row(qtbot, window, row_of_actor(window, "United States"))
