@@ -214,6 +214,7 @@ def test_a_long_ingest_prints_each_article_as_it_goes_and_progress_only_on_a_ter
                 break
     os.close(main)
     rest = process.stdout.read()
+    process.stdout.close()
     assert process.wait(timeout=300) == 0
     assert (first + rest).count("\n  published 2022-01-21") == 20
     assert b"[16/20]" in seen  # the progress line, on the terminal

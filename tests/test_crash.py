@@ -103,6 +103,7 @@ def test_killed_imports_leave_every_article_whole_or_absent(tmp_path: Path) -> N
             mid_run += 1
             os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        process.stdout.close()
         if db.exists():
             seen.append(_check_whole(db)[0])
     last = tmp_path / f"crash-{KILLS - 1}.db"
