@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from app.domain.records import Pledge
 
 # Words that say nothing of what an action is about.
 STOP_WORDS = {
@@ -141,3 +148,27 @@ def _about(words: list[str]) -> set[str]:
     "s"; a possessor ("Russia's") is left out like the pronoun it may stand for ("its")."""
     kept = (w for w in words if w not in STOP_WORDS and not re.search(r"['’]s$", w))
     return {w.rstrip("s") for w in kept if (len(w) > 1 or w.isdigit()) and w.isalnum()}
+
+
+def match_repeats(
+    pledges: Sequence[Pledge], stored: Sequence[tuple[int, str, str]]
+) -> dict[int, int]:
+    """Which new pledges (by index) restate a stored one (id, actor, action): the same actor
+    and the same act. A stored pledge is the repeat of one new pledge at most, the first."""
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    for index, pledge in enumerate(pledges):
+        for pledge_id, actor, action in stored:
+            if pledge_id in taken:
+                continue
+            if same_actor(actor, pledge.actor) and same_action(action, pledge.action):
+                found[index] = pledge_id
+                taken.add(pledge_id)
+                break
+    return found
+
+
+def takes_deadline(stored_due: date | None, repeat: Pledge) -> bool:
+    """Whether a later report's deadline becomes the stored pledge's: only where it had none
+    (a deadline an analyst or an earlier report set is never moved by a repeat)."""
+    return stored_due is None and repeat.due is not None

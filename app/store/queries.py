@@ -19,7 +19,7 @@ from app.domain import (
     Source,
 )
 from app.domain.errors import NotFoundError, StaleEditError
-from app.domain.likeness import MatchKeys, action_verb, match_keys, same_action, same_actor
+from app.domain.likeness import MatchKeys, action_verb, match_keys, match_repeats, takes_deadline
 from app.store.models import (
     ArticleRow,
     PledgeEventRow,
@@ -134,7 +134,7 @@ def _add_source(
     ))  # fmt: skip
     detail = f"reported again by {article.source}"
     stored = _fresh_row(session, pledge_id)
-    if stored.due is None and pledge.due is not None:
+    if takes_deadline(stored.due, pledge):
         stored.due, stored.deadline_text = pledge.due, pledge.deadline_text
         stored.due_precision = None if pledge.due_precision is None else pledge.due_precision.value
         stored.version += 1
@@ -149,24 +149,14 @@ def reported_before(
     session: Session, article: Article, pledges: Sequence[Pledge]
 ) -> dict[int, int]:
     """For the pledges (by index) that an open pledge of an earlier article states already,
-    that pledge's id: repeat_candidates finds the few that may be, same_actor and same_action
-    decide. A dismissed pledge counts too: what the analyst called no pledge does not return."""
+    that pledge's id: repeat_candidates finds the few that may be, match_repeats decides
+    (domain/likeness.py). A dismissed pledge counts too: what the analyst called no pledge
+    does not return."""
     rows: list[Any] = []
     for start in range(0, len(pledges), _REPEAT_CHUNK):  # each query's SQL stays small
         query = repeat_candidates(pledges[start : start + _REPEAT_CHUNK], article.published)
         rows += [] if query is None else session.execute(query).all()
-    rows = sorted(set(rows))
-    found: dict[int, int] = {}
-    taken: set[int] = set()  # a stored pledge is the repeat of one new pledge at most
-    for index, pledge in enumerate(pledges):
-        for pledge_id, actor, action_text in rows:
-            if pledge_id in taken:
-                continue
-            if same_actor(actor, pledge.actor) and same_action(action_text, pledge.action):
-                found[index] = pledge_id
-                taken.add(pledge_id)
-                break
-    return found
+    return match_repeats(pledges, sorted({(row[0], row[1], row[2]) for row in rows}))
 
 
 def repeat_candidates(pledges: Sequence[Pledge], published: date) -> Select[Any] | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from app.domain.likeness import same_action, same_actor
+from app.domain import Pledge, PledgeKind, Span
+from app.domain.likeness import match_repeats, same_action, same_actor, takes_deadline
 
 
 @pytest.mark.parametrize(
@@ -59,3 +62,25 @@ def test_punctuation_does_not_hide_what_tells_acts_apart() -> None:
 )
 def test_names_made_of_titles_only(first: str, second: str, same: bool) -> None:
     assert same_actor(first, second) is same
+
+
+def _pledge(actor: str, action: str, due: date | None = None) -> Pledge:
+    quote = f"{actor} will {action}."
+    return Pledge(actor, action, PledgeKind.PROMISE, quote, Span(0, len(quote)), due=due)
+
+
+def test_a_stored_pledge_is_the_repeat_of_one_new_pledge_at_most() -> None:
+    new = [
+        _pledge("Lavrov", "hold further talks"),
+        _pledge("Sergei Lavrov", "hold further talks"),  # said twice in the later article
+        _pledge("Antony Blinken", "provide a written response"),
+    ]
+    stored = [(7, "Sergei Lavrov", "hold further talks"), (9, "Blinken", "reply in writing")]
+    assert match_repeats(new, stored) == {0: 7}
+
+
+def test_a_repeat_gives_its_deadline_only_to_a_pledge_that_had_none() -> None:
+    dated = _pledge("Acme", "close the plant", due=date(2022, 3, 1))
+    assert takes_deadline(None, dated)
+    assert not takes_deadline(date(2022, 2, 1), dated)
+    assert not takes_deadline(None, _pledge("Acme", "close the plant"))
