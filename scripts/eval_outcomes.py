@@ -1,124 +1,231 @@
-"""Score follow-up suggestions on labelled pledge and follow-up article pairs.
+"""Score the follow-up search on labelled pledge and later-report pairs, with the pledge given.
 
-Each line of the pairs file names a pledge (its article, actor and action) and a later article
-of the same topic, with the outcome that article reports ("met", "broken" or "partly", and the
-day it happened) or null. A suggestion is right when it has the labelled outcome and day; any
-other suggestion is wrong; a labelled outcome with no right suggestion is missed.
+Three sets: the project's own pairs (scripts/data/outcome-pairs.jsonl), and the Wikinews and
+MEANTIME follow-ups in data/ (followups-dev.jsonl, each with the distractors of the same story
+in followup-distractors-dev.jsonl: later articles that report no outcome of the pledge). Each
+pledge is stored as it was labelled (its actor and action; for a distractor whose pledge has no
+label, the pledge the extractor finds in its sentence), the later article is read, and what
+PledgeWatch suggests is scored:
 
-    python scripts/eval_outcomes.py [--pairs FILE] [--details]
+- right: the suggestion's sentence is the labelled outcome sentence (sentence match; for the
+  project's own pairs, which quote none, its verdict and day are the labelled ones);
+- precision: right suggestions / all suggestions (a suggestion on a distractor is wrong);
+- recall: right suggestions / labelled outcomes;
+- verdict right (met, broken, partly) and day right, among the right suggestions (the day only
+  where the label gives one).
+
+    python scripts/eval_outcomes.py [--data data] [--details]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from app.domain import Article, Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.extract import Pipeline
 from app.extract.clean import clean
 from app.extract.dateline import make_article
 from app.extract.nlp import parse
 from app.extract.outcomes import find_outcomes
 from app.extract.readers import read_source
+from app.training.scoring import same_sentence
 
 HERE = Path(__file__).resolve().parent
+CORPORA = ("wikinews", "meantime")
 
 
 @dataclass(frozen=True, slots=True)
-class Pair:
-    """A labelled pledge, a later article, and the outcome that article reports."""
+class Case:
+    """A pledge, a later article of its story, and what that article reports of it."""
 
+    articles: Path  # the folder both articles are in
     pledge_article: str
     actor: str
     action: str
-    follow_up: str
-    outcome: str | None
-    on: date | None
+    later_article: str
+    outcome: str | None  # met, broken or partly; None: a distractor, which reports no outcome
+    outcome_quote: str | None = None  # the labelled outcome sentence, where the label has one
+    on: date | None = None
+
+    def is_right(self, found: Outcome) -> bool:
+        """Whether a suggestion is the labelled outcome: its sentence where the label quotes
+        one, else its verdict and day (the project's own pairs)."""
+        if self.outcome_quote is not None:
+            return same_sentence(found.evidence, self.outcome_quote)
+        return found.verdict.value == self.outcome and found.happened_on == self.on
 
 
-def _load_article(path: Path) -> Article:
-    """Load, clean and date one article as the pipeline does."""
-    return make_article(clean(read_source(path)))
+@dataclass
+class Score:
+    """What one set of cases came to."""
+
+    labelled: int = 0
+    distractors: int = 0
+    suggested: int = 0
+    right: int = 0
+    verdict_right: int = 0
+    dated: int = 0  # right suggestions whose label gives a day
+    day_right: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> str:
+        """One line of the table."""
+        precision = self.right / self.suggested if self.suggested else 1.0
+        recall = self.right / self.labelled if self.labelled else 1.0
+        return (
+            f"  {name:<22} {self.labelled:>5} {self.distractors:>5} {self.suggested:>5} "
+            f"{precision:6.2f} {recall:6.2f}   {self.verdict_right:>3}/{self.right:<3}"
+            f"   {self.day_right:>3}/{self.dated:<3}"
+        )
 
 
-def load_pairs(path: Path) -> list[Pair]:
-    """The labelled pairs of a JSON-lines file."""
-    pairs = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def own_cases(path: Path, articles: Path) -> list[Case]:
+    """The project's own pairs: `why` is the outcome sentence, `on` its day."""
+    cases = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            cases.append(Case(
+                articles, item["pledge_article"], item["actor"], item["action"],
+                item["follow_up"], item["outcome"], None, _day(item.get("on")),
+            ))  # fmt: skip
+    return cases
+
+
+def corpus_cases(data: Path, corpus: str) -> list[Case]:
+    """A corpus's follow-ups, then its distractors (their pledge's actor and action taken from
+    the follow-ups or the pledge labels; else found by the extractor in the pledge sentence)."""
+    folder = data / corpus
+    articles = folder / "articles"
+    follow = [json.loads(x) for x in (folder / "followups-dev.jsonl").read_text().splitlines()]
+    known = {item["pledge_quote"]: (item["actor"], item["action"]) for item in follow}
+    for labels in sorted(folder.glob("pledges-*.jsonl")):
+        for line in labels.read_text("utf-8").splitlines():
+            item = json.loads(line)
+            known.setdefault(item["quote"], (item["actor"], item["action"]))
+    cases = [
+        Case(
+            articles,
+            item["pledge_article"],
+            item["actor"],
+            item["action"],
+            item["outcome_article"],
+            item["outcome"],
+            item["outcome_quote"],
+            _day(item["outcome_date"]),
+        )
+        for item in follow
+    ]
+    distractors = folder / "followup-distractors-dev.jsonl"
+    for line in distractors.read_text("utf-8").splitlines():
         item = json.loads(line)
-        on = date.fromisoformat(item["on"]) if item.get("on") else None
-        if item["outcome"] not in (None, "met", "broken", "partly"):
-            raise SystemExit(f'{path}:{number}: outcome must be "met", "broken", "partly" or null')
-        pairs.append(
-            Pair(
-                item["pledge_article"],
-                item["actor"],
-                item["action"],
-                item["follow_up"],
-                item["outcome"],
-                on,
-            )
+        pledge = known.get(item["pledge_quote"]) or _extracted(
+            articles / f"{item['pledge_article']}.txt", item["pledge_quote"]
         )
-    return pairs
+        if pledge is not None:
+            actor, action = pledge
+            later = item["later_article"]
+            cases.append(Case(articles, item["pledge_article"], actor, action, later, None))
+    return cases
 
 
-def suggest(pair: Pair, articles: Path) -> Outcome | None:
-    """What PledgeWatch suggests for the pair's pledge on reading the follow-up article."""
-    pledged = _load_article(articles / f"{pair.pledge_article}.txt")
-    later = _load_article(articles / f"{pair.follow_up}.txt")
-    pledge = Pledge(pair.actor, pair.action, PledgeKind.PROMISE, pair.action, Span(0, 0))
-    record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, pair.pledge_article)
-    found = find_outcomes(parse(later.text), later.published, [record])
-    return found[0] if found else None
+def _extracted(path: Path, quote: str) -> tuple[str, str] | None:
+    for pledge in _pipeline().run_file(path).pledges:
+        if same_sentence(pledge.quote, quote):
+            return pledge.actor, pledge.action
+    return None
 
 
-def main() -> None:
-    """Print the precision and recall of the suggestions over the pairs."""
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@cache
+def _article(path: Path) -> tuple[Article, object]:
+    """An article loaded, cleaned and dated as the pipeline does, and its parse."""
+    article = make_article(clean(read_source(path)))
+    return article, parse(article.text)
+
+
+def suggestions(case: Case) -> list[Outcome]:
+    """What PledgeWatch suggests for the case's pledge on reading the later article."""
+    pledged, _ = _article(case.articles / f"{case.pledge_article}.txt")
+    later, doc = _article(case.articles / f"{case.later_article}.txt")
+    pledge = Pledge(case.actor, case.action, PledgeKind.PROMISE, case.action, Span(0, 0))
+    record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, case.pledge_article)
+    return find_outcomes(doc, later.published, [record])
+
+
+def score(cases: list[Case]) -> Score:
+    """Score the suggestions made for the cases."""
+    tally = Score()
+    for case in cases:
+        found = suggestions(case)
+        tally.suggested += len(found)
+        if case.outcome is None:
+            tally.distractors += 1
+            verdict = "WRONG (distractor)" if found else "ok"
+        else:
+            tally.labelled += 1
+            hits = [o for o in found if case.is_right(o)]
+            verdict = "missed" if not found else "WRONG"
+            if hits:
+                tally.right += 1
+                verdict = "right"
+                hit = hits[0]
+                tally.verdict_right += hit.verdict.value == case.outcome
+                if case.on is not None:
+                    tally.dated += 1
+                    tally.day_right += hit.happened_on == case.on
+        said = "; ".join(f"{o.verdict.value} {o.happened_on}: {o.evidence[:60]}" for o in found)
+        tally.lines.append(
+            f"  {case.actor[:22]:<22} {case.later_article[:40]:<40} {verdict:<18} {said}"
+        )
+    return tally
+
+
+def main() -> int:
+    """Print the table, and with --details each case's result."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=Path, default=HERE / "data" / "outcome-pairs.jsonl")
-    parser.add_argument(
-        "--articles",
-        type=Path,
-        default=HERE.parent / "data" / "wikinews" / "articles",
-        help="the folder of the articles the pairs name (default: the project's data/)",
-    )
-    parser.add_argument("--details", action="store_true", help="list every pair's result")
+    parser.add_argument("--data", type=Path, default=HERE.parent / "data", help="labelled data")
+    parser.add_argument("--details", action="store_true", help="list every case's result")
     args = parser.parse_args()
-    articles: Path = args.articles
-    if not articles.is_dir():
-        raise SystemExit(f"eval_outcomes: no articles folder at {articles} (see data/README.md)")
-    pairs = load_pairs(args.pairs)
-    right = wrong = 0
-    for pair in pairs:
-        found = suggest(pair, articles)
-        is_right = (
-            found is not None
-            and pair.outcome == found.verdict.value
-            and found.happened_on == pair.on
-        )
-        right += is_right
-        wrong += found is not None and not is_right
+    data: Path = args.data
+    missing = [data / c / "followups-dev.jsonl" for c in CORPORA]
+    missing = [p for p in missing if not p.is_file()]
+    if missing:
+        print(f"eval_outcomes: no labelled follow-ups at {missing[0]} (see data/README.md)")
+        return 2
+    sets = {"own pairs (tuning)": own_cases(
+        HERE / "data" / "outcome-pairs.jsonl", data / "wikinews" / "articles")}  # fmt: skip
+    for corpus in CORPORA:
+        sets[f"{corpus} follow-ups"] = corpus_cases(data, corpus)
+    print("With the pledge given (labelled actor and action), the current matcher:")
+    print(f"  {'set':<22} {'pairs':>5} {'distr':>5} {'sugg':>5} {'P':>6} {'R':>6}"
+          "   verdict    day")  # fmt: skip
+    total = Score()
+    for name, cases in sets.items():
+        tally = score(cases)
+        print(tally.row(name))
+        if not name.startswith("own"):
+            for key in ("labelled", "distractors", "suggested", "right", "verdict_right",
+                        "dated", "day_right"):  # fmt: skip
+                setattr(total, key, getattr(total, key) + getattr(tally, key))
         if args.details:
-            verdict = "right" if is_right else ("WRONG" if found else "")
-            if found is None and pair.outcome:
-                verdict = "missed"
-            said = (
-                f"{found.verdict.value} {found.happened_on}: {found.evidence[:70]}"
-                if found
-                else "no suggestion"
-            )
-            print(f"{pair.actor[:24]:<24} {pair.follow_up}  {verdict:<6} {said}")
-    labelled = sum(pair.outcome is not None for pair in pairs)
-    made = right + wrong
-    precision = right / made if made else 1.0
-    recall = right / labelled if labelled else 1.0
-    print(f"{len(pairs)} pairs, {labelled} with an outcome; {made} suggestions, {right} right")
-    print(f"precision {precision:.2f}   recall {recall:.2f}")
+            print("\n".join(tally.lines))
+    print(total.row("unseen (both corpora)"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
