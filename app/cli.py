@@ -290,6 +290,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         where = f"; the details are in {log_file}" if log_file else ""
         say_error(f"internal error: {type(exc).__name__}: {exc}{where}")
         return EXIT_INTERNAL_ERROR
+    finally:
+        engine = getattr(args, "engine", None)
+        if engine is not None:  # its pooled connections closed now, not when collected
+            engine.dispose()
 
 
 class PrintableText(io.TextIOBase):

@@ -27,10 +27,14 @@ def say_error(message: str) -> None:
 
 
 def engine_of(args: argparse.Namespace) -> Any:
-    """The database the command works on (--db, else $PLEDGEWATCH_DB, else the default)."""
-    from app.store.engine import make_engine
+    """The database the command works on (--db, else $PLEDGEWATCH_DB, else the default), opened
+    once per command; the command line closes it when the command ends."""
+    engine = getattr(args, "engine", None)
+    if engine is None:
+        from app.store.engine import make_engine
 
-    return make_engine(args.db)
+        engine = args.engine = make_engine(args.db)
+    return engine
 
 
 def today_of(args: argparse.Namespace) -> date:

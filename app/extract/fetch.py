@@ -199,6 +199,7 @@ def fetch(
     except ExtractError:
         raise
     except urllib.error.HTTPError as exc:
+        exc.close()  # the error holds the connection open: let it go now, not at GC
         raise fail(f"the server answered HTTP {exc.code} {exc.reason}") from None
     except http.client.IncompleteRead as exc:
         raise fail(f"the page was cut short after {len(exc.partial):,} bytes") from None

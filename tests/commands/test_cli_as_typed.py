@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tests.conftest import CliRunner
     from tests.web import LocalWeb
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(
