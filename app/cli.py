@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args.db = getattr(args, "db", None)
     args.now = getattr(args, "now", None)
     log_file = start_logging(verbose=getattr(args, "verbose", False))
-    _log.debug("pledgewatch %s", " ".join(argv if argv is not None else sys.argv[1:]))
+    _log.debug("pledgewatch %s", " ".join(_without_passwords(argv or sys.argv[1:])))
     run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
     try:
         if run is None:
@@ -294,6 +294,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         engine = getattr(args, "engine", None)
         if engine is not None:  # its pooled connections closed now, not when collected
             engine.dispose()
+
+
+def _without_passwords(arguments: Sequence[str]) -> list[str]:
+    """The command as typed, a database URL's password masked: the log is not a secret."""
+    if not any("://" in argument for argument in arguments):
+        return list(arguments)
+    from app.store.urls import shown_url
+
+    return [shown_url(argument) if "://" in argument else argument for argument in arguments]
 
 
 class PrintableText(io.TextIOBase):

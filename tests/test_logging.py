@@ -60,3 +60,12 @@ def test_the_log_rolls_over_and_keeps_a_few_old_files(
     names = sorted(p.name for p in log_folder.iterdir())
     assert names == [LOG_FILE] + [f"{LOG_FILE}.{n}" for n in range(1, BACKUPS + 1)]
     assert all(p.stat().st_size <= 600 for p in log_folder.iterdir())
+
+
+def test_a_database_password_never_reaches_the_log(cli: CliRunner, log_folder: Path) -> None:
+    secret = "postgresql+psycopg://analyst:s3cret-pw@127.0.0.1:9/pledges"
+    result = cli("-v", "--db", secret, "list")
+    assert result.code == 1  # nothing listens there
+    assert "s3cret-pw" not in result.err
+    assert "analyst:***@127.0.0.1" in result.err
+    assert "s3cret-pw" not in (log_folder / LOG_FILE).read_text("utf-8")
