@@ -48,20 +48,19 @@ def start_logging(*, verbose: bool = False) -> Path | None:
     logger = logging.getLogger(ROOT)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
-    path: Path | None = log_path()
-    try:
-        assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        to_file: logging.Handler = _OwnedFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS)
-        to_file.setFormatter(logging.Formatter(_FILE_FORMAT))
-        to_file.setLevel(logging.INFO)
-        logger.addHandler(to_file)
-    except OSError:
-        path = None
     if verbose:
         to_terminal = _OwnedStream(sys.stderr)
         to_terminal.setFormatter(logging.Formatter("pledgewatch: %(levelname)s: %(message)s"))
         logger.addHandler(to_terminal)
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        to_file = _OwnedFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS)
+    except OSError:
+        return None
+    to_file.setFormatter(logging.Formatter(_FILE_FORMAT))
+    to_file.setLevel(logging.INFO)
+    logger.addHandler(to_file)
     return path
 
 

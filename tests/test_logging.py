@@ -69,3 +69,16 @@ def test_a_database_password_never_reaches_the_log(cli: CliRunner, log_folder: P
     assert "s3cret-pw" not in result.err
     assert "analyst:***@127.0.0.1" in result.err
     assert "s3cret-pw" not in (log_folder / LOG_FILE).read_text("utf-8")
+
+
+def test_a_log_folder_that_cannot_be_made_does_not_stop_a_command(
+    cli: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.logs import LOG_DIR_ENV
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", "utf-8")
+    monkeypatch.setenv(LOG_DIR_ENV, str(blocker / "log"))
+    result = cli("ingest", str(sample_path))
+    assert result.code == 0
+    assert result.err == ""
