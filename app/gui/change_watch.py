@@ -72,6 +72,10 @@ class ChangeWatcher(QObject):
         """Begin watching."""
         self.timer.start()
 
+    def stop(self) -> None:
+        """Stop watching: the window has closed."""
+        self.timer.stop()
+
     def saw(self, mark: ChangeMark) -> None:
         """The window shows the database as it was at `mark` (it has just read it whole)."""
         self._seen = mark

@@ -387,5 +387,6 @@ class MainWindow(
             return
         if self._import is not None:
             self._import.cancel()
+        self.watcher.stop()  # a closed window no longer asks the database for changes
         self.pledge_actions.wait()  # a change asked for is stored before the window goes
         super().closeEvent(event)

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path) -> Iterator[None]:
-    """QSettings write under the test's folder, never to the user's configuration."""
+    """QSettings write under the test's folder, never to the user's configuration; the test's
+    background work is done before the next test starts."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+    QThreadPool.globalInstance().waitForDone(60_000)  # no worker outlives its test
     gc.collect()  # windows closed by the test are freed here, on the GUI thread
 
 

@@ -50,6 +50,19 @@ def test_a_pledge_marked_met_on_the_command_line_shows_met_without_f5(
     assert "another program" in window.statusBar().currentMessage()
 
 
+def test_a_closed_window_stops_asking_the_database_for_changes(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    window.watcher.timer.setInterval(FAST_MS)
+    assert window.watcher.timer.isActive()
+    window.close()
+    assert not window.watcher.timer.isActive()
+    record = window.proxy.index(row_of_actor(window, "United States"), 0).data(RECORD_ROLE)
+    _command_line(engine, "met", str(record.id), "--on", "2022-01-24")
+    qtbot.wait(4 * FAST_MS)
+    assert _status_of(window, "United States") == "Pending"  # no longer read
+
+
 def test_the_window_s_own_change_does_not_reload_the_board(
     qtbot: QtBot, window: MainWindow
 ) -> None:
