@@ -71,11 +71,12 @@ def record_reminders(
     if not reminders:
         return []
 
-    def given(reminders: Sequence[Reminder]) -> None:
+    def given(batch: Sequence[Reminder]) -> None:
+        """Record the batch whole, or raise IntegrityError and record none of it."""
         with session.begin_nested():
             session.execute(insert(reminder), [
                 {"pledge_id": r.pledge_id, "kind": r.kind.value, "due": r.due, "at": stamp}
-                for r in reminders
+                for r in batch
             ])  # fmt: skip
 
     try:  # the usual case, all of them new: one insert
