@@ -269,7 +269,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args.db = getattr(args, "db", None)
     args.now = getattr(args, "now", None)
     log_file = start_logging(verbose=getattr(args, "verbose", False))
-    _log.debug("pledgewatch %s", " ".join(_without_passwords(argv or sys.argv[1:])))
+    typed = sys.argv[1:] if argv is None else argv
+    _log.debug("pledgewatch %s", " ".join(_without_passwords(typed)))
     run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
     try:
         if run is None:
