@@ -301,7 +301,23 @@ def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
                 walk(child)
 
     walk(token)
+    kept = {t.i for t in keep}
+    doc = token.doc
+    for i in range(min(kept), max(kept)):
+        if i not in kept and _joins_a_name(doc[i]):
+            keep.append(doc[i])  # the hyphen of "Rolls-Royce", the ampersand of "AT&T"
     return sorted(keep, key=lambda t: t.i)
+
+
+def _joins_a_name(token: Token) -> bool:
+    """A mark written inside a name with no space around it: "-", "&", "/", "'"."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in {"-", "&", "/", "'", "’"}
+        and not token.whitespace_
+        and before is not None
+        and not before.whitespace_
+    )
 
 
 def _person_aliases(doc: Doc) -> dict[str, str]:

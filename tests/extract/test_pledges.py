@@ -107,6 +107,12 @@ def test_condition_and_deadline() -> None:
     assert pledge.due == date(2022, 3, 11)
 
 
+@pytest.mark.parametrize("name", ["Hewlett-Packard", "Marks & Spencer", "AT&T"])
+def test_a_name_written_with_a_hyphen_or_ampersand_keeps_it(name: str) -> None:
+    pledge = _only(f"{name}, one of the bidders, will supply the servers.")
+    assert pledge.actor == name
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
