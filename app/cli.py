@@ -24,7 +24,7 @@ from app.commands.pledges import (
     cmd_dismiss,
     cmd_list,
     cmd_met,
-    cmd_unmet,
+    cmd_reopen,
 )
 from app.commands.reminders import cmd_check, lead_days_arg
 from app.commands.suggestions import cmd_accept, cmd_reject, cmd_suggestions
@@ -173,9 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     broken.add_argument("--note", metavar="TEXT", help="how it was broken")
     broken.set_defaults(run=cmd_broken)
 
-    unmet = commands.add_parser("unmet", help="take back a met or broken mark")
-    unmet.add_argument("id", type=int, metavar="ID", help="pledge id")
-    unmet.set_defaults(run=cmd_unmet)
+    reopen = commands.add_parser(
+        "reopen", aliases=["unmet"], help="take back a met or broken mark (also: unmet)"
+    )
+    reopen.add_argument("id", type=int, metavar="ID", help="pledge id")
+    reopen.set_defaults(run=cmd_reopen)
 
     dismiss = commands.add_parser("dismiss", help="hide a wrong extraction")
     dismiss.add_argument("id", type=int, metavar="ID", help="pledge id")

@@ -90,7 +90,7 @@ def bench_reminders(_data: Path) -> list[Row]:
 
     from generate_pledges import generate
 
-    from app.reminder_check import check_reminders
+    from app.services.reminders import check_reminders
     from app.store.engine import make_engine
 
     with tempfile.TemporaryDirectory() as folder:
@@ -158,7 +158,7 @@ def bench_ingest(data: Path) -> list[Row]:
 
     from app.extract.nlp import load_nlp
     from app.extract.readers import read_source
-    from app.ingest import ingest_files
+    from app.services.importing import ingest_files
     from app.store.engine import make_engine
 
     paths = sorted((data / "wikinews" / "articles").glob("*.txt"))
@@ -199,8 +199,8 @@ def _repeats_ms(paths: list[Path]) -> float:
 
     from app.domain.errors import ExtractError
     from app.extract import Pipeline
+    from app.services.importing import reported_before
     from app.store.engine import make_engine, open_session
-    from app.store.queries import reported_before
 
     engine = make_engine(str(_big_database(ROOT / ".bench")))
     found = Pipeline().run_files(paths)

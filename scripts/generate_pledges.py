@@ -108,14 +108,9 @@ def generate(db: str, count: int, around: date, seed: int, per_article: int = 5)
             text = "\n\n".join(sentences)
             title = f"{pledges[0].actor} and others make pledges ({made})"
             article = Article(title, "generated", published, PublishedHow.GIVEN, text)
-            # Every generated pledge counts as a pledge of its own, not a repeat of an earlier one.
-            save_extraction(
-                session=session,
-                article=article,
-                pledges=pledges,
-                at=datetime.now(UTC),
-                find_repeats=False,
-            )
+            # Saved as they are: each generated pledge is a pledge of its own, none is looked up
+            # as a repeat of an earlier one (services/importing.py would).
+            save_extraction(session=session, article=article, pledges=pledges, at=datetime.now(UTC))
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.cli import main
 from app.extract import Extraction, Pipeline
-from app.ingest import SAMPLE_RESOURCE
+from app.services.importing import SAMPLE_RESOURCE
 from app.store.engine import make_engine
 
 

@@ -19,7 +19,7 @@ from sqlmodel import select
 from app.domain.errors import ExtractError
 from app.extract import Pipeline
 from app.extract.deadlines import resolve_deadline
-from app.ingest import ingest_files, store_extraction
+from app.services.importing import ingest_files, store_extraction
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
 

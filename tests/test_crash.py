@@ -62,7 +62,7 @@ def _check_whole(db: Path) -> tuple[int, int]:
         broken = connection.execute(
             "SELECT a.id FROM article a WHERE a.pledge_count != "
             "(SELECT COUNT(*) FROM pledge p WHERE p.article_id = a.id) + "
-            "(SELECT COUNT(*) FROM pledge_source s WHERE s.article_id = a.id)"
+            "(SELECT COUNT(*) FROM pledge_report s WHERE s.article_id = a.id)"
         ).fetchall()
         assert broken == [], "an article is stored without all its pledges"
         orphans = connection.execute(

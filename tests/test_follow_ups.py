@@ -106,7 +106,7 @@ def test_a_reported_refusal_is_suggested_and_accepting_marks_it_broken(
     )
     assert "1 suggestion (" in _ingest_follow_up(cli, sample_path, tmp_path, refused)
     [suggestion] = json.loads(cli("suggestions", "--json").out)
-    assert (suggestion["outcome"], suggestion["happened_on"]) == ("broken", "2022-01-26")
+    assert (suggestion["verdict"], suggestion["happened_on"]) == ("broken", "2022-01-26")
     assert "as broken on 2022-01-26?" in cli("suggestions").out
     accepted = cli("accept", str(suggestion["id"]))
     assert "broken on 2022-01-26" in accepted.out
@@ -128,7 +128,7 @@ def test_a_partly_kept_report_is_recorded_and_the_pledge_stays_open(
     )
     _ingest_follow_up(cli, sample_path, tmp_path, partly)
     [suggestion] = json.loads(cli("suggestions", "--json").out)
-    assert suggestion["outcome"] == "partly"
+    assert suggestion["verdict"] == "partly"
     assert "was partly kept on 2022-01-26?" in cli("suggestions").out
     assert "partly kept on 2022-01-26" in cli("accept", str(suggestion["id"])).out
     us = _us(cli)

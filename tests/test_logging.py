@@ -22,7 +22,7 @@ def test_an_import_is_written_to_the_log_and_printed_only_with_verbose(
     assert quiet.code == 0
     assert quiet.err == ""
     logged = (log_folder / LOG_FILE).read_text("utf-8")
-    assert "INFO app.ingest: stored 'Russia" in logged
+    assert "INFO app.services.importing: stored 'Russia" in logged
     again = cli("list", "-v")  # before or after the command, like --db
     assert "pledgewatch: DEBUG: pledgewatch --db" in again.err
     loud = cli("--verbose", "ingest", str(sample_path))
@@ -36,7 +36,7 @@ def test_a_fault_of_ours_is_one_line_and_its_traceback_is_in_the_log(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("the index is corrupt")
 
-    monkeypatch.setattr("app.ingest.store_extraction", broken)
+    monkeypatch.setattr("app.services.importing.store_extraction", broken)
     result = cli("ingest", str(sample_path))
     assert result.code == 70
     log = log_folder / LOG_FILE

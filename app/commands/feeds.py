@@ -16,7 +16,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch watch`: subscribe to feeds, list them, or poll them."""
     import time
 
-    from app.feeds import poll_feeds, subscribe_checked
+    from app.services.feeds import poll_feeds, subscribe_checked
     from app.store.engine import open_session
     from app.store.feed_queries import list_feeds, unsubscribe
 

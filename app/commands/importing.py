@@ -15,12 +15,12 @@ from app.domain.wording import plural, printable
 if TYPE_CHECKING:
     import argparse
 
-    from app.ingest import IngestOutcome
+    from app.services.importing import ImportResult
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch ingest`: store each article's pledges, saying what came of each as it goes."""
-    from app.ingest import ingest_each
+    from app.services.importing import ingest_each
 
     engine = engine_of(args)
     today, failures, total = today_of(args), 0, len(args.paths)
@@ -40,7 +40,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_ingested(
-    outcome: IngestOutcome, published: date | None, today: date, out: TextIO
+    outcome: ImportResult, published: date | None, today: date, out: TextIO
 ) -> None:
     article = outcome.article
     verdict = "added" if outcome.added else "already stored, nothing added"

@@ -1,4 +1,4 @@
-"""`list` and the verdicts on one pledge: `met`, `broken`, `unmet`, `confirm`, `dismiss`."""
+"""`list` and the decisions on a pledge: `met`, `broken`, `reopen`, `confirm`, `dismiss`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from app.domain.serialize import record_fields
 if TYPE_CHECKING:
     import argparse
 
+    from app.domain.decisions import Decision, Rule
     from app.store.reads import PledgeLine
 
 
@@ -39,68 +40,57 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_met(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch met ID`: mark a pledge kept."""
-    from app.store.engine import open_session
-    from app.store.queries import mark_met
+    from app.domain.decisions import met
 
-    on = args.on or today_of(args)
-    with open_session(engine_of(args)) as session:
-        record = mark_met(
-            session=session,
-            pledge_id=args.id,
-            on=on,
-            at=datetime.now(UTC),
-            note=args.note,
-            evidence=args.evidence,
-        )
-    print(one_line(record, today_of(args)), file=out)
-    return 0
+    decision = met(args.on or today_of(args), args.note, args.evidence)
+    return _decide(args, out, args.id, decision)
 
 
 def cmd_broken(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch broken ID`: mark a pledge broken."""
-    from app.store.engine import open_session
-    from app.store.queries import mark_broken
+    from app.domain.decisions import broken
 
-    on = args.on or today_of(args)
-    with open_session(engine_of(args)) as session:
-        record = mark_broken(
-            session=session, pledge_id=args.id, on=on, at=datetime.now(UTC), note=args.note
-        )
-    print(one_line(record, today_of(args)), file=out)
-    return 0
+    return _decide(args, out, args.id, broken(args.on or today_of(args), args.note))
 
 
-def cmd_unmet(args: argparse.Namespace, out: TextIO) -> int:
-    """`pledgewatch unmet ID`: take back a verdict."""
-    from app.store.engine import open_session
-    from app.store.queries import unmark_met
+def cmd_reopen(args: argparse.Namespace, out: TextIO) -> int:
+    """`pledgewatch reopen ID` (or `unmet`): take back a met or broken mark."""
+    from app.domain.decisions import reopened
 
-    with open_session(engine_of(args)) as session:
-        record = unmark_met(session=session, pledge_id=args.id, at=datetime.now(UTC))
-    print(one_line(record, today_of(args)), file=out)
-    return 0
+    return _decide(args, out, args.id, reopened)
 
 
 def cmd_confirm(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch confirm ID...`: track pledges that were waiting for review."""
-    from app.store.engine import open_session
-    from app.store.queries import confirm
+    from app.domain.decisions import CONFIRMED
 
-    with open_session(engine_of(args)) as session:
-        for pledge_id in args.ids:
-            record = confirm(session=session, pledge_id=pledge_id, at=datetime.now(UTC))
-            print(f"confirmed: {one_line(record, today_of(args))}", file=out)
+    for pledge_id in args.ids:
+        _decide(args, out, pledge_id, CONFIRMED, said="confirmed: ")
     return 0
 
 
 def cmd_dismiss(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch dismiss ID`: set a pledge aside as not a pledge."""
+    from app.domain.decisions import DISMISSED
+
+    return _decide(args, out, args.id, DISMISSED, said="dismissed: ")
+
+
+def _decide(
+    args: argparse.Namespace,
+    out: TextIO,
+    pledge_id: int,
+    decision: Decision | Rule,
+    said: str = "",
+) -> int:
+    """Apply one decision to one pledge and print the pledge as it is now."""
+    from app.services.verdicts import decide
     from app.store.engine import open_session
-    from app.store.queries import dismiss
 
     with open_session(engine_of(args)) as session:
-        record = dismiss(session=session, pledge_id=args.id, at=datetime.now(UTC))
-    print(f"dismissed: {one_line(record, today_of(args))}", file=out)
+        record = decide(session=session, pledge_id=pledge_id, decision=decision,
+                        at=datetime.now(UTC))  # fmt: skip
+    print(f"{said}{one_line(record, today_of(args))}", file=out)
     return 0
 
 

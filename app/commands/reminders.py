@@ -24,7 +24,7 @@ def lead_days_arg(value: str) -> int:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch check`: print (and record) the reminders due now."""
     from app.preferences import load_preferences
-    from app.reminder_check import check_reminders
+    from app.services.reminders import check_reminders
 
     now = datetime.now(UTC)
     today = today_of(args)

@@ -25,7 +25,7 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
                 "pledge_id": s.record.id,
                 "actor": s.record.pledge.actor,
                 "action": s.record.pledge.action,
-                "outcome": s.verdict.value,
+                "verdict": s.verdict.value,
                 "happened_on": s.happened_on.isoformat(),
                 "evidence": s.evidence,
                 "article_title": s.article_title,
@@ -49,8 +49,8 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch accept ID`: apply a suggestion's verdict."""
+    from app.services.verdicts import accept_suggestion
     from app.store.engine import open_session
-    from app.store.suggestion_queries import accept_suggestion
 
     with open_session(engine_of(args)) as session:
         item = accept_suggestion(session=session, suggestion_id=args.id, at=datetime.now(UTC))
@@ -65,8 +65,8 @@ def cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_reject(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch reject ID`: set a suggestion aside."""
+    from app.services.verdicts import reject_suggestion
     from app.store.engine import open_session
-    from app.store.suggestion_queries import reject_suggestion
 
     with open_session(engine_of(args)) as session:
         item = reject_suggestion(session=session, suggestion_id=args.id)

@@ -53,9 +53,9 @@ class EventKind(StrEnum):
     CREATED = "created"
     MET = "met"
     BROKEN = "broken"
-    UNMET = "unmet"
+    REOPENED = "reopened"  # a met or broken mark taken back
     PARTLY = "partly"
-    SOURCE = "source"
+    REPORTED = "reported"  # a later article states the pledge again
     EDITED = "edited"
     DISMISSED = "dismissed"
     REMINDED = "reminded"
@@ -171,6 +171,11 @@ class PledgeEdit:
     due: date | None
     due_precision: DuePrecision | None
 
+    @classmethod
+    def of(cls, pledge: Pledge) -> PledgeEdit:
+        """The fields as a pledge has them."""
+        return cls(pledge.actor, pledge.action, pledge.kind, pledge.due, pledge.due_precision)
+
 
 class SuggestionState(StrEnum):
     """Where a suggestion stands: waiting for the analyst, or decided once."""
@@ -230,7 +235,7 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Report:
     """An article that reports a pledge: the one it was found in, or a later one."""
 
     article_id: int

@@ -1,5 +1,5 @@
 """The board's round trips to the database, each on a worker: loading every pledge (after the
-first paint), reading one pledge's article, history and sources when it is selected, reading
+first paint), reading one pledge's article, history and reports when it is selected, reading
 one pledge again after a change, and accepting or rejecting a suggestion."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
-    from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Suggestion
-    from app.ingest import IngestOutcome
+    from app.domain import Evidence, PledgeEvent, PledgeRecord, Report, Suggestion
+    from app.services.importing import ImportResult
     from app.store.changes import ChangeMark
 
 _FIRST_PAINT_WAIT_MS = 400  # a load held for the first paint starts by then in any case
@@ -36,7 +36,7 @@ class Loaded:
     rows: tuple[PledgeRecord, ...]
     suggestions: list[Suggestion]
     mark: ChangeMark
-    sample: IngestOutcome | None = None  # the sample, when this load imported it
+    sample: ImportResult | None = None  # the sample, when this load imported it
 
 
 def load_rows(
@@ -51,7 +51,7 @@ def load_rows(
     Dismissed view shows them). The heavy imports happen here, off the GUI thread, after the
     window is on screen. The change mark is read before the rows: a change made while they are
     read shows on the next look."""
-    from app.ingest import import_sample_if_empty
+    from app.services.importing import import_sample_if_empty
     from app.store.changes import change_mark
     from app.store.engine import make_engine
     from app.store.reads import list_pledges
@@ -77,15 +77,16 @@ class Details:
     record: PledgeRecord
     text: str
     events: list[PledgeEvent]
-    sources: list[Source]
+    reports: list[Report]
     evidence: list[Evidence]
 
 
 def read_details(engine: Engine, record: PledgeRecord) -> Details:
-    """Worker body: a pledge's article text, history, sources and accepted reports."""
+    """Worker body: a pledge's article text, history, the articles that report it and the
+    accepted suggestions."""
     from app.store.engine import open_session
     from app.store.queries import article_text, pledge_events
-    from app.store.reads import pledge_sources
+    from app.store.reads import pledge_reports
     from app.store.suggestion_queries import accepted_evidence
 
     with open_session(engine) as session:
@@ -93,15 +94,15 @@ def read_details(engine: Engine, record: PledgeRecord) -> Details:
             record,
             article_text(session=session, article_id=record.article_id),
             pledge_events(session=session, pledge_id=record.id),
-            pledge_sources(session=session, record=record),
+            pledge_reports(session=session, record=record),
             accepted_evidence(session=session, pledge_id=record.id),
         )
 
 
 def judge_suggestion(engine: Engine, suggestion_id: int, *, accept: bool) -> Suggestion:
     """Worker body: accept (the pledge marked as reported) or reject one suggestion."""
+    from app.services.verdicts import accept_suggestion, reject_suggestion
     from app.store.engine import open_session
-    from app.store.suggestion_queries import accept_suggestion, reject_suggestion
 
     with open_session(engine) as session:
         if accept:
@@ -193,7 +194,7 @@ class BoardData(WindowParts):
         if current is None or current.id != details.record.id:
             return  # the selection moved on meanwhile
         self.detail.show_record(current, details.text, details.events, self.model.today,
-                                sources=details.sources, evidence=details.evidence)  # fmt: skip
+                                reports=details.reports, evidence=details.evidence)  # fmt: skip
         self.detail_shown.emit(current.id)
 
     def _reread(self, pledge_id: int) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Evidence, PledgeEvent, PledgeRecord, Source, Verdict, status_of
+from app.domain import Evidence, PledgeEvent, PledgeRecord, Report, Verdict, status_of
 from app.domain.wording import relative_due
 from app.gui.qdates import shown_date, shown_time
 from app.gui.qtext import qt_position
@@ -88,9 +88,9 @@ class DetailPane(QWidget):
         self.condition = _label()
         self.deadline = _label()
         self.article = _label()
-        self.outcome = _label()
-        self.sources = QPlainTextEdit()
-        self.sources.setReadOnly(True)
+        self.verdict = _label()
+        self.reports = QPlainTextEdit()
+        self.reports.setReadOnly(True)
         self.article_text = QPlainTextEdit()
         self.article_text.setReadOnly(True)
         self.history = QPlainTextEdit()
@@ -124,14 +124,14 @@ class DetailPane(QWidget):
         form.addRow("Condition:", self.condition)
         form.addRow("Deadline:", self.deadline)
         form.addRow("Article:", self.article)
-        form.addRow("Outcome:", self.outcome)
+        form.addRow("Verdict:", self.verdict)
         buttons = QGridLayout()  # three to a row: the pane fits beside the table at 1024 wide
         for place, button in enumerate(self._buttons()):
             buttons.addWidget(button, place // 3, place % 3)
         buttons.setColumnStretch(3, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.article_text, "&Article text")
-        self.tabs.addTab(self.sources, "&Sources")
+        self.tabs.addTab(self.reports, "&Reports")
         self.tabs.addTab(self.history, "&History")
         self._summary = QWidget()  # all but the tabs: never squeezed, the tabs give way
         summary = self._summary_layout = QVBoxLayout(self._summary)
@@ -186,15 +186,15 @@ class DetailPane(QWidget):
             self.condition,
             self.deadline,
             self.article,
-            self.outcome,
+            self.verdict,
         ):
             label.setText("")
         self.status_icon.clear()
         self.quote.setVisible(False)
         self.article_text.setPlainText("")
         self.history.setPlainText("")
-        self.sources.setPlainText("")
-        self.tabs.setTabText(1, "&Sources")
+        self.reports.setPlainText("")
+        self.tabs.setTabText(1, "&Reports")
         for button in self._buttons():
             button.setEnabled(False)
         self._fit_summary()
@@ -215,7 +215,7 @@ class DetailPane(QWidget):
         events: list[PledgeEvent],
         today: date,
         *,
-        sources: list[Source],
+        reports: list[Report],
         evidence: list[Evidence],
     ) -> None:
         """Show a pledge in full, its sentence highlighted and scrolled into view, with every
@@ -243,11 +243,11 @@ class DetailPane(QWidget):
         self.article.setText(
             f"{record.article_title} (published {shown_date(record.article_published)})"
         )
-        self.outcome.setText(_outcome_text(record))
+        self.verdict.setText(_verdict_text(record))
         self._show_article(article_text, record)
-        self.sources.setPlainText(_sources_text(sources, evidence))
-        count = len(sources) + len(evidence)
-        self.tabs.setTabText(1, f"&Sources ({count})" if count else "&Sources")
+        self.reports.setPlainText(_reports_text(reports, evidence))
+        count = len(reports) + len(evidence)
+        self.tabs.setTabText(1, f"&Reports ({count})" if count else "&Reports")
         self.history.setPlainText(
             "\n".join(
                 f"{shown_time(e.at)}  {e.kind.value}" + (f": {e.detail}" if e.detail else "")
@@ -318,7 +318,7 @@ def _deadline_text(record: PledgeRecord) -> str:
     return f"“{pledge.deadline_text}” → {shown_date(pledge.due)}{precision}"
 
 
-def _outcome_text(record: PledgeRecord) -> str:
+def _verdict_text(record: PledgeRecord) -> str:
     pledge = record.pledge
     if pledge.met_on is not None:
         parts = [f"met {shown_date(pledge.met_on)}", pledge.met_note, pledge.met_evidence]
@@ -332,15 +332,15 @@ def _outcome_text(record: PledgeRecord) -> str:
 _TOLD = {Verdict.MET: "Kept", Verdict.BROKEN: "Broken", Verdict.PARTLY: "Partly kept"}
 
 
-def _sources_text(sources: list[Source], evidence: list[Evidence]) -> str:
-    """Every article that reported the pledge, then every accepted report of its outcome."""
+def _reports_text(reports: list[Report], evidence: list[Evidence]) -> str:
+    """Every article that reported the pledge, then every accepted report of its verdict."""
     lines = []
-    for number, source in enumerate(sources, start=1):
-        where = f"\n    {source.url}" if source.url else ""
+    for number, report in enumerate(reports, start=1):
+        where = f"\n    {report.url}" if report.url else ""
         told = "first reported" if number == 1 else "reported again"
         lines.append(
-            f"{shown_date(source.published)} · {told} by {source.title}\n"
-            f"    “{source.quote}”{where}"
+            f"{shown_date(report.published)} · {told} by {report.title}\n"
+            f"    “{report.quote}”{where}"
         )
     for item in evidence:
         lines.append(

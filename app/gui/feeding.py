@@ -11,7 +11,7 @@ from app.gui.window_parts import WindowParts
 from app.gui.workers import Worker, start
 
 if TYPE_CHECKING:
-    from app.feeds import PollReport
+    from app.services.feeds import PollReport
 
 FEED_MINUTES_KEY = "feeds/interval_minutes"
 
@@ -40,7 +40,7 @@ class Feeding(WindowParts):
         """Read every subscribed feed off the GUI thread; new items are imported."""
         if self._feed_poll is not None or self.database.engine is None:
             return None
-        from app.feeds import poll_feeds
+        from app.services.feeds import poll_feeds
 
         engine = self.database.engine  # the worker must hold no reference to the window
         worker = Worker(lambda: poll_feeds(engine, at=datetime.now(UTC)))

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import PledgeWatchError
 from app.extract.fetch import is_web_address
-from app.feeds import subscribe_checked
 from app.gui.qdates import shown_time
 from app.gui.workers import Worker, start
+from app.services.feeds import subscribe_checked
 from app.store.engine import open_session
 from app.store.feed_queries import Feed, list_feeds, unsubscribe
 

@@ -112,7 +112,7 @@ class ImportWorker(QRunnable):
             pass  # the app quit during the import: what was stored stays stored
 
     def _import_one(self, job: ImportJob, summary: ImportSummary) -> None:
-        from app.ingest import store_extraction
+        from app.services.importing import store_extraction
 
         try:
             extraction = self._extract(job)

@@ -17,41 +17,30 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.domain import PledgeEdit, PledgeKind, PledgeRecord
+from app.domain import decisions as decided
 from app.domain.errors import PledgeWatchError, StaleEditError
 from app.domain.wording import plural
-from app.gui.pledge_changes import (
-    confirming,
-    dismissing,
-    dismissing_of,
-    edit_back,
-    edit_to,
-    fields_of,
-    restoring,
-    restoring_of,
-    unconfirming_of,
-    verdict_as_before,
-)
 from app.gui.workers import Worker
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlmodel import Session
+
+    from app.domain.decisions import Decision, Rule
 
 _log = logging.getLogger(__name__)
-# A change to one pledge, made on the version of it the analyst saw.
-Change = Callable[["Session", datetime, int], PledgeRecord]
 # Called to try a failed change again.
 Retry = Callable[[], object]
 
 
 @dataclass
 class Step:
-    """One pledge's part of a change: how to make it and how to take it back."""
+    """One pledge's part of a change, made on the version of it the analyst saw: the decision
+    that makes it and the one that takes it back (domain/decisions.py)."""
 
     pledge_id: int
     version: int
-    forward: Change
-    backward: Change
+    forward: Decision | Rule
+    backward: Decision | Rule
 
 
 @dataclass
@@ -68,6 +57,7 @@ def write_steps(engine: Engine, steps: Sequence[Step], *, forward: bool) -> Writ
     """Worker body: make (or take back) each step in its own transaction, in order."""
     from sqlalchemy.exc import SQLAlchemyError  # here: the window paints before SQLAlchemy loads
 
+    from app.services.verdicts import decide
     from app.store.engine import open_session
     from app.store.reads import get_pledge
 
@@ -75,9 +65,11 @@ def write_steps(engine: Engine, steps: Sequence[Step], *, forward: bool) -> Writ
     stale: list[int] = []
     with open_session(engine) as session:
         for index, step in enumerate(steps):
-            change = step.forward if forward else step.backward
+            decision = step.forward if forward else step.backward
             try:
-                written.saved.append((index, change(session, datetime.now(UTC), step.version)))
+                record = decide(session=session, pledge_id=step.pledge_id, decision=decision,
+                                at=datetime.now(UTC), expected_version=step.version)  # fmt: skip
+                written.saved.append((index, record))
             except StaleEditError as exc:
                 written.refused.append(str(exc))
                 stale.append(step.pledge_id)
@@ -151,80 +143,46 @@ class PledgeActions(QObject):
         evidence: str | None = None,
     ) -> None:
         """Tick pledges off (or change their met day); undo restores what each had."""
-
-        def forward(pledge_id: int) -> Change:
-            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-                from app.store.queries import mark_met
-
-                return mark_met(
-                    session=session, pledge_id=pledge_id, on=on, at=at, note=note,
-                    evidence=evidence, expected_version=version,
-                )  # fmt: skip
-
-            return change
-
-        self.perform("Mark met", records, forward, verdict_as_before)
+        met = decided.met(on, note, evidence)
+        self.perform("Mark met", records, lambda _r: met, _verdict_before)
 
     def set_broken(
         self, records: Sequence[PledgeRecord], on: date, note: str | None = None
     ) -> None:
         """Mark pledges broken (or change the day); undo restores what each had."""
-
-        def forward(pledge_id: int) -> Change:
-            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-                from app.store.queries import mark_broken
-
-                return mark_broken(
-                    session=session, pledge_id=pledge_id, on=on, at=at, note=note,
-                    expected_version=version,
-                )  # fmt: skip
-
-            return change
-
-        self.perform("Mark broken", records, forward, verdict_as_before)
+        broken = decided.broken(on, note)
+        self.perform("Mark broken", records, lambda _r: broken, _verdict_before)
 
     def unset_met(self, records: Sequence[PledgeRecord]) -> None:
         """Take back met or broken marks; undo puts each back as it was."""
-
-        def forward(pledge_id: int) -> Change:
-            def change(session: Session, at: datetime, version: int) -> PledgeRecord:
-                from app.store.queries import unmark_met
-
-                return unmark_met(
-                    session=session, pledge_id=pledge_id, at=at, expected_version=version
-                )
-
-            return change
-
-        self.perform("Unmark", records, forward, verdict_as_before)
+        self.perform("Unmark", records, lambda _r: decided.reopened, _verdict_before)
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
-        self.perform("Edit", [record], lambda _id: edit_to(record.id, change), edit_back)
+        self.perform("Edit", [record], lambda _r: decided.edited(change), _fields_before)
 
     def set_kind(self, records: Sequence[PledgeRecord], kind: PledgeKind) -> None:
         """Give pledges another kind; undo restores each one's own."""
 
-        def forward_of(record: PledgeRecord) -> Change:
-            return edit_to(record.id, replace(fields_of(record), kind=kind))
+        def forward(record: PledgeRecord) -> Rule:
+            return decided.edited(replace(PledgeEdit.of(record.pledge), kind=kind))
 
-        by_id = {record.id: record for record in records}
-        self.perform(
-            f"Set kind to {kind.label}", records, lambda i: forward_of(by_id[i]), edit_back
-        )
+        self.perform(f"Set kind to {kind.label}", records, forward, _fields_before)
 
     def dismiss(self, records: Sequence[PledgeRecord]) -> None:
         """Hide wrong extractions; undo brings them back."""
-        self.perform("Dismiss", records, dismissing, restoring_of)
+        self.perform("Dismiss", records, lambda _r: decided.DISMISSED,
+                     lambda _r: decided.RESTORED)  # fmt: skip
 
     def confirm(self, records: Sequence[PledgeRecord]) -> None:
         """Confirm pledges to review: they are tracked from now; undo puts them back."""
-        self.perform("Confirm", [r for r in records if r.pledge.review], confirming,
-                     unconfirming_of)  # fmt: skip
+        self.perform("Confirm", [r for r in records if r.pledge.review],
+                     lambda _r: decided.CONFIRMED, lambda _r: decided.BACK_TO_REVIEW)  # fmt: skip
 
     def restore(self, records: Sequence[PledgeRecord]) -> None:
         """Bring dismissed pledges back; undo dismisses them again."""
-        self.perform("Restore", records, restoring, dismissing_of)
+        self.perform("Restore", records, lambda _r: decided.RESTORED,
+                     lambda _r: decided.DISMISSED)  # fmt: skip
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -232,13 +190,13 @@ class PledgeActions(QObject):
         self,
         verb: str,
         records: Sequence[PledgeRecord],
-        forward: Callable[[int], Change],
-        backward: Callable[[PledgeRecord], Change],
+        forward: Callable[[PledgeRecord], Decision | Rule],
+        backward: Callable[[PledgeRecord], Decision | Rule],
     ) -> None:
         """Write a change to each pledge off the GUI thread; once stored, it can be undone."""
         if not records:
             return
-        steps = [Step(r.id, r.version, forward(r.id), backward(r)) for r in records]
+        steps = [Step(r.id, r.version, forward(r), backward(r)) for r in records]
         text = f"{verb}: {records[0].pledge.actor}" if len(records) == 1 else (
             f"{verb}: {plural(len(records), 'pledge')}"
         )  # fmt: skip
@@ -324,3 +282,13 @@ def _done_words(verb: str, actors: list[str]) -> str:
             "Edit": "Edited", "Dismiss": "Dismissed", "Restore": "Restored",
             "Confirm": "Confirmed"}.get(verb, verb)  # fmt: skip
     return f"{past}: {actors[0]}" if len(actors) == 1 else f"{past} {plural(len(actors), 'pledge')}"
+
+
+def _verdict_before(record: PledgeRecord) -> Rule:
+    """What puts back the verdict a pledge had: the undo of a verdict."""
+    return decided.verdict_of(record.pledge)
+
+
+def _fields_before(record: PledgeRecord) -> Rule:
+    """What puts back the fields a pledge had: the undo of an edit."""
+    return decided.edited(PledgeEdit.of(record.pledge))

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.gui.clock import DayClock
-    from app.reminder_check import Notice
+    from app.services.reminders import Notice
 
 LEGACY_LEAD_DAYS_KEY = "reminders/lead_days"  # where the window kept it before preferences.json
 KEEP_IN_TRAY_KEY = "tray/keep_running"
@@ -186,7 +186,7 @@ class ReminderService(QObject):
         local = self._clock.now()
 
         def work() -> tuple[list[Notice], datetime | None]:
-            from app.reminder_check import check_reminders, next_reminder_moment
+            from app.services.reminders import check_reminders, next_reminder_moment
 
             at = local.astimezone(UTC)
             notices = check_reminders(engine, today=today, at=at, lead_days=lead)

@@ -17,7 +17,7 @@ from app.gui.window_parts import WindowParts
 if TYPE_CHECKING:
     from app.domain import PledgeRecord
     from app.gui.change_watch import Changes
-    from app.reminder_check import Notice
+    from app.services.reminders import Notice
 
 _CLOSED = (Status.MET, Status.BROKEN)
 _FOLLOW_MS = 150  # the details follow a filter once the typing pauses this long

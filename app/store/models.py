@@ -75,7 +75,7 @@ class PledgeRow(SQLModel, table=True):
 
 
 class PledgeEventRow(SQLModel, table=True):
-    """One entry in a pledge's audit trail: created, met, unmet, edited, dismissed, reminded."""
+    """One entry in a pledge's audit trail: created, met, reopened, edited, dismissed, reminded."""
 
     __tablename__ = "pledge_event"
 
@@ -112,11 +112,11 @@ class PledgeQuoteRow(SQLModel, table=True):
     end: int
 
 
-class PledgeSourceRow(SQLModel, table=True):
+class PledgeReportRow(SQLModel, table=True):
     """A later article that reports the same pledge again: a second source, not a new pledge."""
 
-    __tablename__ = "pledge_source"
-    __table_args__ = (Index("ux_pledge_source_once", "pledge_id", "article_id", unique=True),)
+    __tablename__ = "pledge_report"
+    __table_args__ = (Index("ux_pledge_report_once", "pledge_id", "article_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     pledge_id: int = _belongs_to("pledge")
@@ -148,7 +148,7 @@ class SuggestionRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     pledge_id: int = _belongs_to("pledge", index=True)
     article_id: int = _belongs_to("article")
-    outcome: str = "met"  # met, broken or partly
+    verdict: str = "met"  # met, broken or partly
     happened_on: date
     evidence: str
     evidence_start: int

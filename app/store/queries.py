@@ -1,4 +1,5 @@
-"""Keyword-only queries that change the store (the reads are in reads.py, imported from there)."""
+"""Keyword-only queries that change the store: save an article with its pledges, apply a decision
+to a pledge (the rules are in domain/decisions.py), and the few reads that writing needs."""
 
 from __future__ import annotations
 
@@ -9,23 +10,16 @@ from sqlalchemy import ColumnElement, CursorResult, Select, and_, func, or_, tru
 from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
-from app.domain import (
-    Article,
-    EventKind,
-    Pledge,
-    PledgeEdit,
-    PledgeEvent,
-    PledgeRecord,
-    Source,
-)
+from app.domain import Article, EventKind, Pledge, PledgeEvent, PledgeRecord
+from app.domain.decisions import Decision
 from app.domain.errors import NotFoundError, StaleEditError
-from app.domain.likeness import MatchKeys, action_verb, match_keys, match_repeats, takes_deadline
+from app.domain.likeness import MatchKeys, action_verb, match_keys
 from app.store.models import (
     ArticleRow,
     PledgeEventRow,
     PledgeQuoteRow,
+    PledgeReportRow,
     PledgeRow,
-    PledgeSourceRow,
 )
 from app.store.reads import get_pledge
 from app.store.status_sql import is_open
@@ -33,7 +27,7 @@ from app.store.tables import article as article_table
 from app.store.tables import pledge as pledge_table
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date, datetime
 
 
@@ -55,14 +49,15 @@ def save_extraction(
     article: Article,
     pledges: Sequence[Pledge],
     at: datetime,
-    find_repeats: bool = True,
+    reported: Mapping[int, tuple[int, Decision]] | None = None,
 ) -> SaveResult:
     """Store an article and its pledges in one transaction; the same text again adds nothing.
 
-    A pledge that an open pledge of an earlier article already states (the same actor and act)
-    is not stored twice: the article becomes a second source of the stored one. Without
-    `find_repeats` every pledge is stored as new (for generated data, known to be distinct).
+    `reported` gives, for a pledge (by index) that a stored pledge states already, that
+    pledge's id and what the report does to it (services/importing.py finds them): it is not
+    stored twice, the article becomes a source of the stored one.
     """
+    reported = reported or {}
     existing = _stored_article_id(session, article.content_hash, article.url)
     if existing is not None:
         ids = session.exec(
@@ -88,17 +83,18 @@ def save_extraction(
         session.add(row)
         session.flush()
         assert row.id is not None
-        earlier = reported_before(session, article, pledges) if find_repeats else {}
-        again = {earlier[i]: p for i, p in enumerate(pledges) if i in earlier}
-        for pledge_id, pledge in again.items():
-            _add_source(session, pledge_id, row.id, pledge, article, at)
-        pledges = [p for i, p in enumerate(pledges) if i not in earlier]
+        again: dict[int, Pledge] = {}
+        for index, (pledge_id, decision) in reported.items():
+            again[pledge_id] = pledges[index]
+            _add_report(session, pledge_id, row.id, pledges[index], decision, at)
+        pledges = [p for i, p in enumerate(pledges) if i not in reported]
         pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
         session.add_all(pledge_rows)
         session.flush()
+        created = Decision(EventKind.CREATED, f"from {article.source}")
         for pledge_row, pledge in zip(pledge_rows, pledges, strict=True):
             assert pledge_row.id is not None
-            session.add(_event_row(pledge_row.id, EventKind.CREATED, at, f"from {article.source}"))
+            session.add(_event_row(pledge_row.id, created, at))
             session.add_all(
                 PledgeQuoteRow(
                     pledge_id=pledge_row.id, text=q.text, start=q.span.start, end=q.span.end
@@ -118,45 +114,25 @@ def save_extraction(
     )
 
 
-def _add_source(
+def _add_report(
     session: Session,
     pledge_id: int,
     article_id: int,
     pledge: Pledge,
-    article: Article,
+    decision: Decision,
     at: datetime,
 ) -> None:
-    """Keep a later report of a stored pledge as its source; a deadline it gives where the
-    stored pledge had none becomes the pledge's (the history says so)."""
-    session.add(PledgeSourceRow(
+    """Keep a later report of a stored pledge as its source, and apply what it decides."""
+    session.add(PledgeReportRow(
         pledge_id=pledge_id, article_id=article_id, quote=pledge.quote,
         quote_start=pledge.quote_span.start, quote_end=pledge.quote_span.end,
     ))  # fmt: skip
-    detail = f"reported again by {article.source}"
-    stored = _fresh_row(session, pledge_id)
-    if takes_deadline(stored.due, pledge):
-        stored.due, stored.deadline_text = pledge.due, pledge.deadline_text
-        stored.due_precision = None if pledge.due_precision is None else pledge.due_precision.value
+    if decision.values:
+        stored = _fresh_row(session, pledge_id)
+        for name, value in decision.values.items():
+            setattr(stored, name, value)
         stored.version += 1
-        detail += f", which gives the deadline “{pledge.deadline_text}” → due {pledge.due}"
-    session.add(_event_row(pledge_id, EventKind.SOURCE, at, detail))
-
-
-_REPEAT_CHUNK = 100  # pledges looked up in one query (SQLite caps an expression's depth)
-
-
-def reported_before(
-    session: Session, article: Article, pledges: Sequence[Pledge]
-) -> dict[int, int]:
-    """For the pledges (by index) that an open pledge of an earlier article states already,
-    that pledge's id: repeat_candidates finds the few that may be, match_repeats decides
-    (domain/likeness.py). A dismissed pledge counts too: what the analyst called no pledge
-    does not return."""
-    rows: list[Any] = []
-    for start in range(0, len(pledges), _REPEAT_CHUNK):  # each query's SQL stays small
-        query = repeat_candidates(pledges[start : start + _REPEAT_CHUNK], article.published)
-        rows += [] if query is None else session.execute(query).all()
-    return match_repeats(pledges, sorted({(row[0], row[1], row[2]) for row in rows}))
+    session.add(_event_row(pledge_id, decision, at))
 
 
 def repeat_candidates(pledges: Sequence[Pledge], published: date) -> Select[Any] | None:
@@ -198,142 +174,6 @@ def _stored_article_id(session: Session, content_hash: str, url: str | None) -> 
     return session.exec(select(ArticleRow.id).where(same)).first()
 
 
-def mark_met(
-    *,
-    session: Session,
-    pledge_id: int,
-    on: date,
-    at: datetime,
-    note: str | None = None,
-    evidence: str | None = None,
-    expected_version: int | None = None,
-) -> PledgeRecord:
-    """Tick a pledge off as met on a day, with an optional note and evidence link."""
-    detail = f"met on {on.isoformat()}" + (f": {note}" if note else "")
-    values = {**_REOPENED, "met_on": on, "met_note": note, "met_evidence": evidence}
-    values["review"] = False  # a verdict is a confirmation
-    return _change(session, pledge_id, values, EventKind.MET, at, detail, expected_version)
-
-
-def mark_broken(
-    *,
-    session: Session,
-    pledge_id: int,
-    on: date,
-    at: datetime,
-    note: str | None = None,
-    expected_version: int | None = None,
-) -> PledgeRecord:
-    """Mark a pledge broken on a day (withdrawn, refused, cancelled), with an optional note."""
-    detail = f"broken on {on.isoformat()}" + (f": {note}" if note else "")
-    values = {**_REOPENED, "broken_on": on, "broken_note": note, "review": False}
-    return _change(session, pledge_id, values, EventKind.BROKEN, at, detail, expected_version)
-
-
-def unmark_met(
-    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
-) -> PledgeRecord:
-    """Take back a met or broken mark: the pledge is pending or overdue again."""
-    was = "broken" if _fresh_row(session, pledge_id).broken_on else "met"
-    return _change(
-        session, pledge_id, _REOPENED, EventKind.UNMET, at, f"no longer marked {was}",
-        expected_version,
-    )  # fmt: skip
-
-
-def note_partly_kept(
-    *, session: Session, pledge_id: int, on: date, at: datetime, note: str
-) -> PledgeRecord:
-    """Record in the history that a pledge was partly kept; its status stays as it is."""
-    detail = f"partly kept on {on.isoformat()}: {note}"
-    return _change(session, pledge_id, {}, EventKind.PARTLY, at, detail, None)
-
-
-def dismiss(
-    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
-) -> PledgeRecord:
-    """Hide a wrong extraction from every view, keeping it and its history in the store."""
-    return _change(
-        session,
-        pledge_id,
-        {"dismissed": True},
-        EventKind.DISMISSED,
-        at,
-        "dismissed as not a pledge",
-        expected_version,
-    )
-
-
-def confirm(
-    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
-) -> PledgeRecord:
-    """The analyst says a pledge found with less confidence is one: it is tracked from now."""
-    return _change(
-        session, pledge_id, {"review": False}, EventKind.CONFIRMED, at,
-        "confirmed as a pledge", expected_version,
-    )  # fmt: skip
-
-
-def unconfirm(
-    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
-) -> PledgeRecord:
-    """Put a pledge back to review (the undo of confirm)."""
-    return _change(
-        session, pledge_id, {"review": True}, EventKind.EDITED, at, "back to review",
-        expected_version,
-    )  # fmt: skip
-
-
-def restore(
-    *, session: Session, pledge_id: int, at: datetime, expected_version: int | None = None
-) -> PledgeRecord:
-    """Bring a dismissed pledge back (the undo of dismiss)."""
-    return _change(
-        session,
-        pledge_id,
-        {"dismissed": False},
-        EventKind.EDITED,
-        at,
-        "restored after dismissal",
-        expected_version,
-    )
-
-
-def edit_pledge(
-    *,
-    session: Session,
-    pledge_id: int,
-    change: PledgeEdit,
-    at: datetime,
-    expected_version: int | None = None,
-) -> PledgeRecord:
-    """Correct a pledge's actor, action, kind and due date, recording what changed."""
-    row = _fresh_row(session, pledge_id)
-    before = {"actor": row.actor, "action": row.action, "kind": row.kind, "due": row.due}
-    after = {
-        "actor": change.actor,
-        "action": change.action,
-        "kind": change.kind.value,
-        "due": change.due,
-    }
-    changed = [
-        f"{name}: {before[name]!s} -> {after[name]!s}"
-        for name in before
-        if before[name] != after[name]
-    ]
-    precision = None if change.due_precision is None else change.due_precision.value
-    values = {**after, "due_precision": precision, "verb": action_verb(change.action)}
-    return _change(
-        session,
-        pledge_id,
-        values,
-        EventKind.EDITED,
-        at,
-        "; ".join(changed) or "no change",
-        expected_version,
-    )
-
-
 def article_text(*, session: Session, article_id: int) -> str:
     """The cleaned text of a stored article."""
     row = session.get(ArticleRow, article_id)
@@ -367,16 +207,16 @@ def _fresh_row(session: Session, pledge_id: int) -> PledgeRow:
     return row
 
 
-def _change(
+def apply_decision(
+    *,
     session: Session,
     pledge_id: int,
-    values: dict[str, Any],
-    kind: EventKind,
+    decision: Decision,
     at: datetime,
-    detail: str,
-    expected_version: int | None,
+    expected_version: int | None = None,
 ) -> PledgeRecord:
-    """Change a pledge and add its history entry in one transaction, if nobody changed it first.
+    """Change a pledge as decided and add its history entry in one transaction, if nobody
+    changed it first.
 
     The update only applies to the version the caller saw (or, with no expected version, the
     one just read); when another writer got there first nothing is written and
@@ -391,7 +231,7 @@ def _change(
             session.execute(
                 update(PledgeRow)
                 .where(col(PledgeRow.id) == pledge_id, col(PledgeRow.version) == version)
-                .values(**values, version=version + 1)
+                .values(**decision.values, version=version + 1)
             ),
         )
         if result.rowcount == 0:
@@ -401,18 +241,13 @@ def _change(
                 f"pledge #{pledge_id} was changed elsewhere (version {current.version}, you "
                 f"saw {version}); it is shown as it is now, so make your change again"
             )
-        session.add(_event_row(pledge_id, kind, at, detail))
+        session.add(_event_row(pledge_id, decision, at))
         session.commit()
     except BaseException:
         session.rollback()
         raise
     session.expire_all()
     return get_pledge(session=session, pledge_id=pledge_id)
-
-
-_REOPENED: dict[str, Any] = {
-    "met_on": None, "met_note": None, "met_evidence": None, "broken_on": None, "broken_note": None,
-}  # fmt: skip
 
 
 def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
@@ -441,16 +276,11 @@ def _pledge_row(pledge: Pledge, *, article_id: int) -> PledgeRow:
     )
 
 
-def _event_row(pledge_id: int, kind: EventKind, at: datetime, detail: str) -> PledgeEventRow:
-    return PledgeEventRow(pledge_id=pledge_id, kind=kind.value, at=at, detail=detail)
+def _event_row(pledge_id: int, decision: Decision, at: datetime) -> PledgeEventRow:
+    return PledgeEventRow(
+        pledge_id=pledge_id, kind=decision.kind.value, at=at, detail=decision.detail
+    )
 
 
 def _ids(values: Sequence[int | None]) -> tuple[int, ...]:
     return tuple(v for v in values if v is not None)
-
-
-__all__ = [
-    "PledgeEdit", "SaveResult", "Source", "article_text", "count_articles", "dismiss",
-    "edit_pledge", "has_article", "mark_broken", "mark_met", "note_partly_kept", "pledge_events",
-    "repeat_candidates", "reported_before", "restore", "save_extraction", "unmark_met",
-]  # fmt: skip

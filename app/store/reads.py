@@ -17,13 +17,13 @@ from app.domain import (
     PledgeKind,
     PledgeRecord,
     Quote,
-    Source,
+    Report,
     Span,
     Status,
 )
 from app.domain.errors import NotFoundError
 from app.store.status_sql import is_open, status_expression, status_filter
-from app.store.tables import article, pledge, pledge_quote, pledge_source
+from app.store.tables import article, pledge, pledge_quote, pledge_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -95,18 +95,18 @@ def open_pledge_keys(*, session: Executor, published_by: date) -> list[tuple[int
     return [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
 
 
-def pledge_sources(*, session: Executor, record: PledgeRecord) -> list[Source]:
+def pledge_reports(*, session: Executor, record: PledgeRecord) -> list[Report]:
     """Every article that reports a pledge: the one it was found in, then later ones by date."""
-    first = Source(record.article_id, record.article_title, record.article_published,
+    first = Report(record.article_id, record.article_title, record.article_published,
                    record.article_url, record.pledge.quote)  # fmt: skip
     rows = session.execute(
         select(article.c.id, article.c.title, article.c.published, article.c.url,
-               pledge_source.c.quote)
-        .join_from(pledge_source, article, article.c.id == pledge_source.c.article_id)
-        .where(pledge_source.c.pledge_id == record.id)
+               pledge_report.c.quote)
+        .join_from(pledge_report, article, article.c.id == pledge_report.c.article_id)
+        .where(pledge_report.c.pledge_id == record.id)
         .order_by(article.c.published, article.c.id)
     )  # fmt: skip
-    return [first, *(Source(*row) for row in rows)]
+    return [first, *(Report(*row) for row in rows)]
 
 
 def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:

@@ -10,7 +10,6 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain import Evidence, Outcome, Suggestion, SuggestionState, Verdict
 from app.domain.errors import BadValueError, NotFoundError
-from app.store.queries import mark_broken, mark_met, note_partly_kept
 from app.store.reads import Executor, get_pledges
 from app.store.status_sql import is_open
 from app.store.tables import article, pledge, suggestion
@@ -33,7 +32,7 @@ def save_suggestions(
                     insert(suggestion).values(
                         pledge_id=outcome.pledge_id,
                         article_id=article_id,
-                        outcome=outcome.verdict.value,
+                        verdict=outcome.verdict.value,
                         happened_on=outcome.happened_on,
                         evidence=outcome.evidence,
                         evidence_start=outcome.start,
@@ -63,7 +62,7 @@ def list_suggestions(
             suggestion.c.pledge_id,
             suggestion.c.happened_on,
             suggestion.c.evidence,
-            suggestion.c.outcome,
+            suggestion.c.verdict,
             article.c.title,
             article.c.published,
             article.c.url,
@@ -91,7 +90,8 @@ def list_suggestions(
     ]
 
 
-def _open_suggestion(session: Session, suggestion_id: int) -> Suggestion:
+def open_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
+    """An open suggestion; BadValueError when it was decided already, NotFoundError when gone."""
     for candidate in list_suggestions(session=session):
         if candidate.id == suggestion_id:
             return candidate
@@ -100,29 +100,10 @@ def _open_suggestion(session: Session, suggestion_id: int) -> Suggestion:
     raise NotFoundError(f"no suggestion with id {suggestion_id}")
 
 
-def accept_suggestion(*, session: Session, suggestion_id: int, at: datetime) -> Suggestion:
-    """Mark the pledge met or broken on the reported day (or, partly kept, note it in its
-    history), with the report as evidence, in one transaction."""
-    found = _open_suggestion(session, suggestion_id)
-    _decide(session, suggestion_id, SuggestionState.ACCEPTED)
-    note = f"reported by “{found.article_title}” ({found.article_published.isoformat()}): " + (
-        found.evidence
-    )
-    pledge_id, on = found.record.id, found.happened_on
-    if found.verdict is Verdict.BROKEN:
-        mark_broken(session=session, pledge_id=pledge_id, on=on, at=at, note=note)
-    elif found.verdict is Verdict.PARTLY:
-        note_partly_kept(session=session, pledge_id=pledge_id, on=on, at=at, note=note)
-    else:
-        source = found.article_url or found.article_source
-        mark_met(session=session, pledge_id=pledge_id, on=on, at=at, note=note, evidence=source)
-    return found  # each of the three commits the suggestion's new state with its change
-
-
 def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
     """The reports the analyst accepted about a pledge, in the order things happened."""
     rows = session.execute(
-        select(suggestion.c.outcome, suggestion.c.happened_on, suggestion.c.evidence,
+        select(suggestion.c.verdict, suggestion.c.happened_on, suggestion.c.evidence,
                article.c.title, article.c.published)
         .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
         .where(suggestion.c.pledge_id == pledge_id,
@@ -132,17 +113,9 @@ def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
     return [Evidence(Verdict(row[0]), *row[1:]) for row in rows]
 
 
-def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
-    """The report was wrong: the suggestion is closed and the pledge left as it was."""
-    found = _open_suggestion(session, suggestion_id)
-    _decide(session, suggestion_id, SuggestionState.REJECTED)
-    session.commit()
-    return found
-
-
-def _decide(session: Session, suggestion_id: int, state: SuggestionState) -> None:
-    """Close an open suggestion; a decision applies once: when another process (or window)
-    decided it since it was read, nothing changes and the loser is told."""
+def close_suggestion(*, session: Session, suggestion_id: int, state: SuggestionState) -> None:
+    """Close an open suggestion, uncommitted; a decision applies once: when another process
+    (or window) decided it since it was read, nothing changes and the loser is told."""
     closed = session.execute(
         update(suggestion)
         .where(suggestion.c.id == suggestion_id, suggestion.c.state == SuggestionState.OPEN.value)

@@ -32,8 +32,8 @@ pledge_quote = table(
     column("pledge_id", Integer), column("text", String), column("start", Integer),
     column("end", Integer),
 )  # fmt: skip
-pledge_source = table(
-    "pledge_source",
+pledge_report = table(
+    "pledge_report",
     column("pledge_id", Integer), column("article_id", Integer), column("quote", String),
     column("quote_start", Integer), column("quote_end", Integer),
 )  # fmt: skip
@@ -50,7 +50,7 @@ reminder = table(
 suggestion = table(
     "suggestion",
     column("id", Integer), column("pledge_id", Integer), column("article_id", Integer),
-    column("outcome", String), column("happened_on", Date), column("evidence", String),
+    column("verdict", String), column("happened_on", Date), column("evidence", String),
     column("evidence_start", Integer), column("evidence_end", Integer), column("state", String),
     column("created_at", DateTime(timezone=True)),
 )  # fmt: skip

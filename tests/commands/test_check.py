@@ -52,8 +52,8 @@ def test_a_met_pledge_gets_no_reminder(cli: CliRunner, sample_path: Path) -> Non
 
 
 def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Path) -> None:
-    from app.ingest import ingest_files
-    from app.reminder_check import check_reminders
+    from app.services.importing import ingest_files
+    from app.services.reminders import check_reminders
     from app.store.queries import pledge_events
 
     [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))
@@ -70,7 +70,7 @@ def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Pat
 
 
 def test_two_processes_cannot_record_the_same_reminder(engine: Engine, sample_path: Path) -> None:
-    from app.ingest import ingest_files
+    from app.services.importing import ingest_files
 
     [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))
     assert not isinstance(outcome, Exception)

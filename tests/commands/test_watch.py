@@ -154,7 +154,7 @@ def test_a_huge_feed_is_read_a_slice_per_poll_and_each_item_is_told_as_it_goes(
     """More new items than one poll reads (MAX_ITEMS_PER_POLL, made small here to keep the test
     quick): one poll reads the newest slice and says how many wait; the next reads the rest,
     and nothing is read twice."""
-    monkeypatch.setattr("app.feeds.MAX_ITEMS_PER_POLL", 6)
+    monkeypatch.setattr("app.services.feeds.MAX_ITEMS_PER_POLL", 6)
     items = [
         (f"Market note {n}", (web.url(f"/gone-{n}.html"), f"Shares of firm {n} were flat."))
         for n in range(10)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar
 
-from app.domain import PledgeKind
+from app.domain import PledgeEdit, PledgeKind, decisions
+from app.services.verdicts import decide
 from app.store.engine import make_engine, open_session
-from app.store.queries import PledgeEdit, edit_pledge
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,16 +26,18 @@ def test_csv_opens_cleanly_and_runs_no_formula(
     cli("ingest", str(sample_path))
     us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
     with open_session(make_engine(database)) as session:
-        edit_pledge(
+        decide(
             session=session,
             pledge_id=us["id"],
             at=datetime.now(UTC),
-            change=PledgeEdit(
-                actor='=HYPERLINK("http://evil.example","click")',
-                action="-2+3 tanks",
-                kind=PledgeKind.PROMISE,
-                due=date(2022, 1, 30),
-                due_precision=None,
+            decision=decisions.edited(
+                PledgeEdit(
+                    actor='=HYPERLINK("http://evil.example","click")',
+                    action="-2+3 tanks",
+                    kind=PledgeKind.PROMISE,
+                    due=date(2022, 1, 30),
+                    due_precision=None,
+                )
             ),
         )
     cli("met", str(us["id"]), "--on", "2022-01-26", "--note", "@SUM(A1:A9)")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from app.gui.main_window import MainWindow
-    from app.reminder_check import Notice
+    from app.services.reminders import Notice
     from tests.gui.conftest import FakeNow
 
 D = TypeVar("D", bound=QDialog)

@@ -15,14 +15,15 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from app import __version__
-from app.domain import PledgeKind, Status
+from app.domain import PledgeEdit, PledgeKind, Status
+from app.domain.decisions import met
 from app.extract import nlp
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
 from app.gui.pledge_model import RECORD_ROLE, Column
 from app.logs import LOG_FILE, start_logging
+from app.services.verdicts import decide
 from app.store.engine import open_session
-from app.store.queries import PledgeEdit, mark_met
 from app.store.reads import get_pledge
 from tests.gui.conftest import FakeNow, open_window
 from tests.gui.helpers import cell as _cell
@@ -367,12 +368,11 @@ def test_a_stale_edit_is_refused_and_the_row_reloaded(
     row = _row_of_actor(window, "United States")
     record = window.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
     with open_session(engine) as session:  # another writer (the CLI) ticks it off first
-        mark_met(
+        decide(
             session=session,
             pledge_id=record.id,
-            on=date(2022, 1, 24),
+            decision=met(date(2022, 1, 24), "from the command line"),
             at=datetime.now(UTC),
-            note="from the command line",
         )
     window.table.setFocus()
     window.table.selectRow(_row_of_actor(window, "United States"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from app.domain import Status
 from app.domain.reminder_rule import Reminder, ReminderKind
 from app.gui.reminder_service import group_message, tray_icon
-from app.reminder_check import Notice
+from app.services.reminders import Notice
 from tests.gui.helpers import open_window_told
 from tests.gui.helpers import row_of_actor as _row_of_actor
 

@@ -64,13 +64,13 @@ def test_a_broken_report_and_a_second_source_show_in_the_details(
     show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov", "hold further negotiations"))
     detail = window.detail
     assert detail.status_line.text().startswith("Broken · broken 27/01/2022")
-    assert detail.outcome.text().startswith("broken 27/01/2022 · reported by")
-    assert "Broken, as Lavrov Calls Off Talks" in detail.sources.toPlainText()
-    assert "called off the negotiations with Blinken" in detail.sources.toPlainText()
+    assert detail.verdict.text().startswith("broken 27/01/2022 · reported by")
+    assert "Broken, as Lavrov Calls Off Talks" in detail.reports.toPlainText()
+    assert "called off the negotiations with Blinken" in detail.reports.toPlainText()
 
     show_row(qtbot, window, _row_of_actor(window, "United States"))
-    sources = detail.sources.toPlainText()
-    assert detail.tabs.tabText(1) == "&Sources (2)"
+    sources = detail.reports.toPlainText()
+    assert detail.tabs.tabText(1) == "&Reports (2)"
     assert "first reported by Russia, U.S. Agree to Talk Security Demands" in sources
     assert "28/01/2022 · reported again by Lavrov Calls Off Talks" in sources
 

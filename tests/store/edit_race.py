@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from datetime import UTC, date, datetime
 
+from app.domain.decisions import met
 from app.domain.errors import StaleEditError
+from app.services.verdicts import decide
 from app.store.engine import make_engine, open_session
-from app.store.queries import mark_met
 from app.store.reads import get_pledge
 
 
@@ -22,12 +23,11 @@ def main() -> None:
         with open_session(engine) as session:
             seen = get_pledge(session=session, pledge_id=pledge_id)  # what this writer sees
             try:
-                mark_met(
+                decide(
                     session=session,
                     pledge_id=pledge_id,
-                    on=date(2022, 1, 26),
+                    decision=met(date(2022, 1, 26), f"{name} {done}"),
                     at=datetime.now(UTC),
-                    note=f"{name} {done}",
                     expected_version=seen.version,
                 )
                 done += 1

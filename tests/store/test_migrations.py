@@ -216,3 +216,56 @@ def test_reminders_given_before_the_reminder_table_are_not_given_again(
         assert db.execute(
             "SELECT COUNT(*) FROM pledge_event WHERE kind = 'reminded'"
         ).fetchone() == (1,)
+
+
+def test_the_old_words_of_a_0007_database_are_read_in_the_new_ones(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    """Schema 0008 renames: a later report of a pledge (pledge_source -> pledge_report, history
+    kind source -> reported), a verdict taken back (unmet -> reopened) and a suggestion's
+    verdict (column outcome -> verdict). What a 0007 database holds is read in the new words."""
+    import io
+
+    from app.cli import main
+    from app.domain import EventKind, SuggestionState, Verdict
+    from app.store.reads import pledge_reports
+    from app.store.suggestion_queries import list_suggestions
+
+    path = tmp_path / "p.db"
+    assert main(["--db", str(path), "ingest", str(sample_path)], out=io.StringIO()) == 0
+    engine = create_engine(f"sqlite:///{path}")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO article (id, title, source, published, published_how, text, "
+            "content_hash, imported_at) VALUES (2, 'Later', 'b.txt', '2022-01-27', 'given', "
+            "'The United States will respond. It responded.', 'hash-2', '2022-01-27 09:00:00')"
+        )
+        db.execute(
+            "INSERT INTO pledge_source (pledge_id, article_id, quote, quote_start, quote_end) "
+            "VALUES (1, 2, 'The United States will respond.', 0, 31)"
+        )
+        db.execute(
+            "INSERT INTO suggestion (pledge_id, article_id, outcome, happened_on, evidence, "
+            "evidence_start, evidence_end, state, created_at) VALUES (1, 2, 'broken', "
+            "'2022-01-27', 'It responded.', 32, 45, 'open', '2022-01-27 09:00:00')"
+        )
+        for kind in ("source", "unmet"):
+            db.execute(
+                "INSERT INTO pledge_event (pledge_id, kind, at, detail) "
+                f"VALUES (1, '{kind}', '2022-01-27 09:00:00', 'old word')"
+            )
+    upgraded = make_engine(str(path))
+    with open_session(upgraded) as session:
+        record = get_pledge(session=session, pledge_id=1)
+        kinds = [e.kind for e in pledge_events(session=session, pledge_id=1)]
+        reports = pledge_reports(session=session, record=record)
+        [suggestion] = list_suggestions(session=session, state=SuggestionState.OPEN)
+    upgraded.dispose()
+    assert kinds[:2] == [EventKind.REPORTED, EventKind.REOPENED]  # dated before the import
+    assert [r.title for r in reports][-1] == "Later"
+    assert suggestion.verdict is Verdict.BROKEN

@@ -17,9 +17,11 @@ from app.domain import (
     PublishedHow,
     Span,
     Status,
+    decisions,
     status_of,
 )
 from app.domain.errors import NotFoundError
+from app.services.verdicts import decide
 from app.store import queries, reads
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
@@ -77,7 +79,7 @@ def test_a_failure_midway_stores_nothing(engine: Engine, monkeypatch: pytest.Mon
 def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
     base = date(2022, 1, 30)
     dues = [None, base - timedelta(days=1), base, base + timedelta(days=1)]
-    marks = [None, queries.mark_met, queries.mark_broken]
+    marks = [None, decisions.met, decisions.broken]
     days = [base - timedelta(days=5), base + timedelta(days=5)]
     verdicts = [(None, base)] + [(mark, day) for mark in marks[1:] for day in days]
     with open_session(engine) as session:
@@ -93,7 +95,7 @@ def test_status_in_sql_agrees_with_the_pure_rule(engine: Engine) -> None:
             strict=True,
         ):
             if mark is not None:
-                mark(session=session, pledge_id=pledge_id, on=day, at=AT)
+                decide(session=session, pledge_id=pledge_id, decision=mark(day), at=AT)
         for today in (base - timedelta(days=1), base, base + timedelta(days=1)):
             records = reads.list_pledges(session=session, today=today)
             expected = {r.id: status_of(r.pledge, today) for r in records}
@@ -135,25 +137,23 @@ def test_met_unmet_and_dismiss_are_recorded(engine: Engine) -> None:
             session=session, article=_article(), at=AT, pledges=[_pledge(due=date(2022, 1, 30))]
         )
         pledge_id = saved.pledge_ids[0]
-        met = queries.mark_met(
+        met = decide(
             session=session,
             pledge_id=pledge_id,
-            on=date(2022, 1, 26),
+            decision=decisions.met(date(2022, 1, 26), "delivered", "https://example.org/a"),
             at=AT,
-            note="delivered",
-            evidence="https://example.org/a",
         )
         assert status_of(met.pledge, date(2022, 2, 1)) is Status.MET
         assert (met.pledge.met_note, met.pledge.met_evidence) == (
             "delivered",
             "https://example.org/a",
         )
-        unmet = queries.unmark_met(session=session, pledge_id=pledge_id, at=AT)
+        unmet = decide(session=session, pledge_id=pledge_id, decision=decisions.reopened, at=AT)
         assert status_of(unmet.pledge, date(2022, 2, 1)) is Status.OVERDUE
-        queries.dismiss(session=session, pledge_id=pledge_id, at=AT)
+        decide(session=session, pledge_id=pledge_id, decision=decisions.DISMISSED, at=AT)
         assert reads.list_pledges(session=session, today=date(2022, 2, 1)) == []
         kinds = [e.kind for e in queries.pledge_events(session=session, pledge_id=pledge_id)]
-        assert kinds == [EventKind.CREATED, EventKind.MET, EventKind.UNMET, EventKind.DISMISSED]
+        assert kinds == [EventKind.CREATED, EventKind.MET, EventKind.REOPENED, EventKind.DISMISSED]
 
 
 def test_unknown_pledge_id_is_a_clear_error(engine: Engine) -> None:
@@ -161,4 +161,4 @@ def test_unknown_pledge_id_is_a_clear_error(engine: Engine) -> None:
         open_session(engine) as session,
         pytest.raises(NotFoundError, match="no pledge with id 42"),
     ):
-        queries.mark_met(session=session, pledge_id=42, on=date(2022, 1, 1), at=AT)
+        decide(session=session, pledge_id=42, decision=decisions.met(date(2022, 1, 1)), at=AT)

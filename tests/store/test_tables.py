@@ -16,7 +16,7 @@ LIGHT = [value for value in vars(tables).values() if isinstance(value, TableClau
 def test_every_light_table_of_tables_py_is_checked() -> None:
     names = {light.name for light in LIGHT}
     assert names == {
-        "pledge", "article", "pledge_quote", "pledge_source", "pledge_event", "reminder",
+        "pledge", "article", "pledge_quote", "pledge_report", "pledge_event", "reminder",
         "suggestion",
     }  # fmt: skip
 

@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from app.domain import EventKind, Suggestion, SuggestionState
+from app.domain import EventKind, PledgeEdit, Suggestion, SuggestionState
+from app.domain.decisions import edited, met
 from app.domain.errors import StaleEditError
-from app.ingest import ingest_files
+from app.services.importing import ingest_files
+from app.services.verdicts import decide
 from app.store.engine import open_session
 from app.store.models import PledgeEventRow, PledgeRow
-from app.store.queries import PledgeEdit, edit_pledge, mark_met
 from app.store.reads import get_pledge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,15 +34,15 @@ def test_an_edit_on_an_older_version_is_refused(engine: Engine, sample_path: Pat
     pledge_id = _sample_ids(engine, sample_path)[0]
     with open_session(engine) as gui, open_session(engine) as cli:
         seen = get_pledge(session=gui, pledge_id=pledge_id)
-        mark_met(session=cli, pledge_id=pledge_id, on=date(2022, 1, 26), at=NOW, note="by cli")
+        decide(session=cli, pledge_id=pledge_id, decision=met(date(2022, 1, 26), "by cli"), at=NOW)
         change = PledgeEdit(
             actor="Someone else", action="x", kind=seen.pledge.kind, due=None, due_precision=None
         )
         with pytest.raises(StaleEditError, match="changed elsewhere"):
-            edit_pledge(
+            decide(
                 session=gui,
                 pledge_id=pledge_id,
-                change=change,
+                decision=edited(change),
                 at=NOW,
                 expected_version=seen.version,
             )
@@ -92,6 +93,7 @@ def test_accepting_and_rejecting_one_suggestion_at_once_applies_one_decision(
     engine: Engine, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.domain.errors import BadValueError
+    from app.services import verdicts
     from app.store import suggestion_queries as suggestions
 
     _sample_ids(engine, sample_path)
@@ -104,23 +106,23 @@ def test_accepting_and_rejecting_one_suggestion_at_once_applies_one_decision(
     ingest_files(engine, [later], at=NOW)
     with open_session(engine) as session:
         [open_one] = suggestions.list_suggestions(session=session)
-    read = suggestions._open_suggestion
+    read = suggestions.open_suggestion
     raced: list[int] = []
 
-    def read_then_lose_the_race(session: Session, suggestion_id: int) -> Suggestion:
-        found = read(session, suggestion_id)
+    def read_then_lose_the_race(*, session: Session, suggestion_id: int) -> Suggestion:
+        found = read(session=session, suggestion_id=suggestion_id)
         if not raced:  # another process rejects it between this one's read and its write
             raced.append(suggestion_id)
             with open_session(engine) as other:
-                suggestions.reject_suggestion(session=other, suggestion_id=suggestion_id)
+                verdicts.reject_suggestion(session=other, suggestion_id=suggestion_id)
         return found
 
-    monkeypatch.setattr(suggestions, "_open_suggestion", read_then_lose_the_race)
+    monkeypatch.setattr(verdicts, "open_suggestion", read_then_lose_the_race)
     with (
         open_session(engine) as session,
         pytest.raises(BadValueError, match=f"suggestion {open_one.id} was already rejected"),
     ):
-        suggestions.accept_suggestion(session=session, suggestion_id=open_one.id, at=NOW)
+        verdicts.accept_suggestion(session=session, suggestion_id=open_one.id, at=NOW)
     with open_session(engine) as session:
         stored = get_pledge(session=session, pledge_id=open_one.record.id)
         states = suggestions.list_suggestions(session=session, state=SuggestionState.REJECTED)

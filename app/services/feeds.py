@@ -15,7 +15,7 @@ from app.extract import Pipeline
 from app.extract.fetch import RefusedAddressError, fetch
 from app.extract.load import RawText
 from app.extract.readers import html_text, read_address
-from app.ingest import IngestOutcome, store_extraction
+from app.services.importing import ImportResult, store_extraction
 from app.store.engine import open_session
 from app.store.feed_queries import (
     has_article_from,
@@ -38,7 +38,7 @@ MAX_ITEMS_PER_POLL = 200
 class PollReport:
     """What one round over the feeds did."""
 
-    added: list[IngestOutcome] = field(default_factory=list)
+    added: list[ImportResult] = field(default_factory=list)
     seen: int = 0
     errors: list[str] = field(default_factory=list)
     waiting: int = 0  # new items left for the next polls
@@ -58,7 +58,7 @@ class PollReport:
         return line
 
 
-def added_line(outcome: IngestOutcome) -> str:
+def added_line(outcome: ImportResult) -> str:
     """One line for an item stored: "added: Title (3 pledges, 1 reported again)"."""
     parts = [plural(len(outcome.pledges), "pledge")]
     if outcome.again:

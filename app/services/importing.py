@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.domain.decisions import reported_again
 from app.domain.errors import ExtractError, PledgeWatchError
+from app.domain.likeness import match_repeats
 from app.domain.wording import plural
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
-from app.store.queries import count_articles, has_article, save_extraction
+from app.store.queries import count_articles, has_article, repeat_candidates, save_extraction
 from app.store.reads import get_pledge, get_pledges, open_pledge_keys
 
 if TYPE_CHECKING:
@@ -23,8 +25,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sqlalchemy import Engine
+    from sqlmodel import Session
 
-    from app.domain import Article, PledgeRecord
+    from app.domain import Article, Pledge, PledgeRecord
 
 _log = logging.getLogger(__name__)
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
@@ -32,7 +35,7 @@ BATCH = 16  # articles parsed together: fast, yet stored soon after they are rea
 
 
 @dataclass(frozen=True, slots=True)
-class IngestOutcome:
+class ImportResult:
     """What importing one input did: the article, whether it was new, and its stored pledges."""
 
     article: Article
@@ -42,11 +45,19 @@ class IngestOutcome:
     again: tuple[PledgeRecord, ...] = ()  # earlier pledges this article states again
 
 
-def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) -> IngestOutcome:
+def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) -> ImportResult:
     """Save one extraction in one transaction, read back its pledges, and look for follow-ups."""
+    article, pledges = extraction.article, extraction.pledges
     with open_session(engine) as session:
+        earlier = reported_before(session, article, pledges)
+        stored = get_pledges(session=session, pledge_ids=sorted(set(earlier.values())))
+        reported = {
+            index: (pledge_id, reported_again(stored[pledge_id].pledge, pledges[index],
+                                              article.source))
+            for index, pledge_id in earlier.items()
+        }  # fmt: skip
         saved = save_extraction(
-            session=session, article=extraction.article, pledges=extraction.pledges, at=at
+            session=session, article=article, pledges=pledges, at=at, reported=reported
         )
         records = tuple(get_pledge(session=session, pledge_id=i) for i in saved.pledge_ids)
         again = tuple(get_pledge(session=session, pledge_id=i) for i in saved.again_ids)
@@ -59,7 +70,24 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
         "stored" if saved.added else "already stored", article.title, article.source,
         len(records), len(again), suggestions,
     )  # fmt: skip
-    return IngestOutcome(article, saved.added, records, suggestions, again)
+    return ImportResult(article, saved.added, records, suggestions, again)
+
+
+_REPEAT_CHUNK = 100  # pledges looked up in one query (SQLite caps an expression's depth)
+
+
+def reported_before(
+    session: Session, article: Article, pledges: Sequence[Pledge]
+) -> dict[int, int]:
+    """For the pledges (by index) that an open pledge of an earlier article states already,
+    that pledge's id: the store's repeat_candidates finds the few that may be, match_repeats
+    decides (domain/likeness.py). A dismissed pledge counts too: what the analyst called no
+    pledge does not return."""
+    rows: list[tuple[int, str, str]] = []
+    for start in range(0, len(pledges), _REPEAT_CHUNK):  # each query's SQL stays small
+        query = repeat_candidates(pledges[start : start + _REPEAT_CHUNK], article.published)
+        rows += [] if query is None else [(r[0], r[1], r[2]) for r in session.execute(query)]
+    return match_repeats(pledges, sorted(set(rows)))
 
 
 def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
@@ -87,7 +115,7 @@ def ingest_files(
     at: datetime,
     published: date | None = None,
     pipeline: Pipeline | None = None,
-) -> list[IngestOutcome | ExtractError]:
+) -> list[ImportResult | ExtractError]:
     """Extract files in one batch and store each in its own transaction.
 
     A file that cannot be read gives its error in its place and stores nothing; the others
@@ -104,7 +132,7 @@ def ingest_each(
     at: datetime,
     published: date | None = None,
     pipeline: Pipeline | None = None,
-) -> Iterator[tuple[Path | str, IngestOutcome | ExtractError]]:
+) -> Iterator[tuple[Path | str, ImportResult | ExtractError]]:
     """Like ingest_files, but each input's outcome as soon as it is stored, with the input.
 
     When the database cannot be written at all (the disk is full, the server has gone), the
@@ -155,7 +183,7 @@ def sample_text() -> str:
 
 def import_sample_if_empty(
     engine: Engine, *, at: datetime, starting: Callable[[], object] | None = None
-) -> IngestOutcome | None:
+) -> ImportResult | None:
     """On first start, import the bundled sample so that the user sees pledges at once;
     `starting` is called just before, only when the database is empty."""
     with open_session(engine) as session:
