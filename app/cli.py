@@ -50,6 +50,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def _add_inputs(command: argparse.ArgumentParser) -> None:
+    """The articles a command reads, and the publication date to give them."""
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="text, HTML or PDF files, or http(s) addresses of articles",
+    )
+    command.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
+
+
 def iso_date(value: str) -> date:
     """Parse YYYY-MM-DD for argparse, with a message that says what was wrong."""
     try:
@@ -115,23 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = _Commands()
 
     ingest = commands.add_parser("ingest", help="import articles and store their pledges")
-    ingest.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH_OR_URL",
-        help="text, HTML or PDF files, or http(s) addresses of articles",
-    )
-    ingest.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
+    _add_inputs(ingest)
     ingest.set_defaults(run=cmd_ingest)
 
     extract = commands.add_parser("extract", help="show the pledges in articles, storing nothing")
-    extract.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH_OR_URL",
-        help="text, HTML or PDF files, or http(s) addresses of articles",
-    )
-    extract.add_argument("--published", type=iso_date, metavar="DATE", help=_PUBLISHED_HELP)
+    _add_inputs(extract)
     extract.add_argument("--json", action="store_true", help="print one JSON array (the default)")
     extract.add_argument(
         "--explain",

@@ -158,7 +158,7 @@ def bench_ingest(data: Path) -> list[Row]:
 
     from app.extract.nlp import load_nlp
     from app.extract.readers import read_source
-    from app.services.importing import ingest_files
+    from app.services.importing import ingest_each
     from app.store.engine import make_engine
 
     paths = sorted((data / "wikinews" / "articles").glob("*.txt"))
@@ -172,7 +172,7 @@ def bench_ingest(data: Path) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(str(Path(folder) / "ingest.db"))
         start = time.perf_counter()
-        outcomes = ingest_files(engine, paths, at=datetime.now(UTC))
+        outcomes = [result for _, result in ingest_each(engine, paths, at=datetime.now(UTC))]
         ours = time.perf_counter() - start
     stored = sum(1 for o in outcomes if not isinstance(o, Exception))
     return [

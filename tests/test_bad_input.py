@@ -19,7 +19,7 @@ from sqlmodel import select
 from app.domain.errors import ExtractError
 from app.extract import Pipeline
 from app.extract.deadlines import resolve_deadline
-from app.services.importing import ingest_files, store_extraction
+from app.services.importing import ingest_each, store_extraction
 from app.store.engine import open_session
 from app.store.models import ArticleRow, PledgeRow
 
@@ -76,7 +76,7 @@ def test_random_text(engine: Engine, text: str) -> None:
 def test_random_bytes_as_a_file(engine: Engine, tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "random.txt"
     path.write_bytes(data)
-    [outcome] = ingest_files(engine, [path], at=NOW, published=date(2022, 1, 21))
+    [(_, outcome)] = ingest_each(engine, [path], at=NOW, published=date(2022, 1, 21))
     if isinstance(outcome, ExtractError):
         assert "internal error" not in outcome.message
     _assert_whole(engine)
@@ -114,7 +114,7 @@ def test_malformed_files_get_a_clear_error(
 ) -> None:
     path = tmp_path / ("article.pdf" if "PDF" in name else "article.txt")
     path.write_bytes(content)
-    [outcome] = ingest_files(engine, [path], at=NOW)
+    [(_, outcome)] = ingest_each(engine, [path], at=NOW)
     assert isinstance(outcome, ExtractError), name
     assert expected in str(outcome)
     assert path.name in str(outcome)
@@ -126,7 +126,7 @@ def test_malformed_files_get_a_clear_error(
 def test_utf16_text_is_read(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "utf16.txt"
     path.write_bytes(f"2022-01-21\nTitle\n\n{SENTENCE}".encode("utf-16"))
-    [outcome] = ingest_files(engine, [path], at=NOW)
+    [(_, outcome)] = ingest_each(engine, [path], at=NOW)
     assert not isinstance(outcome, ExtractError)
     assert outcome.pledges[0].pledge.due == date(2022, 1, 30)
 
@@ -135,7 +135,7 @@ def test_a_100_mb_file_is_refused_before_it_is_read(engine: Engine, tmp_path: Pa
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)
-    [outcome] = ingest_files(engine, [path], at=NOW)
+    [(_, outcome)] = ingest_each(engine, [path], at=NOW)
     assert isinstance(outcome, ExtractError)
     assert "104,857,600 bytes; the limit for one article is" in str(outcome)
 
@@ -150,7 +150,7 @@ def test_deeply_nested_html_ends_in_an_article_or_an_error(engine: Engine, tmp_p
         + "</div>" * depth
         + "</body></html>"
     )
-    [outcome] = ingest_files(engine, [page], at=NOW, published=date(2022, 1, 21))
+    [(_, outcome)] = ingest_each(engine, [page], at=NOW, published=date(2022, 1, 21))
     if isinstance(outcome, ExtractError):
         assert "internal error" not in outcome.message
     _assert_whole(engine)

@@ -48,7 +48,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 @pytest.mark.slow
 def test_the_wheel_ships_the_resources_as_app_resources(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
-    for name in ("pledgewatch.svg", "pledgewatch.desktop", "pledge_model.json", "SOURCES.md"):
+    for name in (
+        "pledgewatch.svg",
+        "pledgewatch.desktop",
+        "pledge_model.json",
+        "lexicon.toml",
+        "SOURCES.md",
+    ):
         assert f"app/resources/{name}" in names
     assert any(n.startswith("app/resources/sample-") and n.endswith(".txt") for n in names)
     assert any(n.startswith("app/store/migrations/versions/") for n in names)

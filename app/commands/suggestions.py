@@ -11,6 +11,8 @@ from app.commands.common import engine_of
 if TYPE_CHECKING:
     import argparse
 
+    from app.domain import Suggestion
+
 
 def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch suggestions`: the open follow-up suggestions."""
@@ -39,36 +41,28 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
     if not found:
         print("No suggestions.", file=out)
     for item in found:
-        print(
-            f"#{item.id} {item.question()}\n    “{item.evidence}”\n"
-            f"    ({item.article_title}, {item.article_published.isoformat()})",
-            file=out,
-        )
+        where = f"{item.article_title}, {item.article_published.isoformat()}"
+        print(f"#{item.id} {item.question()}\n    “{item.evidence}”\n    ({where})", file=out)
     return 0
 
 
 def cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch accept ID`: apply a suggestion's verdict."""
-    from app.services.verdicts import accept_suggestion
-    from app.store.engine import open_session
-
-    with open_session(engine_of(args)) as session:
-        item = accept_suggestion(session=session, suggestion_id=args.id, at=datetime.now(UTC))
-    pledge = item.record.pledge
-    print(
-        f"#{item.record.id} {pledge.actor}: {pledge.action} — {item.verdict.words} on "
-        f"{item.happened_on.isoformat()}",
-        file=out,
-    )
+    item = _judge(args, accept=True)
+    pledge, on = item.record.pledge, item.happened_on.isoformat()
+    print(f"#{item.record.id} {pledge.actor}: {pledge.action} — {item.verdict.words} on {on}",
+          file=out)  # fmt: skip
     return 0
 
 
 def cmd_reject(args: argparse.Namespace, out: TextIO) -> int:
     """`pledgewatch reject ID`: set a suggestion aside."""
-    from app.services.verdicts import reject_suggestion
-    from app.store.engine import open_session
-
-    with open_session(engine_of(args)) as session:
-        item = reject_suggestion(session=session, suggestion_id=args.id)
+    item = _judge(args, accept=False)
     print(f"rejected suggestion #{item.id}", file=out)
     return 0
+
+
+def _judge(args: argparse.Namespace, *, accept: bool) -> Suggestion:
+    from app.services.verdicts import judge_suggestion
+
+    return judge_suggestion(engine_of(args), args.id, accept=accept, at=datetime.now(UTC))

@@ -99,19 +99,6 @@ def read_details(engine: Engine, record: PledgeRecord) -> Details:
         )
 
 
-def judge_suggestion(engine: Engine, suggestion_id: int, *, accept: bool) -> Suggestion:
-    """Worker body: accept (the pledge marked as reported) or reject one suggestion."""
-    from app.services.verdicts import accept_suggestion, reject_suggestion
-    from app.store.engine import open_session
-
-    with open_session(engine) as session:
-        if accept:
-            return accept_suggestion(
-                session=session, suggestion_id=suggestion_id, at=datetime.now(UTC)
-            )
-        return reject_suggestion(session=session, suggestion_id=suggestion_id)
-
-
 class BoardData(WindowParts):
     """Mixin of MainWindow: the board's reads and the suggestions' decisions."""
 
@@ -228,7 +215,11 @@ class BoardData(WindowParts):
         except PledgeWatchError as exc:
             self.report(str(exc))
             return None
-        worker = Worker(lambda: judge_suggestion(engine, suggestion_id, accept=accept))
+        from app.services.verdicts import judge_suggestion
+
+        worker = Worker(
+            lambda: judge_suggestion(engine, suggestion_id, accept=accept, at=datetime.now(UTC))
+        )
 
         def judged(done: Suggestion) -> None:
             verdict = done.verdict.words if accept else "suggestion rejected"

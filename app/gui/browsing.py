@@ -7,13 +7,14 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit
 
 from app.domain import PledgeKind, Status
 from app.gui import combos
 from app.gui.browse_pane import BrowsePane
 from app.gui.qdates import to_date, to_qdate
+from app.gui.timers import one_shot
 from app.gui.window_parts import WindowParts
 
 SAVED_KEY = "searches/saved"
@@ -44,10 +45,7 @@ class Browsing(WindowParts):
         self.browse_dock.setWidget(self.browse)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browse_dock)
         self.resizeDocks([self.browse_dock], [_BROWSE_WIDTH], Qt.Orientation.Horizontal)
-        self._recount = QTimer(self)
-        self._recount.setSingleShot(True)
-        self._recount.setInterval(_RECOUNT_MS)
-        self._recount.timeout.connect(self._on_recount_timeout)
+        self._recount = one_shot(self, self._on_recount_timeout, _RECOUNT_MS)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
             signal.connect(self._recount_if_shown)
         self.browse_dock.visibilityChanged.connect(self._recount_if_shown)

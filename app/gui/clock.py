@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.days import shift
+from app.gui.timers import one_shot
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,9 +28,7 @@ class DayClock(QObject):
         super().__init__(parent)
         self._now = now
         self._today = now().date()
-        self._midnight = QTimer(self)
-        self._midnight.setSingleShot(True)
-        self._midnight.timeout.connect(self.check)
+        self._midnight = one_shot(self, self.check)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(_HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self.check)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
+
+from app.gui.timers import one_shot
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -21,10 +23,7 @@ class SpareWidthToColumn(QObject):
         self._table = table
         self._column = column
         self._fitting = False
-        self._timer = QTimer(self)  # a child: it goes with the table, never fires after it
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.fit)
+        self._timer = one_shot(self, self.fit, 0)
         header = table.horizontalHeader()
         header.sectionResized.connect(self._on_section_resized)
         header.sectionCountChanged.connect(self.fit_later)

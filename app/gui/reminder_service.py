@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -16,6 +16,7 @@ from app.domain.errors import BadValueError
 from app.domain.reminder_rule import DEFAULT_LEAD_DAYS, ReminderKind
 from app.gui.qdates import shown_date
 from app.gui.style import STATUS_COLOURS
+from app.gui.timers import one_shot
 from app.gui.workers import Worker, start
 from app.preferences import (
     Preferences,
@@ -150,9 +151,7 @@ class ReminderService(QObject):
         self._target: int | Status | None = None
         self._worker: Worker | None = None
         self.next_check_at: datetime | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.check)
+        self._timer = one_shot(self, self.check)
         clock.day_changed.connect(self._on_clock_day_changed)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 
 from app.domain import Status
 from app.domain.status import status_of
 from app.domain.wording import plural
 from app.gui.change_watch import ChangeWatcher
 from app.gui.reminder_service import group_message, target_of
+from app.gui.timers import one_shot
 from app.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -35,10 +36,7 @@ class StayingCurrent(WindowParts):
         self.loaded.connect(self._refresh_banner)
         if self.reminders is not None:
             self.reminders.banner_requested.connect(self.show_reminders)
-        self._following = QTimer(self)
-        self._following.setSingleShot(True)
-        self._following.setInterval(_FOLLOW_MS)
-        self._following.timeout.connect(self._on_following_timeout)
+        self._following = one_shot(self, self._on_following_timeout, _FOLLOW_MS)
         for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._follow_selection)
         self.watcher.start()

@@ -108,23 +108,6 @@ def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at:
         return save_suggestions(session=connection, article_id=article_id, outcomes=outcomes, at=at)
 
 
-def ingest_files(
-    engine: Engine,
-    paths: Sequence[Path | str],
-    *,
-    at: datetime,
-    published: date | None = None,
-    pipeline: Pipeline | None = None,
-) -> list[ImportResult | ExtractError]:
-    """Extract files in one batch and store each in its own transaction.
-
-    A file that cannot be read gives its error in its place and stores nothing; the others
-    are stored all the same.
-    """
-    return [outcome for _, outcome in ingest_each(engine, paths, at=at, published=published,
-                                                    pipeline=pipeline)]  # fmt: skip
-
-
 def ingest_each(
     engine: Engine,
     paths: Sequence[Path | str],
@@ -133,7 +116,9 @@ def ingest_each(
     published: date | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[tuple[Path | str, ImportResult | ExtractError]]:
-    """Like ingest_files, but each input's outcome as soon as it is stored, with the input.
+    """Extract the inputs in batches and store each in its own transaction; yield each input
+    with what came of it as soon as it is stored. An input that cannot be read gives its
+    error in its place and stores nothing; the others are stored all the same.
 
     When the database cannot be written at all (the disk is full, the server has gone), the
     import stops with StoreFailedError, which says how many were stored before."""

@@ -15,6 +15,7 @@ from app.store.suggestion_queries import close_suggestion, open_suggestion
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from sqlalchemy import Engine
     from sqlmodel import Session
 
     from app.domain import PledgeRecord
@@ -69,3 +70,15 @@ def reject_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
     close_suggestion(session=session, suggestion_id=suggestion_id, state=SuggestionState.REJECTED)
     session.commit()
     return found
+
+
+def judge_suggestion(
+    engine: Engine, suggestion_id: int, *, accept: bool, at: datetime
+) -> Suggestion:
+    """Accept (the pledge marked as reported) or reject one suggestion, in its own session."""
+    from app.store.engine import open_session
+
+    with open_session(engine) as session:
+        if accept:
+            return accept_suggestion(session=session, suggestion_id=suggestion_id, at=at)
+        return reject_suggestion(session=session, suggestion_id=suggestion_id)

@@ -19,22 +19,22 @@ if TYPE_CHECKING:
 
 
 def _holds(clause: Clause, today: date) -> ColumnElement[bool]:
-    column = pledge.c[clause.field]
-    if clause.test == "set":
-        return column.is_not(None)
-    if clause.test == "true":
-        return column.is_(True)
-    return and_(column.is_not(None), column < today)
+    return _forms(clause, today)[0]
 
 
 def _fails(clause: Clause, today: date) -> ColumnElement[bool]:
     """The clause does not hold, said positively (so the planner can use an index)."""
+    return _forms(clause, today)[1]
+
+
+def _forms(clause: Clause, today: date) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """A clause's test as SQL, and its negation."""
     column = pledge.c[clause.field]
     if clause.test == "set":
-        return column.is_(None)
+        return column.is_not(None), column.is_(None)
     if clause.test == "true":
-        return column.is_(False)
-    return column.is_(None) | (column >= today)
+        return column.is_(True), column.is_(False)
+    return and_(column.is_not(None), column < today), column.is_(None) | (column >= today)
 
 
 def status_expression(today: date) -> ColumnElement[str]:

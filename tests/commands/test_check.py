@@ -52,11 +52,11 @@ def test_a_met_pledge_gets_no_reminder(cli: CliRunner, sample_path: Path) -> Non
 
 
 def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Path) -> None:
-    from app.services.importing import ingest_files
+    from app.services.importing import ingest_each
     from app.services.reminders import check_reminders
     from app.store.queries import pledge_events
 
-    [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))
+    [(_, outcome)] = ingest_each(engine, [sample_path], at=datetime.now(UTC))
     assert not isinstance(outcome, Exception)
     notices = check_reminders(engine, today=date(2022, 1, 31), at=datetime.now(UTC))
     us = next(n for n in notices if n.record.pledge.actor == "United States")
@@ -70,9 +70,9 @@ def test_the_reminder_is_written_in_the_history(engine: Engine, sample_path: Pat
 
 
 def test_two_processes_cannot_record_the_same_reminder(engine: Engine, sample_path: Path) -> None:
-    from app.services.importing import ingest_files
+    from app.services.importing import ingest_each
 
-    [outcome] = ingest_files(engine, [sample_path], at=datetime.now(UTC))
+    [(_, outcome)] = ingest_each(engine, [sample_path], at=datetime.now(UTC))
     assert not isinstance(outcome, Exception)
     pledge_id = outcome.pledges[0].id
     reminder = Reminder(pledge_id, ReminderKind.OVERDUE, date(2022, 1, 30))

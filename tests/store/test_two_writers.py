@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from app.domain import EventKind, PledgeEdit, Suggestion, SuggestionState
 from app.domain.decisions import edited, met
 from app.domain.errors import StaleEditError
-from app.services.importing import ingest_files
+from app.services.importing import ingest_each
 from app.services.verdicts import decide
 from app.store.engine import open_session
 from app.store.models import PledgeEventRow, PledgeRow
@@ -25,7 +25,7 @@ NOW = datetime(2022, 1, 25, 12, tzinfo=UTC)
 
 
 def _sample_ids(engine: Engine, sample_path: Path) -> list[int]:
-    [outcome] = ingest_files(engine, [sample_path], at=NOW)
+    [(_, outcome)] = ingest_each(engine, [sample_path], at=NOW)
     assert not isinstance(outcome, Exception)
     return [record.id for record in outcome.pledges]
 
@@ -103,7 +103,7 @@ def test_accepting_and_rejecting_one_suggestion_at_once_applies_one_decision(
         "delivered its written response to Russia's security demands.\n",
         encoding="utf-8",
     )
-    ingest_files(engine, [later], at=NOW)
+    list(ingest_each(engine, [later], at=NOW))
     with open_session(engine) as session:
         [open_one] = suggestions.list_suggestions(session=session)
     read = suggestions.open_suggestion
