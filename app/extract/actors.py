@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
@@ -324,14 +325,25 @@ def _person_aliases(doc: Doc) -> dict[str, str]:
     """Map each surname to the fullest name the article gives ('Lavrov' -> 'Sergei Lavrov'),
     and each abbreviation given in brackets to its name ('General Motors (GM)': GM)."""
     aliases: dict[str, str] = {}
+    full: dict[str, Counter[str]] = {}  # by surname: how often each full name is written
     for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
-            surname = ent[-1].text
-            if len(ent.text) > len(aliases.get(surname, "")):
-                aliases[surname] = ent.text
+            full.setdefault(ent[-1].text, Counter())[ent.text] += 1
+    for surname, names in full.items():
+        # two people of one surname ("Donald Trump", "First Lady Melania Trump"): the surname
+        # alone is the one the article names most, or names first (a Counter keeps that order)
+        first = {name: place for place, name in enumerate(names)}
+        aliases[surname] = max(names, key=lambda n: (_mentions(n, names), -first[n]))
     for match in _ABBREVIATED.finditer(doc.text):
         name, short = match["name"], match["short"]
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
             aliases.setdefault(short, name)
     return aliases
+
+
+def _mentions(name: str, names: Counter[str]) -> int:
+    """How often a person is written in full: "Donald Trump" counts "President Donald Trump"."""
+    return sum(
+        count for other, count in names.items() if other.endswith(name) or name.endswith(other)
+    )

@@ -91,8 +91,18 @@ _WEEKDAY = re.compile(
 )
 _SPAN = re.compile(
     r"^(?:(?:within|in|over|for|during|inside)\s+)?(?:the\s+)?(?:(?P<dir>next|coming|following"
-    r"|past|last|previous)\s+)?" + _NUMBER + r"\s+(?P<unit>hour|day|week|fortnight|month|year"
-    r"|decade)s?(?:'s?)?(?:\s+(?P<suffix>time|from now|ago|later|hence))?$"
+    r"|past|last|previous)\s+)?(?:(?:at least|at most|up to|about|around|some|another|nearly"
+    r"|almost|roughly)\s+)?" + _NUMBER + r"(?:\s+(?:more|further|additional|extra))?"
+    r"\s+(?P<unit>hour|day|week|fortnight|month|year|decade)s?(?:'s?)?"
+    r"(?:\s+(?P<suffix>time|from now|ago|later|hence))?$"
+)
+# A length of time that runs from now: "for the next year", "over the coming month", "during a
+# 14-day quarantine" (the measure named after the length says what runs, not when).
+_RUNNING = re.compile(
+    r"^(?:for|over|during|within|throughout)\s+(?:(?:the\s+(?:next|coming)\s+(?P<unit>day|week"
+    r"|fortnight|month|year|decade))|(?:an?|the)\s+"
+    + _NUMBER.replace("?P<n>", "?P<count>")
+    + r"[-\s](?P<unit2>day|week|month|year)(?:[-\s]long)?\s+[a-z]+)$"
 )
 _SPAN_LEADS = re.compile(r"^(?:within|in|over|for|during|inside|the next|the coming|next)\b")
 _RELATIVE = re.compile(
@@ -235,14 +245,22 @@ def _weekday(text: str, published: date) -> Period | None:
 
 
 def _span(text: str, published: date) -> Period | None:
+    running = _RUNNING.match(text)
+    if running is not None:
+        raw = running["count"] or "1"
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        return _after(count, running["unit"] or running["unit2"], 1, published)
     match = _SPAN.match(text)
     if match is None or not (_SPAN_LEADS.match(text) or match["dir"] or match["suffix"]):
         return None
     raw = match["n"]
     count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
     backwards = match["dir"] in {"past", "last", "previous"} or match["suffix"] == "ago"
-    sign = -1 if backwards else 1
-    unit = match["unit"]
+    return _after(count, match["unit"], -1 if backwards else 1, published)
+
+
+def _after(count: int, unit: str, sign: int, published: date) -> Period:
+    """The day `count` units after (sign 1) or before (sign -1) the publication date."""
     if unit == "hour":
         day = published + timedelta(days=sign * -(-count // 24))
     elif unit in {"day", "week", "fortnight"}:

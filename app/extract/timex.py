@@ -37,6 +37,10 @@ _VAGUE_PHRASES = re.compile(
 )
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+# Words that open a clause saying when the act happens.
+_WHEN_MARKS = frozenset({"when", "once", "as", "before", "until", "till", "whenever"})
+# Prepositions before a length of time that runs: "during a 14-day quarantine".
+_RUNNING_LEADS = frozenset({"for", "during", "over", "within", "throughout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
         if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent):
             start, end = _own_words(ent)
             if start < end:
+                start, end = _with_measure(start, end, doc[start:end].root)
                 found.append((_with_lead(start, doc[start:end].root, sent.start), end, False))
     for token in sent:
         if token.lower_ in words.VAGUE_TIMES and token.dep_ in {"advmod", "npadvmod"}:
@@ -89,20 +94,21 @@ def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> Time
     governor = candidate.governor
     if governor.lemma_.lower() not in words.SAYING_VERBS:
         targets.update({governor.i, candidate.cue.i})
-    best: tuple[int, int] | None = None
-    chosen = None
-    attached = []
-    for expression in expressions:
-        steps = _steps_to(expression.root, targets)
-        if steps is None:
-            continue
-        attached.append(expression)
-        rank = (steps, abs(expression.start - candidate.action.i))
-        if best is None or rank < best:
-            best, chosen = rank, expression
-    if chosen is None:
-        return None
-    return _with_neighbours(chosen, attached)
+    for through_relative in (False, True):  # the act's own time first; else its object's
+        best: tuple[int, int] | None = None
+        chosen = None
+        attached = []
+        for expression in expressions:
+            steps = _steps_to(expression.root, targets, through_relative=through_relative)
+            if steps is None:
+                continue
+            attached.append(expression)
+            rank = (steps, abs(expression.start - candidate.action.i))
+            if best is None or rank < best:
+                best, chosen = rank, expression
+        if chosen is not None:
+            return _with_neighbours(chosen, attached)
+    return None
 
 
 def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> TimeExpression:
@@ -128,18 +134,57 @@ def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> 
     return TimeExpression(start, end, span.text, chosen.root, chosen.vague)
 
 
-def _steps_to(root: Token, targets: set[int]) -> int | None:
-    """How many heads up from an expression's root a target is, not crossing another clause."""
+def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False) -> int | None:
+    """How many heads up from an expression's root a target is, not crossing another clause;
+    but a clause that says when the act happens ("when they open on Friday") dates it, and
+    with `through_relative`, so does a clause to come about what the act is done to ("will
+    support the service, which goes live on July 1"; not "which was released in 2009")."""
     node, steps = root, 0
+    crossed = False
     while node.i not in targets:
         if steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}:
-            return None  # the expression belongs to a clause of its own
+            if _says_when(node):
+                pass
+            elif through_relative and not crossed and _relative_to_come(node):
+                crossed = True
+            else:
+                return None  # the expression belongs to a clause of its own
         if node.head is node or steps > 8:
             return None
         if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i in targets:
             return None  # in the subject: "the 2019 budget will ..."
         node, steps = node.head, steps + 1
     return steps
+
+
+def _says_when(clause: Token) -> bool:
+    """A clause that dates the act it hangs on: "when they opened on Friday"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _WHEN_MARKS for c in clause.children
+    )
+
+
+def _relative_to_come(clause: Token) -> bool:
+    """A relative clause, not told in the past, on a word of the act: "the service, which
+    goes live on July 1", "a deal that will be finalized by June 10"."""
+    if clause.dep_ not in {"relcl", "acl"}:
+        return False
+    told = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+    return not any(t.tag_ == "VBD" for t in told)
+
+
+def _with_measure(start: int, end: int, root: Token) -> tuple[int, int]:
+    """A length of time that names a measure, with the measure and the word before it:
+    "14-day" in "during a 14-day quarantine" is the whole phrase "a 14-day quarantine"."""
+    measure = root.head
+    if (
+        root.dep_ in {"amod", "compound", "nummod"}
+        and measure.pos_ == "NOUN"
+        and (measure.dep_ == "pobj" and measure.head.lower_ in _RUNNING_LEADS)
+    ):
+        first = min(t.i for t in measure.subtree)
+        return min(start, first), max(end, measure.i + 1)
+    return start, end
 
 
 def _with_lead(start: int, root: Token, floor: int) -> int:

@@ -81,6 +81,12 @@ def test_a_quarter_already_over_is_next_years() -> None:
         ("for ten days", date(2022, 1, 31)),
         ("two weeks from now", date(2022, 2, 4)),
         ("within a month", date(2022, 2, 21)),
+        ("for at least two more years", date(2024, 1, 21)),
+        ("for another three months", date(2022, 4, 21)),
+        ("for the next year", date(2023, 1, 21)),
+        ("over the coming month", date(2022, 2, 21)),
+        ("during a 14-day quarantine", date(2022, 2, 4)),
+        ("for a two-week trial", date(2022, 2, 4)),
     ],
 )
 def test_spans_count_from_publication(expression: str, due: date) -> None:

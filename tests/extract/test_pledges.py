@@ -113,6 +113,47 @@ def test_a_name_written_with_a_hyphen_or_ampersand_keeps_it(name: str) -> None:
     assert pledge.actor == name
 
 
+@pytest.mark.parametrize(
+    ("body", "deadline", "due"),
+    [
+        # a clause to come about what the act is done to dates it
+        (
+            "Acme Corp will support the new payment service, which goes live on July 1.",
+            "on July 1",
+            date(2022, 7, 1),
+        ),
+        # a clause that says when the act happens dates it
+        (
+            "The minister said the funds would be released when the markets open on Friday.",
+            "on Friday",
+            date(2022, 3, 11),
+        ),
+        # a length of time named with the measure that runs
+        (
+            "Senator Jane Hollis will work from home during a 14-day quarantine.",
+            "during a 14-day quarantine",
+            date(2022, 3, 18),
+        ),
+        # a clause told in the past dates something else
+        ("Acme Corp will replace its old phone, which was released in 2019.", None, None),
+        ("The council will rebuild the bridge that collapsed on Monday.", None, None),
+    ],
+)
+def test_the_time_of_a_clause_around_the_act(
+    body: str, deadline: str | None, due: date | None
+) -> None:
+    pledge = _only(body)
+    assert (pledge.deadline_text, pledge.due) == (deadline, due)
+
+
+def test_a_surname_two_people_share_names_the_one_named_first() -> None:
+    extraction = _extract(
+        "President Donald Trump spoke on Monday. First Lady Melania Trump also attended. "
+        "Trump will travel to Ohio next week."
+    )
+    assert [(p.actor, p.action) for p in extraction.pledges] == [("Donald Trump", "travel to Ohio")]
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
