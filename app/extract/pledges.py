@@ -104,7 +104,10 @@ def pledges_from(
     for scored in by_sentence.values():
         scored.sort(key=lambda pair: -pair[0])
         kept: list[Pledge] = []
+        acts = [d.candidate.action.i for _, d in scored]
         for probability, described in scored:
+            if _holds_another_act(described.candidate, acts):
+                continue  # "secured a deal that the US will provide …": the provision is it
             pledge = _build(described, namer, probability, model)
             if any(_gist(p.action) == _gist(pledge.action) for p in kept):
                 continue
@@ -115,6 +118,16 @@ def pledges_from(
             kept.append(pledge)
             _keep(found, pledge)
     return sorted(found.values(), key=lambda p: p.quote_span.start)
+
+
+def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
+    """A commitment noun with no act of its own ("a deal") whose clause is another candidate's
+    act: that candidate tells the commitment, the noun only names it."""
+    noun = candidate.noun
+    if noun is None or candidate.action.i != noun.i:
+        return False
+    inside = {t.i for t in noun.subtree} - {noun.i}
+    return any(i in inside for i in acts)
 
 
 def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> None:

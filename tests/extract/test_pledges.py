@@ -154,6 +154,11 @@ def test_a_surname_two_people_share_names_the_one_named_first() -> None:
     assert [(p.actor, p.action) for p in extraction.pledges] == [("Donald Trump", "travel to Ohio")]
 
 
+def test_a_deal_that_another_actor_will_act_is_that_actors_pledge_alone() -> None:
+    pledge = _only("The union has won a deal that the company will raise wages next month.")
+    assert (pledge.actor, pledge.action) == ("company", "raise wages")
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
