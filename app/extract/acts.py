@@ -76,7 +76,8 @@ def act_of(action: str) -> str:
 
 
 def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
-    """Past or perfect, affirmative, not hedged, not asked, not hoped or denied. With
+    """Past or perfect (active or passive: "was delivered"), affirmative, not hedged, not
+    asked, not hoped or denied. With
     `bare_participle`, a participle with no auxiliary counts as past too (the tagger often
     reads "entered" in "the rules entered into force" as one)."""
     children = list(verb.children)
@@ -86,7 +87,8 @@ def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
     if auxiliaries & (HEDGES | {"will", "would", "shall", "'ll", "to"}):
         return False
     perfect = auxiliaries & {"has", "have", "had"} or (bare_participle and not auxiliaries)
-    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)):
+    passive_past = {c.lower_ for c in children if c.dep_ == "auxpass"} & {"was", "were"}
+    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (perfect or passive_past))):
         return False
     return not any(a.lemma_.lower() in NOT_COMMITTING for a in verb.ancestors)
 

@@ -80,6 +80,9 @@ def _reported(
         acts = {act(verb) for verb in verbs} & by_act.keys()
         records = [r for a in acts for r in by_act[a] if same_object(token, r)]
         reports += _by_actor(records, subject, namer, verdict, dated)
+    elif _told_done_to(token):  # "the first A380 was delivered today to Singapore Airlines"
+        records = [r for r in by_act.get(act(token.lemma_.lower()), ()) if _done_to(token, r)]
+        reports += [(r, Verdict.MET, token) for r in records]
     failure = told_failure(token)
     if failure is not None:
         subject, kind = failure
@@ -89,6 +92,31 @@ def _reported(
         records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
         reports += [(r, Verdict.MET, token.head) for r in records]
     return reports
+
+
+def _told_done_to(verb: Token) -> bool:
+    """A passive verb told as done, with no one said to have done it: "was delivered"."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and reports_a_done_act(verb)
+    )
+
+
+def _done_to(verb: Token, record: PledgeRecord) -> bool:
+    """Whether a done passive is this pledge's act: what it was done to is what the pledge
+    names (a noun of the passive's subject is one of its object words: "the first ten trams"
+    are not "the first ten buses"), and the sentence names the pledge's actor ("The first
+    A380, made by Airbus, was delivered")."""
+    nouns = object_nouns(record)
+    done_to = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    said = {form.rstrip("s") for t in done_to.subtree if t.pos_ in {"NOUN", "PROPN"}
+            for form in (t.lemma_.lower(), t.lower_)}  # fmt: skip
+    if not nouns & said:
+        return False
+    named = verb.sent.text.lower()
+    return any(word in named for word in searchable_words(record.pledge.actor) if len(word) > 2)
 
 
 def _in_force(noun: Token) -> bool:

@@ -257,3 +257,26 @@ def test_no_vote_held_by_another_body_called_or_still_to_come(
     text: str, actor: str, action: str
 ) -> None:
     assert _outcomes(text, actor, action) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # told in the passive, the actor named in the sentence: kept
+        ("The first ten buses, built by Volvo, were delivered to the city on Friday.", True),
+        ("The new buses, ordered from Volvo last year, were delivered yesterday.", True),
+        # the actor not named: another maker's buses may be meant
+        ("The first ten buses were delivered to the city on Friday.", False),
+        # something else delivered
+        ("The first ten trams, built by Volvo, were delivered to the city on Friday.", False),
+        # not done yet
+        ("The first ten buses, built by Volvo, will be delivered to the city on Friday.", False),
+    ],
+)
+def test_an_act_told_in_the_passive_reports_it_when_the_actor_is_named(
+    text: str, found: bool
+) -> None:
+    outcomes = _outcomes(text, "Volvo", "deliver the first ten buses to the city")
+    assert bool(outcomes) is found
+    if found:
+        assert outcomes[0].verdict is Verdict.MET
