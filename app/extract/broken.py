@@ -39,13 +39,15 @@ _PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal",
 _TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
 
 
-def told_failure(verb: Token) -> tuple[Token, FailureKind] | None:
-    """A done refusal or cancellation and who did it: the subject, and which kind of verb
-    ("failing" takes the act as its complement, "cancelling" the act or its object)."""
+def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
+    """A done refusal or cancellation and who did it: the subject (None for a passive that
+    names no one: "the vote was cancelled"), and which kind of verb ("failing" takes the act
+    as its complement, "cancelling" the act or its object)."""
     if verb.pos_ != "VERB" or not reports_a_done_act(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if subject is None and not passive:
         return None
     lemma = verb.lemma_.lower()
     if lemma in _FAILING_VERBS:

@@ -87,7 +87,10 @@ def _reported(
     if failure is not None:
         subject, kind = failure
         records = [r for rs in by_act.values() for r in rs if breaks(token, kind, r)]
-        reports += _by_actor(records, subject, namer, Verdict.BROKEN, token)
+        if subject is None:  # "the vote was cancelled": whose vote, the sentence must say
+            reports += [(r, Verdict.BROKEN, token) for r in records if _names_actor(token, r)]
+        else:
+            reports += _by_actor(records, subject, namer, Verdict.BROKEN, token)
     if _in_force(token):
         records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
         reports += [(r, Verdict.MET, token.head) for r in records]
@@ -113,9 +116,12 @@ def _done_to(verb: Token, record: PledgeRecord) -> bool:
     done_to = next(c for c in verb.children if c.dep_ == "nsubjpass")
     said = {form.rstrip("s") for t in done_to.subtree if t.pos_ in {"NOUN", "PROPN"}
             for form in (t.lemma_.lower(), t.lower_)}  # fmt: skip
-    if not nouns & said:
-        return False
-    named = verb.sent.text.lower()
+    return bool(nouns & said) and _names_actor(verb, record)
+
+
+def _names_actor(token: Token, record: PledgeRecord) -> bool:
+    """Whether the token's sentence names the pledge's actor."""
+    named = token.sent.text.lower()
     return any(word in named for word in searchable_words(record.pledge.actor) if len(word) > 2)
 
 

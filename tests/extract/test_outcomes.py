@@ -280,3 +280,24 @@ def test_an_act_told_in_the_passive_reports_it_when_the_actor_is_named(
     assert bool(outcomes) is found
     if found:
         assert outcomes[0].verdict is Verdict.MET
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The referendum that Premier Ann Lee promised was cancelled on Friday.", True),
+        (
+            "The referendum that Premier Ann Lee promised was postponed indefinitely on Friday.",
+            True,
+        ),
+        ("The referendum was cancelled on Friday.", False),  # whose referendum is not said
+        ("The referendum that Premier Ann Lee promised was postponed to Friday.", False),
+    ],
+)
+def test_a_cancellation_told_in_the_passive_breaks_the_pledge_of_the_actor_it_names(
+    text: str, found: bool
+) -> None:
+    outcomes = _outcomes(text, "Ann Lee", "hold a referendum on the deal")
+    assert [(o.verdict, o.happened_on) for o in outcomes] == (
+        [(Verdict.BROKEN, date(2019, 8, 2))] if found else []
+    )
