@@ -17,7 +17,8 @@ Doc = Any  # spaCy's Doc
 
 # "General Motors (GM)": a name, then its abbreviation in brackets.
 _ABBREVIATED = re.compile(
-    r"(?P<name>(?:[A-Z][\w&.'-]*\s+){1,5}[A-Z][\w&.'-]*)\s+\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
+    r"(?P<name>(?:[A-Z][\w&.'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&.'-]*)\s+"
+    r"\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
@@ -30,6 +31,8 @@ class ActorNamer:
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
         self._aliases = _person_aliases(doc)
+        # "General Motors (GM)": the name is given with the short form later articles use
+        self._short = {name: short for short, name in _abbreviations(doc).items()}
         self._main: str | None = None
 
     def name(self, cue: Candidate) -> str:
@@ -54,7 +57,7 @@ class ActorNamer:
             first_paragraph = text.find("\n\n", text.find("\n\n") + 2)
             for label in ("ORG", "PERSON"):
                 for ent in entities(self._doc):
-                    name = self._aliases.get(ent.text, ent.text).removeprefix("the ")
+                    name = self._called(ent.text)
                     short = len(name) < 3 or (name.isupper() and len(name) < 4)
                     if ent.label_ != label or short:
                         continue  # "WN", "UTC": initials of a byline or a clock, not a body
@@ -92,11 +95,21 @@ class ActorNamer:
             name = " and ".join(self._aliases.get(t.text, _entity_text(t)) for t in people)
         else:
             name = _text(_phrase_tokens(token))
+            body = _entity_text(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else ""
+            if len(body) > len(name) and " and " in body:
+                name = body  # "the European Aeronautic Defence and Space Company" is one name
         if name.lower().startswith("the "):
             name = name[4:]
         if name.startswith("@"):
             name = _handle_to_name(name)
-        return self._aliases.get(name, name)
+        return self._called(name)
+
+    def _called(self, name: str) -> str:
+        """A name as the actor is shown: its fullest form in the article, and the short form
+        it gives in brackets ("General Motors (GM)"), which later articles often use alone."""
+        name = self._aliases.get(name, name).removeprefix("the ")
+        short = self._short.get(name)
+        return f"{name} ({short})" if short else name
 
     def _referent(self, token: Token, word: str) -> Token | str | None:
         """What a pronoun or a description points back to, if anything."""
@@ -135,14 +148,14 @@ class ActorNamer:
         """The fullest name of the last person mentioned shortly before a token."""
         for token in reversed(self._doc[_window_start(before, 3) : before.i]):
             if token.ent_type_ == "PERSON" or token.text in self._aliases:
-                return str(self._aliases.get(token.text, token.text))
+                return self._called(token.text)
         return None
 
     def _last_org_before(self, before: Token) -> str | None:
         """The last organisation named within a few sentences before a token."""
         for ent in reversed([e for e in entities(self._doc) if e.end <= before.i]):
             if ent.label_ == "ORG" and ent.start >= _window_start(before, 4):
-                return str(self._aliases.get(ent.text, ent.text)).removeprefix("the ")
+                return self._called(ent.text)
         return None
 
     def _last_body_before(self, token: Token) -> Token | None:
@@ -334,12 +347,20 @@ def _person_aliases(doc: Doc) -> dict[str, str]:
         # alone is the one the article names most, or names first (a Counter keeps that order)
         first = {name: place for place, name in enumerate(names)}
         aliases[surname] = max(names, key=lambda n: (_mentions(n, names), -first[n]))
-    for match in _ABBREVIATED.finditer(doc.text):
-        name, short = match["name"], match["short"]
+    for short, name in _abbreviations(doc).items():
+        aliases.setdefault(short, name)
+    return aliases
+
+
+def _abbreviations(doc: Doc) -> dict[str, str]:
+    """Each abbreviation the article gives in brackets, with its name: 'General Motors (GM)'."""
+    found: dict[str, str] = {}
+    for match in _ABBREVIATED.finditer(text_of(doc)):
+        name, short = match["name"].removeprefix("The "), match["short"]
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
-            aliases.setdefault(short, name)
-    return aliases
+            found.setdefault(short, name)
+    return found
 
 
 def _mentions(name: str, names: Counter[str]) -> int:

@@ -159,6 +159,14 @@ def test_a_deal_that_another_actor_will_act_is_that_actors_pledge_alone() -> Non
     assert (pledge.actor, pledge.action) == ("company", "raise wages")
 
 
+def test_a_body_given_with_its_short_form_is_named_with_both() -> None:
+    extraction = _extract(
+        "The Northern Rail and Bus Company (NRBC) will close three depots next year. "
+        "NRBC will also cut 200 jobs."
+    )
+    assert {p.actor for p in extraction.pledges} == {"Northern Rail and Bus Company (NRBC)"}
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
