@@ -35,6 +35,13 @@ _VAGUE_PHRASES = re.compile(
     r"|(?:short|mid|medium|long)[ -]term)\b",
     re.IGNORECASE,
 )
+# A length of time spaCy reads as a number: "for at least two more years".
+_LENGTHS = re.compile(
+    r"\b(?:for|over|within|during)\s+(?:(?:at least|at most|up to|about|another|nearly|almost)"
+    r"\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)"
+    r"(?:\s+(?:more|further|additional))?\s+(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 # Words that open a clause saying when the act happens.
@@ -61,9 +68,15 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
     for ent in sentence_entities(sent):
         if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent):
             start, end = _own_words(ent)
+            end = _before_a_dash(start, end, doc)
             if start < end:
                 start, end = _with_measure(start, end, doc[start:end].root)
+                end = _with_range_end(end, doc, sent.end)
                 found.append((_with_lead(start, doc[start:end].root, sent.start), end, False))
+    for match in _LENGTHS.finditer(sent.text):  # what spaCy counts as a number
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            found.append((span.start, span.end, False))
     for token in sent:
         if token.lower_ in words.VAGUE_TIMES and token.dep_ in {"advmod", "npadvmod"}:
             found.append((token.i, token.i + 1, True))
@@ -88,13 +101,18 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
 def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> TimeExpression | None:
     """The expression that the parse attaches to the candidate's act (or to the noun or the
     commitment word that carries it), the nearest if several; None if none is the act's."""
-    targets = {candidate.action.i}
+    action = candidate.action
+    targets = {action.i}
     if candidate.noun is not None:
         targets.add(candidate.noun.i)
     governor = candidate.governor
     if governor.lemma_.lower() not in words.SAYING_VERBS:
         targets.update({governor.i, candidate.cue.i})
+    if action.dep_ in {"acomp", "attr"}:
+        targets.add(action.head.i)  # "are not due until October": the time is the copula's
     for through_relative in (False, True):  # the act's own time first; else its object's
+        if through_relative and action.dep_ == "conj":
+            targets.add(action.head.i)  # "is to launch in the fall and will be available"
         best: tuple[int, int] | None = None
         chosen = None
         attached = []
@@ -171,6 +189,23 @@ def _relative_to_come(clause: Token) -> bool:
         return False
     told = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
     return not any(t.tag_ == "VBD" for t in told)
+
+
+def _before_a_dash(start: int, end: int, doc: Any) -> int:
+    """An entity cut at a dash set off by spaces: "October - two years late" is October."""
+    for token in doc[start:end]:
+        if token.text in {"-", "—", "–"} and token.i > start and doc[token.i - 1].whitespace_:
+            return int(token.i)
+    return end
+
+
+def _with_range_end(end: int, doc: Any, limit: int) -> int:
+    """A range's end that spaCy left out: "from 2009 to 2011" ("2011" read as a number)."""
+    if end + 1 < limit and doc[end].lower_ in {"to", "until", "through", "till"}:
+        after = doc[end + 1]
+        if re.fullmatch(r"(?:19|20)\d\d", after.text):
+            return end + 2
+    return end
 
 
 def _with_measure(start: int, end: int, root: Token) -> tuple[int, int]:

@@ -167,6 +167,42 @@ def test_a_body_given_with_its_short_form_is_named_with_both() -> None:
     assert {p.actor for p in extraction.pledges} == {"Northern Rail and Bus Company (NRBC)"}
 
 
+@pytest.mark.parametrize(
+    ("body", "deadline", "due"),
+    [
+        # a range whose end spaCy reads as a number
+        (
+            "Acme Corp said it will receive ten new trains from 2024 to 2026.",
+            "from 2024 to 2026",
+            date(2026, 12, 31),
+        ),
+        # a length of time spaCy reads as a number
+        (
+            "Acme Corp would keep building the old model for at least two more years.",
+            "for at least two more years",
+            date(2024, 3, 4),
+        ),
+        # a date set off by a dash from what follows
+        (
+            "Deliveries of the new trains are not due until October - a year late.",
+            "until October",
+            date(2022, 10, 31),
+        ),
+    ],
+)
+def test_time_wording_spacy_reads_in_part(body: str, deadline: str, due: date) -> None:
+    pledge = _only(body)
+    assert (pledge.deadline_text, pledge.due) == (deadline, due)
+
+
+def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
+    extraction = _extract("The council is to reopen the bridge in May and will cut the tolls.")
+    assert [(p.action, p.due) for p in extraction.pledges] == [
+        ("reopen the bridge", date(2022, 5, 31)),
+        ("cut the tolls", date(2022, 5, 31)),
+    ]
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
