@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -87,8 +88,12 @@ class ActorNamer:
     def full_name(self, token: Token) -> str:
         """A person by their name rather than their title; a body by its whole phrase."""
         appositive = next((c for c in token.children if c.dep_ == "appos"), None)
-        if token.pos_ == "NOUN" and appositive is not None and appositive.ent_type_ == "PERSON":
-            token = appositive  # "One senator, Eduardo Bhatia, said ..."
+        if (
+            token.pos_ == "NOUN"
+            and appositive is not None
+            and (appositive.ent_type_ in words.AGENT_ENTITIES)
+        ):
+            token = appositive  # "One senator, Eduardo Bhatia, said", "the company, Fiat, will"
         if token.ent_type_ == "PERSON":
             # "Biden and Sanders announced they ...": both of them
             people = [token, *(c for c in token.conjuncts if c.ent_type_ == "PERSON")]
@@ -107,7 +112,9 @@ class ActorNamer:
     def _called(self, name: str) -> str:
         """A name as the actor is shown: its fullest form in the article, and the short form
         it gives in brackets ("General Motors (GM)"), which later articles often use alone."""
-        name = self._aliases.get(name, name).removeprefix("the ")
+        name = re.sub(r"\s*['’]s$", "", name)  # "Russia's exchanges": Russia
+        name = self._aliases.get(name) or self._aliases.get(_folded(name), name)
+        name = name.removeprefix("the ")
         short = self._short.get(name)
         return f"{name} ({short})" if short else name
 
@@ -349,7 +356,15 @@ def _person_aliases(doc: Doc) -> dict[str, str]:
         aliases[surname] = max(names, key=lambda n: (_mentions(n, names), -first[n]))
     for short, name in _abbreviations(doc).items():
         aliases.setdefault(short, name)
+    for key, name in list(aliases.items()):  # "Brudzinski" is "Brudziński" written plainly
+        aliases.setdefault(_folded(key), name)
     return aliases
+
+
+def _folded(name: str) -> str:
+    """A name without its accents: "Brudziński" -> "Brudzinski"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _abbreviations(doc: Doc) -> dict[str, str]:

@@ -179,8 +179,15 @@ def _build(
     if doer is not None and namer.name_token(doer):
         actor = namer.name_token(doer)  # "will be provided by the state government"
     elif not actor or _is_a_thing(candidate.subject):
-        # "The first jets will be delivered in 2014": whoever says so, else the article's body
-        actor = _fallback_actor(candidate, namer) or namer.main_agent() or actor or "Unnamed"
+        # "Russia's exchanges will reopen": the owner; "The first jets will be delivered in
+        # 2014": whoever says so, else the article's body
+        actor = (
+            _owner(candidate.subject, namer)
+            or _fallback_actor(candidate, namer)
+            or namer.main_agent()
+            or actor
+            or "Unnamed"
+        )
     return Pledge(
         actor=actor,
         action=_readable_action(candidate, excluded),
@@ -231,6 +238,16 @@ def _is_a_thing(subject: Any) -> bool:
     if subject.ent_type_ in words.AGENT_ENTITIES:
         return False
     return subject.lemma_.lower() not in words.ROLE_NOUNS | words.BODY_NOUNS
+
+
+def _owner(subject: Any, namer: ActorNamer) -> str:
+    """Who a thing belongs to, when a name owns it: "Russia's exchanges" -> Russia."""
+    if subject is None:
+        return ""
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN":
+        return ""
+    return namer.name_token(owner)
 
 
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:

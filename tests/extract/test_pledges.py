@@ -203,6 +203,24 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        # a description with the body's name beside it
+        ("Initially, the Italian company, Fiat, will appoint three members of the board.", "Fiat"),
+        # a thing that cannot commit, owned by a name: its owner
+        ("Russia's exchanges will reopen on Friday morning, the central bank said.", "Russia"),
+        # a name written without its accents is the same person
+        (
+            "Interior Minister Joachim Brudziński spoke. Brudzinski will order new checks.",
+            "Joachim Brudziński",
+        ),
+    ],
+)
+def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: str) -> None:
+    assert _only(body).actor == actor
+
+
 def test_negative_commitment() -> None:
     pledge = _only("Prime Minister Ann Lee said she had no plans to resign.")
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
