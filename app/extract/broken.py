@@ -6,18 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from app.extract.acts import (
-    Token,
-    act,
-    act_of,
-    object_nouns,
-    reports_a_done_act,
-    same_object,
-    verbs_of_noun,
-)
+from app.extract import acts as told
 
 if TYPE_CHECKING:
     from app.domain import PledgeRecord
+    from app.extract.acts import Token
 
 # A failing verb takes the act as its complement; a cancelling one, the act or its object.
 FailureKind = Literal["failing", "cancelling"]
@@ -43,7 +36,7 @@ def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
     """A done refusal or cancellation and who did it: the subject (None for a passive that
     names no one: "the vote was cancelled"), and which kind of verb ("failing" takes the act
     as its complement, "cancelling" the act or its object)."""
-    if verb.pos_ != "VERB" or not reports_a_done_act(verb):
+    if verb.pos_ != "VERB" or not told.reports_a_done_act(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -59,39 +52,42 @@ def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
 
 def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
     """Whether a refusal or cancellation is of this pledge's act (and what it is about)."""
-    pledged = act_of(record.pledge.action)
+    pledged = told.act_of(record.pledge.action)
     if kind == "failing":
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-        return any(act(c.lemma_.lower()) == pledged and same_object(c, record) for c in complements)
+        return any(
+            told.act(c.lemma_.lower()) == pledged and told.same_object(c, record)
+            for c in complements
+        )
     objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
     if not objects:
         return False
     if verb.lemma_.lower() in _TAKE_BACK:  # only the pledge itself, taken back, breaks it
         if not any(o.lemma_.lower() in _PLEDGE_NOUNS for o in objects):
             return False
-        return pledged in _acts_under(verb) and same_object(verb, record)
+        return pledged in _acts_under(verb) and told.same_object(verb, record)
     return any(pledged in _acts_under(o) or _names_object(o, record) for o in objects)
 
 
 def _acts_under(phrase: Token) -> set[str]:
     """The acts a phrase names below its head: "withdrew its offer to hold talks" → {hold};
     "cancelled the visit" → {visit}."""
-    acts = set()
+    found = set()
     for token in phrase.subtree:
         if token.i == phrase.i and token.pos_ == "VERB":
             continue
         if token.pos_ == "VERB":
-            acts.add(act(token.lemma_.lower()))
+            found.add(told.act(token.lemma_.lower()))
         elif token.pos_ == "NOUN":
-            verbs = verbs_of_noun(token.lower_) | {token.lemma_.lower()}
-            acts |= {act(v) for v in verbs}
-    return acts - {""}
+            verbs = told.verbs_of_noun(token.lower_) | {token.lemma_.lower()}
+            found |= {told.act(v) for v in verbs}
+    return found - {""}
 
 
 def _names_object(phrase: Token, record: PledgeRecord) -> bool:
     """Whether a phrase names what the pledge is about: its head is one of the pledge's first
     words ("the talks with Putin" for "hold further talks with…"), or it has two of them."""
-    nouns = object_nouns(record)
+    nouns = told.object_nouns(record)
     heads = [phrase] if phrase.dep_ != "prep" else [t for t in phrase.subtree if t.dep_ == "pobj"]
     heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
     if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
