@@ -1,4 +1,5 @@
-"""Score the follow-up search on labelled pledge and later-report pairs, with the pledge given.
+"""Score the follow-up search on labelled pledge and later-report pairs: with the pledge given,
+and end to end.
 
 Three sets: the project's own pairs (scripts/data/outcome-pairs.jsonl), and the Wikinews and
 MEANTIME follow-ups in data/ (followups-dev.jsonl, each with the distractors of the same story
@@ -14,7 +15,14 @@ PledgeWatch suggests is scored:
 - verdict right (met, broken, partly) and day right, among the right suggestions (the day only
   where the label gives one).
 
-    python scripts/eval_outcomes.py [--data data] [--details]
+End to end, every article of a corpus's pairs and distractors is imported into a new database
+in date order, as `pledgewatch ingest` would, the extractor finding the pledges; a suggestion is
+judged when its pledge is one of the labelled pledges (its sentence) and its article the pair's
+later article: right when its sentence is the labelled outcome, else wrong. "found" counts the
+labelled pledges the extractor stored (tracked or to review): a pledge it missed cannot be
+followed up.
+
+    python scripts/eval_outcomes.py [--data data] [--details] [--end-to-end]
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -194,11 +202,100 @@ def score(cases: list[Case]) -> Score:
     return tally
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A labelled pledge sentence, a later article, and the outcome sentence (None: distractor)."""
+
+    pledge_article: str
+    pledge_quote: str
+    later_article: str
+    outcome: str | None
+    outcome_quote: str | None
+    on: date | None
+
+
+def corpus_pairs(data: Path, corpus: str) -> list[Pair]:
+    """A corpus's follow-ups and distractors, by their sentences."""
+    folder = data / corpus
+    pairs = []
+    for line in (folder / "followups-dev.jsonl").read_text("utf-8").splitlines():
+        item = json.loads(line)
+        outcome, quote, on = item["outcome"], item["outcome_quote"], _day(item["outcome_date"])
+        pairs.append(Pair(item["pledge_article"], item["pledge_quote"], item["outcome_article"],
+                          outcome, quote, on))  # fmt: skip
+    for line in (folder / "followup-distractors-dev.jsonl").read_text("utf-8").splitlines():
+        item = json.loads(line)
+        pairs.append(Pair(item["pledge_article"], item["pledge_quote"], item["later_article"],
+                          None, None, None))  # fmt: skip
+    return pairs
+
+
+def end_to_end(data: Path, corpus: str) -> tuple[Score, int]:
+    """Import the corpus's paired articles in date order into a new database and score the
+    suggestions made; also how many labelled pledges were stored."""
+    import tempfile
+
+    from app.services.importing import ingest_each
+    from app.store.engine import make_engine, open_session
+    from app.store.reads import list_pledges
+    from app.store.suggestion_queries import list_suggestions
+
+    articles = data / corpus / "articles"
+    pairs = corpus_pairs(data, corpus)
+    names = sorted({n for p in pairs for n in (p.pledge_article, p.later_article)})
+    paths = sorted((articles / f"{n}.txt" for n in names),
+                   key=lambda path: (_article(path)[0].published, path.name))  # fmt: skip
+    tally = Score()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(str(Path(folder) / "e2e.db"))
+        for _ in ingest_each(engine, paths, at=datetime.now(UTC)):
+            pass
+        with open_session(engine) as session:
+            suggested = list_suggestions(session=session)
+            stored = list_pledges(session=session, today=date(2100, 1, 1))
+        engine.dispose()
+    labelled = {(p.pledge_article, p.pledge_quote) for p in pairs}
+    found = sum(
+        any(_quoted(r, quote) and Path(r.article_source).stem == name for r in stored)
+        for name, quote in labelled
+    )
+    for pair in pairs:
+        judged = [s for s in suggested
+                  if Path(s.article_source).stem == pair.later_article
+                  and _quoted(s.record, pair.pledge_quote)]  # fmt: skip
+        tally.suggested += len(judged)
+        if pair.outcome is None:
+            tally.distractors += 1
+            continue
+        tally.labelled += 1
+        hits = [s for s in judged if same_sentence(s.evidence, pair.outcome_quote or "")]
+        if hits:
+            tally.right += 1
+            tally.verdict_right += hits[0].verdict.value == pair.outcome
+            if pair.on is not None:
+                tally.dated += 1
+                tally.day_right += hits[0].happened_on == pair.on
+    return tally, found
+
+
+def _quoted(record: PledgeRecord, quote: str) -> bool:
+    """Whether a stored pledge was found in this sentence."""
+    pledge = record.pledge
+    return any(
+        same_sentence(q, quote) for q in (pledge.quote, *(m.text for m in pledge.more_quotes))
+    )
+
+
 def main() -> int:
     """Print the table, and with --details each case's result."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE.parent / "data", help="labelled data")
     parser.add_argument("--details", action="store_true", help="list every case's result")
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="also import every article in date order and score what is suggested",
+    )
     args = parser.parse_args()
     data: Path = args.data
     missing = [data / c / "followups-dev.jsonl" for c in CORPORA]
@@ -224,6 +321,21 @@ def main() -> int:
         if args.details:
             print("\n".join(tally.lines))
     print(total.row("unseen (both corpora)"))
+    if args.end_to_end:
+        print()
+        print("End to end (every article imported in date order, the extractor finding pledges):")
+        print(f"  {'set':<22} {'pairs':>5} {'distr':>5} {'sugg':>5} {'P':>6} {'R':>6}"
+              "   verdict    day   pledges stored")  # fmt: skip
+        whole, stored_all, pledges_all = Score(), 0, 0
+        for corpus in CORPORA:
+            tally, found = end_to_end(data, corpus)
+            pledges = len({(p.pledge_article, p.pledge_quote) for p in corpus_pairs(data, corpus)})
+            print(f"{tally.row(corpus)}   {found}/{pledges}")
+            for key in ("labelled", "distractors", "suggested", "right", "verdict_right",
+                        "dated", "day_right"):  # fmt: skip
+                setattr(whole, key, getattr(whole, key) + getattr(tally, key))
+            stored_all, pledges_all = stored_all + found, pledges_all + pledges
+        print(f"{whole.row('both corpora')}   {stored_all}/{pledges_all}")
     return 0
 
 
