@@ -301,3 +301,16 @@ def test_a_cancellation_told_in_the_passive_breaks_the_pledge_of_the_actor_it_na
     assert [(o.verdict, o.happened_on) for o in outcomes] == (
         [(Verdict.BROKEN, date(2019, 8, 2))] if found else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Nevada held its caucuses on Saturday.", True),  # the place the pledge names held them
+        ("Iowa held its caucuses on Saturday.", False),  # another place's caucuses
+        ("Nevada held its primary on Saturday.", False),  # another event
+    ],
+)
+def test_a_doer_the_pledge_names_in_its_object_reports_it(text: str, found: bool) -> None:
+    outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
