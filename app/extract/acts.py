@@ -18,6 +18,13 @@ Token = Any  # spaCy's Token
 _HOLDING = {"hold", "call", "stage", "conduct", "schedule"}
 HELD = {"hold", "stage", "conduct"}
 VOTES = {"vote", "ballot", "referendum"}
+# Events that, told as won, lost, attended or ended, were held: "Sanders won the Nevada caucuses".
+EVENTS = {
+    "caucus", "caucuses", "primary", "election", "vote", "referendum", "summit", "meeting",
+    "talks", "debate", "conference", "race", "contest", "poll", "ballot", "hearing",
+}  # fmt: skip
+# Done verbs that take a held event as their object.
+EVENT_VERBS = {"win", "lose", "attend", "boycott", "end", "conclude", "close", "contest", "hold"}
 
 # Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
 EQUIVALENT_VERBS = [

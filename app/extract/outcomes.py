@@ -22,6 +22,8 @@ from app.domain import Outcome, PledgeRecord, Verdict
 from app.domain.likeness import same_actor, searchable_words
 from app.extract.actors import ActorNamer
 from app.extract.acts import (
+    EVENT_VERBS,
+    EVENTS,
     HELD,
     VOTES,
     Token,
@@ -81,7 +83,11 @@ def _reported(
         acts = {act(verb) for verb in verbs} & by_act.keys()
         records = [r for a in acts for r in by_act[a] if same_object(token, r)]
         reports += _by_actor(records, subject, namer, verdict, dated)
-    elif _told_done_to(token):  # "the first A380 was delivered today to Singapore Airlines"
+    if _event_told_past(token):  # "Sanders won the Democratic Party's Nevada caucuses"
+        held = [*by_act.get(act("hold"), ()), *by_act.get("vote", ())]
+        reports += [(r, Verdict.MET, token) for r in held if _the_event_of(token, r)]
+    # "the first A380 was delivered today to Singapore Airlines"
+    if told is None and _told_done_to(token):
         records = [r for r in by_act.get(act(token.lemma_.lower()), ()) if _done_to(token, r)]
         reports += [(r, Verdict.MET, token) for r in records]
     failure = told_failure(token)
@@ -96,6 +102,25 @@ def _reported(
         records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
         reports += [(r, Verdict.MET, token.head) for r in records]
     return reports
+
+
+def _event_told_past(verb: Token) -> bool:
+    """A done verb whose object is an event: won, lost, attended, ended a vote or a summit."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in EVENT_VERBS
+        and reports_a_done_act(verb)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENTS for c in verb.children)
+    )
+
+
+def _the_event_of(verb: Token, record: PledgeRecord) -> bool:
+    """Whether the event is the one a pledge to hold it names: every word of what the pledge
+    names is in the event's phrase, and the sentence names the pledge's actor."""
+    nouns = object_nouns(record)
+    event = next(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENTS)
+    said = {form.rstrip("s") for t in event.subtree for form in (t.lemma_.lower(), t.lower_)}
+    return bool(nouns) and nouns <= said and _names_actor(verb, record)
 
 
 def _told_done_to(verb: Token) -> bool:

@@ -314,3 +314,17 @@ def test_a_cancellation_told_in_the_passive_breaks_the_pledge_of_the_actor_it_na
 def test_a_doer_the_pledge_names_in_its_object_reports_it(text: str, found: bool) -> None:
     outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Nevada caucuses.", True),
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Iowa caucuses.", False),
+        ("Senator Ann Lee expects to win the Democratic Party's Nevada caucuses.", False),
+        ("Yesterday, Senator Ann Lee won the Nevada caucuses.", False),  # whose, not said
+    ],
+)
+def test_an_event_told_as_won_was_held(text: str, found: bool) -> None:
+    outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
