@@ -51,7 +51,7 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
     """The outcomes this parsed article reports for any of the open pledges (one per pledge)."""
     by_act: dict[str, list[PledgeRecord]] = {}
     for record in open_pledges:
-        pledged = act_of(record.pledge.action)
+        pledged = act_of(record.pledge.action) or _staying(record.pledge.action)
         if pledged:
             by_act.setdefault(pledged, []).append(record)
     if not by_act:
@@ -90,6 +90,11 @@ def _reported(
     if told is None and _told_done_to(token):
         records = [r for r in by_act.get(act(token.lemma_.lower()), ()) if _done_to(token, r)]
         reports += [(r, Verdict.MET, token) for r in records]
+    if told is not None and act(token.lemma_.lower()) == act("resign"):
+        # "Jobs resigned from his post as CEO" breaks "remain Apple's CEO"
+        verbs, subject, dated = told
+        stayed = [r for r in by_act.get(_STAY, ()) if _names_role(token, r)]
+        reports += _by_actor(stayed, subject, namer, Verdict.BROKEN, dated)
     failure = told_failure(token)
     if failure is not None:
         subject, kind = failure
@@ -102,6 +107,25 @@ def _reported(
         records = [r for rs in by_act.values() for r in rs if _brought_in(token, r, namer)]
         reports += [(r, Verdict.MET, token.head) for r in records]
     return reports
+
+
+_STAY = "stay in a role"  # the key of pledges to remain in a post, which leaving it breaks
+
+
+def _staying(action: str) -> str:
+    """_STAY for a pledge to remain in a post ("remain CEO", "stay on as chairman",
+    "continue as CEO"), else ""."""
+    words = action.lower().split()
+    if words[:1] in (["remain"], ["stay"]) or words[:2] == ["continue", "as"]:
+        return _STAY
+    return ""
+
+
+def _names_role(verb: Token, record: PledgeRecord) -> bool:
+    """Whether the sentence that tells of leaving names the post the pledge was to keep."""
+    roles = {re.sub(r"['’]s?$", "", noun) for noun in object_nouns(record)}
+    said = {form.rstrip("s") for t in verb.sent for form in (t.lemma_.lower(), t.lower_)}
+    return bool(roles & said)
 
 
 def _event_told_past(verb: Token) -> bool:

@@ -328,3 +328,18 @@ def test_a_doer_the_pledge_names_in_its_object_reports_it(text: str, found: bool
 def test_an_event_told_as_won_was_held(text: str, found: bool) -> None:
     outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On Friday, Ann Lee resigned from her post as chair.", True),
+        ("On Friday, Ann Lee resigned from her seat on the board.", False),  # another post
+        ("On Friday, Tom Ward resigned from his post as chair.", False),  # another person
+    ],
+)
+def test_leaving_a_post_breaks_a_pledge_to_remain_in_it(text: str, found: bool) -> None:
+    outcomes = _outcomes(text, "Ann Lee", "remain chair of the council until 2020")
+    assert [(o.verdict, o.happened_on) for o in outcomes] == (
+        [(Verdict.BROKEN, date(2019, 8, 2))] if found else []
+    )
