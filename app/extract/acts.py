@@ -39,6 +39,7 @@ EQUIVALENT_VERBS = [
     {"pay", "transfer"},
     {"appoint", "name", "nominate"},
     {"withdraw", "pull"},
+    {"phase", "discontinue", "retire"},
 ]
 
 _CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}

@@ -166,7 +166,14 @@ def _done_to(verb: Token, record: PledgeRecord) -> bool:
     done_to = next(c for c in verb.children if c.dep_ == "nsubjpass")
     said = {form.rstrip("s") for t in done_to.subtree if t.pos_ in {"NOUN", "PROPN"}
             for form in (t.lemma_.lower(), t.lower_)}  # fmt: skip
-    return bool(nouns & said) and _names_actor(verb, record)
+    return bool(nouns & said) and (_names_actor(verb, record) or _owned_by_actor(record))
+
+
+def _owned_by_actor(record: PledgeRecord) -> bool:
+    """Whether what the pledge is about carries its actor's name ("phase out the Ford Taurus"):
+    naming the thing names whose it is."""
+    owner = {w for w in searchable_words(record.pledge.actor) if len(w) > 2}
+    return bool(owner) and owner <= set(record.pledge.action.lower().split())
 
 
 def _names_actor(token: Token, record: PledgeRecord) -> bool:

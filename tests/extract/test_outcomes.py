@@ -343,3 +343,15 @@ def test_leaving_a_post_breaks_a_pledge_to_remain_in_it(text: str, found: bool) 
     assert [(o.verdict, o.happened_on) for o in outcomes] == (
         [(Verdict.BROKEN, date(2019, 8, 2))] if found else []
     )
+
+
+@pytest.mark.parametrize(
+    ("action", "found"),
+    [
+        ("phase out the Ford Falcon sedan", True),  # the thing carries its maker's name
+        ("phase out the Falcon sedan", False),  # whose Falcon, the later sentence does not say
+    ],
+)
+def test_a_thing_named_for_its_maker_told_done_in_the_passive(action: str, found: bool) -> None:
+    outcomes = _outcomes("The Falcon was discontinued on Friday.", "Ford", action)
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 2)] if found else [])
