@@ -27,8 +27,9 @@ def change_mark(session: Session | Connection) -> ChangeMark:
         .select_from(suggestion)
         .where(suggestion.c.state == SuggestionState.OPEN.value)
     ).scalar_subquery()
-    row = session.execute(select(last_event, last_suggestion, still_open)).one()
-    return int(row[0]), int(row[1]), int(row[2])
+    row = session.execute(select(last_event.label("event"), last_suggestion.label("suggestion"),
+                                 still_open.label("still_open"))).one()  # fmt: skip
+    return int(row.event), int(row.suggestion), int(row.still_open)
 
 
 def changed_pledges(session: Session | Connection, *, after_event: int, limit: int) -> list[int]:

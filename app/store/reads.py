@@ -156,7 +156,7 @@ def _records(
     quotes: dict[int, tuple[Quote, ...]] = {}
     for pledge_id, text, start, end in session.execute(quotes_query):
         quotes[pledge_id] = (*quotes.get(pledge_id, ()), Quote(text, Span(start, end)))
-    return [_record_from(row, quotes.get(row[0], ())) for row in rows]
+    return [_record_from(row, quotes.get(row.id, ())) for row in rows]
 
 
 def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:

@@ -72,21 +72,21 @@ def list_suggestions(
         .where(*still)
         .order_by(article.c.published.desc(), suggestion.c.id)
     ).all()
-    records = get_pledges(session=session, pledge_ids=[row[1] for row in rows])
+    records = get_pledges(session=session, pledge_ids=[row.pledge_id for row in rows])
     return [
         Suggestion(
-            id=row[0],
-            record=records[row[1]],
-            happened_on=row[2],
-            evidence=row[3],
-            verdict=Verdict(row[4]),
-            article_title=row[5],
-            article_published=row[6],
-            article_url=row[7],
-            article_source=row[8],
+            id=row.id,
+            record=records[row.pledge_id],
+            happened_on=row.happened_on,
+            evidence=row.evidence,
+            verdict=Verdict(row.verdict),
+            article_title=row.title,
+            article_published=row.published,
+            article_url=row.url,
+            article_source=row.source,
         )
         for row in rows
-        if row[1] in records
+        if row.pledge_id in records
     ]
 
 
@@ -110,7 +110,10 @@ def accepted_evidence(*, session: Executor, pledge_id: int) -> list[Evidence]:
                suggestion.c.state == SuggestionState.ACCEPTED.value)
         .order_by(suggestion.c.happened_on, suggestion.c.id)
     )  # fmt: skip
-    return [Evidence(Verdict(row[0]), *row[1:]) for row in rows]
+    return [
+        Evidence(Verdict(row.verdict), row.happened_on, row.evidence, row.title, row.published)
+        for row in rows
+    ]
 
 
 def close_suggestion(*, session: Session, suggestion_id: int, state: SuggestionState) -> None:
