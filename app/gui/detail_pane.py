@@ -64,7 +64,7 @@ class DetailPane(QWidget):
 
     mark_met_requested = Signal(int)
     """The analyst wants to mark this pledge as met (opens the dialog)."""
-    unmark_requested = Signal(int)
+    reopen_requested = Signal(int)
     """The analyst wants to take back the met or broken mark."""
     mark_broken_requested = Signal(int)
     """The analyst wants to mark this pledge as broken (opens the dialog)."""
@@ -102,14 +102,14 @@ class DetailPane(QWidget):
         self.broken_button = QPushButton("&Broken…")
         self.broken_button.setToolTip(_BROKEN_TIP)
 
-        self.unmark_button = QPushButton("&Unmark")
-        self.unmark_button.setToolTip("Take back the met or broken mark: the pledge is open again")
+        self.reopen_button = QPushButton("Re&open")
+        self.reopen_button.setToolTip("Take back the met or broken mark: the pledge is open again")
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
         self.dismiss_button = QPushButton("&Dismiss")
         self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
         self.mark_button.clicked.connect(self._on_mark_button_clicked)
-        self.unmark_button.clicked.connect(self._on_unmark_button_clicked)
+        self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
         self.broken_button.clicked.connect(self._on_broken_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
@@ -203,7 +203,7 @@ class DetailPane(QWidget):
         return (
             self.mark_button,
             self.broken_button,
-            self.unmark_button,
+            self.reopen_button,
             self.edit_button,
             self.dismiss_button,
         )
@@ -260,7 +260,7 @@ class DetailPane(QWidget):
         # The labels stay the same (the pane keeps its width); the tooltips say what they do.
         self.mark_button.setToolTip("Change the day it was met" if met else _MARK_MET_TIP)
         self.broken_button.setToolTip("Change the day it was broken" if broken else _BROKEN_TIP)
-        self.unmark_button.setEnabled(met or broken)
+        self.reopen_button.setEnabled(met or broken)
         self._fit_summary()
 
     def _show_article(self, text: str, record: PledgeRecord) -> None:
@@ -294,8 +294,8 @@ class DetailPane(QWidget):
     def _on_broken_button_clicked(self) -> None:
         self._ask(self.mark_broken_requested)
 
-    def _on_unmark_button_clicked(self) -> None:
-        self._ask(self.unmark_requested)
+    def _on_reopen_button_clicked(self) -> None:
+        self._ask(self.reopen_requested)
 
     def _on_edit_button_clicked(self) -> None:
         self._ask(self.edit_requested)

@@ -237,7 +237,7 @@ class MainWindow(
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self.open_detail)
         self.detail.mark_met_requested.connect(self.mark_met_current)
-        self.detail.unmark_requested.connect(self.unmark_current)
+        self.detail.reopen_requested.connect(self.reopen_current)
         self.detail.mark_broken_requested.connect(self.mark_broken_current)
         self.detail.edit_requested.connect(self.edit_current)
         self.detail.dismiss_requested.connect(self.dismiss_current)

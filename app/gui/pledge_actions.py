@@ -153,9 +153,9 @@ class PledgeActions(QObject):
         broken = decided.broken(on, note)
         self.perform("Mark broken", records, lambda _r: broken, _verdict_before)
 
-    def unset_met(self, records: Sequence[PledgeRecord]) -> None:
+    def reopen(self, records: Sequence[PledgeRecord]) -> None:
         """Take back met or broken marks; undo puts each back as it was."""
-        self.perform("Unmark", records, lambda _r: decided.reopened, _verdict_before)
+        self.perform("Reopen", records, lambda _r: decided.reopened, _verdict_before)
 
     def edit(self, record: PledgeRecord, change: PledgeEdit) -> None:
         """Correct a pledge; undo restores the fields it had."""
@@ -278,7 +278,7 @@ class PledgeActions(QObject):
 def _done_words(verb: str, actors: list[str]) -> str:
     """ "Dismissed 3 pledges", "Marked met: United States": the status bar's line after a
     change."""
-    past = {"Mark met": "Marked met", "Mark broken": "Marked broken", "Unmark": "Unmarked",
+    past = {"Mark met": "Marked met", "Mark broken": "Marked broken", "Reopen": "Reopened",
             "Edit": "Edited", "Dismiss": "Dismissed", "Restore": "Restored",
             "Confirm": "Confirmed"}.get(verb, verb)  # fmt: skip
     return f"{past}: {actors[0]}" if len(actors) == 1 else f"{past} {plural(len(actors), 'pledge')}"

@@ -1,5 +1,5 @@
 """The window's commands on pledges: each works on every selected row as one undoable step
-(Space, Mark met…, Mark broken…, Unmark, Confirm, Dismiss, Restore, Set kind), or on the current
+(Space, Mark met…, Mark broken…, Reopen, Confirm, Dismiss, Restore, Set kind), or on the current
 one (Edit…); in the review inbox and after a dismissal the next row is selected."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class PledgeCommands(WindowParts):
         if not records:
             return
         if all(r.pledge.met_on is not None for r in records):
-            self.pledge_actions.unset_met(records)
+            self.pledge_actions.reopen(records)
         else:
             open_ones = [r for r in records if r.pledge.met_on is None]
             self.pledge_actions.set_met(open_ones, self.clock.today())
@@ -74,11 +74,11 @@ class PledgeCommands(WindowParts):
         dialog = VerdictDialog(records, self.clock.today(), self, broken=broken)
         return dialog.answer() if dialog.exec() else None
 
-    def unmark_current(self, *_: object) -> None:
+    def reopen_current(self, *_: object) -> None:
         """Take back the met or broken marks of the selected pledges."""
         marked = [r for r in self.selected_records() if r.pledge.met_on or r.pledge.broken_on]
         if marked:
-            self.pledge_actions.unset_met(marked)
+            self.pledge_actions.reopen(marked)
 
     def confirm_current(self, *_: object) -> None:
         """Confirm the selected pledges to review; in To review, the next one is selected."""
@@ -153,4 +153,4 @@ class PledgeCommands(WindowParts):
         if met:
             self.pledge_actions.set_met([record], self.clock.today())
         else:
-            self.pledge_actions.unset_met([record])
+            self.pledge_actions.reopen([record])

@@ -49,7 +49,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Tick the selected pledges off on a day you give, with a note", on_table=True),
     ActionSpec("broken", "Mark &broken…", "mark_broken_current", ("Ctrl+B",),
                "Record that the selected pledges were broken: withdrawn, refused, cancelled"),
-    ActionSpec("unmark", "&Unmark", "unmark_current", (),
+    ActionSpec("reopen", "Re&open", "reopen_current", (),
                "Take back the met or broken marks of the selected pledges"),
     ActionSpec("confirm", "&Confirm as a pledge", "confirm_current", ("Ctrl+Return",),
                "The pledges found with less confidence are pledges: track them "
@@ -84,7 +84,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("import", "web", "paste", "feeds", "-", "export", "-", "quit")),
-    ("&Edit", ("undo", "redo", "-", "toggle", "met", "broken", "unmark", "confirm", "dismiss",
+    ("&Edit", ("undo", "redo", "-", "toggle", "met", "broken", "reopen", "confirm", "dismiss",
                "edit", "open", "-", "find", "-", "preferences")),
     ("&View", ("docks", "columns", "-", "all", "save_search", "dismissed", "reload")),
     ("&Help", ("shortcuts", "about")),
@@ -92,7 +92,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """The menu bar: names from ACTIONS, "-" a separator; undo, redo, docks and columns are made
 by Qt from the undo stack, the docks and the table's columns."""
 
-ROW_MENU = ("met", "broken", "unmark", "-", "edit", "kind", "confirm", "dismiss")
+ROW_MENU = ("met", "broken", "reopen", "-", "edit", "kind", "confirm", "dismiss")
 """What a right click on a pledge offers."""
 
 
@@ -155,7 +155,7 @@ class WindowActions(WindowParts):
                     chosen.triggered.connect(lambda _=False, k=kind: self.set_kind_current(k))
             else:
                 menu.addAction(self.action_of[name])
-        self.action_of["unmark"].setEnabled(bool(record.pledge.met_on or record.pledge.broken_on))
+        self.action_of["reopen"].setEnabled(bool(record.pledge.met_on or record.pledge.broken_on))
         self.action_of["confirm"].setEnabled(record.pledge.review)
         return menu
 
@@ -173,8 +173,8 @@ class WindowActions(WindowParts):
             self._enable_for_any()
 
     def _enable_for_any(self) -> None:
-        """Outside a context menu, Unmark and Confirm apply to whichever rows are selected."""
-        self.action_of["unmark"].setEnabled(True)
+        """Outside a context menu, Reopen and Confirm apply to whichever rows are selected."""
+        self.action_of["reopen"].setEnabled(True)
         self.action_of["confirm"].setEnabled(True)
 
     def _on_header_context_menu(self, point: QPoint) -> None:

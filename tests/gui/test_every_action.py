@@ -121,7 +121,7 @@ def _trigger_everything(
             for row in range(window.proxy.rowCount()):
                 if button.isEnabled():
                     break
-                window.table.selectRow(row)  # a button for another state (Unmark): find a row
+                window.table.selectRow(row)  # a button for another state (Reopen): find a row
             if not button.isVisibleTo(window) or not button.isEnabled():
                 continue
             button.click()
