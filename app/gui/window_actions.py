@@ -49,7 +49,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Tick the selected pledges off on a day you give, with a note", on_table=True),
     ActionSpec("broken", "Mark &broken…", "mark_broken_current", ("Ctrl+B",),
                "Record that the selected pledges were broken: withdrawn, refused, cancelled"),
-    ActionSpec("reopen", "Re&open", "reopen_current", (),
+    ActionSpec("reopen", "Reope&n", "reopen_current", (),
                "Take back the met or broken marks of the selected pledges"),
     ActionSpec("confirm", "&Confirm as a pledge", "confirm_current", ("Ctrl+Return",),
                "The pledges found with less confidence are pledges: track them "
