@@ -407,7 +407,7 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(window: MainWindow) -> No
     menu = window.row_menu(record)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
-        "Mark &met…", "Mark &broken…", "Re&open", "&Edit…", "Set &kind", "&Confirm as a pledge",
+        "Mark &met…", "Mark &broken…", "Reope&n", "&Edit…", "Set &kind", "&Confirm as a pledge",
         "&Dismiss",
     ]  # fmt: skip
     assert not menu.actions()[2].isEnabled()  # nothing to take back yet
