@@ -36,6 +36,7 @@ from app.extract.acts import (
 )
 from app.extract.broken import breaks, told_failure
 from app.extract.datepatterns import MONTHS, WEEKDAYS
+from app.extract.lexicon import ROLE_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,7 +59,15 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
         return []
     namer = ActorNamer(doc)
     found: dict[int, Outcome] = {}
+    posts = {r.id: post for rs in by_act.values() for r in rs if (post := _post_taken(r))}
     for sent in doc.sents:
+        for record in (r for rs in by_act.values() for r in rs if r.id in posts):
+            if record.id not in found and _called_by_post(sent.text, record, posts[record.id]):
+                text = sent.text.strip()  # "Prime Minister Boris Johnson joined …": he is
+                start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
+                found[record.id] = Outcome(
+                    record.id, published, text, start, start + len(text), Verdict.MET
+                )
         for token in sent:
             for record, verdict, dated in _reported(token, by_act, namer):
                 if record.id in found or _dated_before(dated, record):
@@ -126,6 +135,32 @@ def _names_role(verb: Token, record: PledgeRecord) -> bool:
     roles = {re.sub(r"['’]s?$", "", noun) for noun in object_nouns(record)}
     said = {form.rstrip("s") for t in verb.sent for form in (t.lemma_.lower(), t.lower_)}
     return bool(roles & said)
+
+
+# Acts of taking a post: "succeed Theresa May as Prime Minister", "become the next CEO".
+_TAKING = {"succeed", "become", "replace"}
+_NOT_IN_TITLE = {"the", "a", "an", "next", "new", "first", "its", "their", "his", "her"}
+
+
+def _post_taken(record: PledgeRecord) -> str:
+    """The post a pledge is to take ("prime minister" in "succeed May as Prime Minister"),
+    when it names one by its title; else ""."""
+    words = record.pledge.action.lower().split()
+    if not words or words[0] not in _TAKING:
+        return ""
+    after = words[words.index("as") + 1 :] if "as" in words else words[1:]
+    title = [w for w in after if w not in _NOT_IN_TITLE][:3]
+    return " ".join(title) if any(w in ROLE_NOUNS for w in title) else ""
+
+
+def _called_by_post(text: str, record: PledgeRecord, post: str) -> bool:
+    """Whether a later sentence calls the pledge's actor by the post it was to take, the title
+    right before the name: "Prime Minister Boris Johnson"."""
+    names = [w for w in searchable_words(record.pledge.actor) if len(w) > 2]
+    if not names:
+        return False
+    pattern = re.escape(post) + r"\s+(?:[\w.'’-]+\s+){0,2}?" + re.escape(names[-1]) + r"\b"
+    return re.search(pattern, text.lower()) is not None
 
 
 def _event_told_past(verb: Token) -> bool:

@@ -355,3 +355,20 @@ def test_leaving_a_post_breaks_a_pledge_to_remain_in_it(text: str, found: bool) 
 def test_a_thing_named_for_its_maker_told_done_in_the_passive(action: str, found: bool) -> None:
     outcomes = _outcomes("The Falcon was discontinued on Friday.", "Ford", action)
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 2)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On Monday, Prime Minister Ann Lee opened the new bridge.", True),  # called by the post
+        ("On Monday, Ann Lee opened the new bridge.", False),
+        ("On Monday, Prime Minister Tom Ward praised Ann Lee.", False),  # another's title
+    ],
+)
+def test_a_later_article_calling_the_actor_by_the_post_reports_it_taken(
+    text: str, found: bool
+) -> None:
+    outcomes = _outcomes(text, "Ann Lee", "succeed Tom Ward as Prime Minister")
+    assert [(o.verdict, o.happened_on) for o in outcomes] == (
+        [(Verdict.MET, PUBLISHED)] if found else []
+    )
