@@ -59,25 +59,23 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
         return []
     namer = ActorNamer(doc)
     found: dict[int, Outcome] = {}
-    posts = {r.id: post for rs in by_act.values() for r in rs if (post := _post_taken(r))}
+    posts = [(r, post) for rs in by_act.values() for r in rs if (post := _post_taken(r))]
     for sent in doc.sents:
-        for record in (r for rs in by_act.values() for r in rs if r.id in posts):
-            if record.id not in found and _called_by_post(sent.text, record, posts[record.id]):
-                text = sent.text.strip()  # "Prime Minister Boris Johnson joined …": he is
-                start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
-                found[record.id] = Outcome(
-                    record.id, published, text, start, start + len(text), Verdict.MET
-                )
+        for record, post in posts:  # "Prime Minister Boris Johnson joined …": he took it
+            if record.id not in found and _called_by_post(sent.text, record, post):
+                found[record.id] = _outcome(sent, record, published, Verdict.MET)
         for token in sent:
             for record, verdict, dated in _reported(token, by_act, namer):
-                if record.id in found or _dated_before(dated, record):
-                    continue
-                text = sent.text.strip()
-                start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
-                found[record.id] = Outcome(
-                    record.id, _when(dated, published), text, start, start + len(text), verdict
-                )
+                if record.id not in found and not _dated_before(dated, record):
+                    found[record.id] = _outcome(sent, record, _when(dated, published), verdict)
     return list(found.values())
+
+
+def _outcome(sent: Any, record: PledgeRecord, day: date, verdict: Verdict) -> Outcome:
+    """The outcome a sentence reports, with the sentence's place in the article."""
+    text = sent.text.strip()
+    start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
+    return Outcome(record.id, day, text, start, start + len(text), verdict)
 
 
 def _reported(
