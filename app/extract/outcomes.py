@@ -343,9 +343,20 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if act_of(action)
-        and any(word in lowered for word in searchable_words(actor) if len(word) > 2)
+        if (act_of(action) or _staying(action)) and _named_in(text, lowered, actor)
     ]
+
+
+# The short form an actor is given with in brackets: "General Motors (GM)".
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def _named_in(text: str, lowered: str, actor: str) -> bool:
+    """Whether a text names an actor: a word of its name, or the short form it goes by, as a
+    word of its own ("GM filed for bankruptcy")."""
+    if any(word in lowered for word in searchable_words(actor) if len(word) > 2):
+        return True
+    return any(re.search(rf"\b{re.escape(short)}\b", text) for short in _SHORT_FORM.findall(actor))
 
 
 def _dated_before(verb: Token, record: PledgeRecord) -> bool:

@@ -184,3 +184,31 @@ def test_a_later_report_that_gives_a_deadline_dates_an_undated_pledge(
     [biden] = [p for p in listed if p["actor"] == "Joe Biden"]
     # Published Wednesday 26 January 2022: "next week" ends on Sunday 6 February.
     assert (biden["due"], biden["deadline_text"]) == ("2022-02-06", "next week")
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "verdict"),
+    [
+        # a body later called only by the two-letter short form the first article gave it
+        (
+            "Northern Rail (NR) said it would close the Elm Street depot next month.",
+            "On Friday, NR closed the Elm Street depot.",
+            "met",
+        ),
+        # a pledge to stay in a post, broken by leaving it
+        (
+            "Council chair Ann Lee said she would remain chair of the council until 2025.",
+            "On Friday, Ann Lee resigned from her post as chair.",
+            "broken",
+        ),
+    ],
+)
+def test_a_later_article_is_searched_for_every_kind_of_pledge(
+    cli: CliRunner, tmp_path: Path, first: str, later: str, verdict: str
+) -> None:
+    for name, day, text in (("first", "March 1, 2022", first), ("later", "March 5, 2022", later)):
+        article = tmp_path / f"{name}.txt"
+        article.write_text(f"Headline about {name}\n\n{day}\n\n{text}\n", encoding="utf-8")
+        assert cli("ingest", str(article)).code == 0
+    [suggestion] = json.loads(cli("suggestions", "--json").out)
+    assert (suggestion["verdict"], suggestion["happened_on"]) == (verdict, "2022-03-04")
