@@ -25,7 +25,8 @@ def test_csv_opens_cleanly_and_runs_no_formula(
 ) -> None:
     cli("ingest", str(sample_path))
     us = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "United States")
-    with open_session(make_engine(database)) as session:
+    engine = make_engine(database)
+    with open_session(engine) as session:
         decide(
             session=session,
             pledge_id=us["id"],
@@ -40,6 +41,7 @@ def test_csv_opens_cleanly_and_runs_no_formula(
                 )
             ),
         )
+    engine.dispose()
     cli("met", str(us["id"]), "--on", "2022-01-26", "--note", "@SUM(A1:A9)")
     lavrov = next(p for p in json.loads(cli("list", "--json").out) if p["actor"] == "Sergei Lavrov")
     cli("broken", str(lavrov["id"]), "--on", "2022-01-27", "--note", "=talks called off")
