@@ -160,13 +160,11 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
     node, steps = root, 0
     crossed = False
     while node.i not in targets:
-        if steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}:
-            if _says_when(node):
-                pass
-            elif through_relative and not crossed and _relative_to_come(node):
-                crossed = True
-            else:
+        clause = steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}
+        if clause and not _says_when(node):
+            if not (through_relative and not crossed and _relative_to_come(node)):
                 return None  # the expression belongs to a clause of its own
+            crossed = True
         if node.head is node or steps > 8:
             return None
         if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i in targets:
