@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.domain.likeness import STOP_WORDS
+from app.extract import lexicon as words
 from app.extract.lexicon import HEDGES, NOT_COMMITTING
 from app.extract.syntax import in_question
 
@@ -14,17 +15,11 @@ if TYPE_CHECKING:
 
 Token = Any  # spaCy's Token
 
-# "hold a vote", "call a referendum": the act pledged is the vote; "held the vote" reports it.
-_HOLDING = {"hold", "call", "stage", "conduct", "schedule"}
-HELD = {"hold", "stage", "conduct"}
-VOTES = {"vote", "ballot", "referendum"}
-# Events that, told as won, lost, attended or ended, were held: "Sanders won the Nevada caucuses".
-EVENTS = {
-    "caucus", "caucuses", "primary", "election", "vote", "referendum", "summit", "meeting",
-    "talks", "debate", "conference", "race", "contest", "poll", "ballot", "hearing",
-}  # fmt: skip
-# Done verbs that take a held event as their object.
-EVENT_VERBS = {"win", "lose", "attend", "boycott", "end", "conclude", "close", "contest", "hold"}
+_HOLDING = words.HOLDING_VERBS
+HELD = words.HELD_VERBS
+VOTES = words.VOTE_NOUNS
+EVENTS = words.EVENT_NOUNS
+EVENT_VERBS = words.EVENT_VERBS
 
 # Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
 EQUIVALENT_VERBS = [
@@ -47,9 +42,7 @@ _CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
 # Objects an equivalent verb already says: "leave office" is reported by "resigned".
 _IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
 
-# Verbs too light to tell one act from another ("be held", "do that") or that name a state
-# rather than a done act ("continue", "remain").
-_LIGHT_VERBS = {"be", "do", "have", "get", "go", "continue", "keep", "remain", "stay", "try"}
+_LIGHT_VERBS = words.LIGHT_VERBS
 
 # Words that end what an act is done to: "a written response | to its demands".
 _PREPOSITIONS = {

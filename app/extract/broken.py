@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from app.extract import acts as told
+from app.extract import lexicon as words
 
 if TYPE_CHECKING:
     from app.domain import PledgeRecord
@@ -15,21 +16,10 @@ if TYPE_CHECKING:
 # A failing verb takes the act as its complement; a cancelling one, the act or its object.
 FailureKind = Literal["failing", "cancelling"]
 
-# Verbs whose done form with the act as their complement breaks a pledge: "refused to provide".
-_FAILING_VERBS = {"refuse", "fail", "decline", "neglect"}
-
-# Verbs that, done to the act or to what it is about, break a pledge: "called off the talks";
-# a verb with a particle counts only with it, and "postpone" only with "indefinitely".
-_CANCELLING_VERBS = {
-    "cancel", "scrap", "abandon", "shelve", "axe", "rescind", "revoke", "withdraw", "drop",
-    "call off", "back out", "pull out", "renege", "postpone indefinitely",
-}  # fmt: skip
-
-# What a withdrawn or dropped thing must be to be the pledge itself, not the pledged act
-# ("withdrew its offer to hold talks" breaks it; "withdrew its troops" may keep one).
-_PLEDGE_NOUNS = {"offer", "pledge", "promise", "commitment", "plan", "proposal", "bid", "threat"}
-# The verbs that break a pledge only so, by taking the pledge itself back.
-_TAKE_BACK = {"withdraw", "drop", "abandon", "rescind", "revoke"}
+_FAILING_VERBS = words.FAILING_VERBS
+_CANCELLING_VERBS = words.CANCELLING_VERBS
+_PLEDGE_NOUNS = words.PLEDGE_NOUNS
+_TAKE_BACK = words.TAKE_BACK_VERBS
 
 
 def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:

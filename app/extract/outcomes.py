@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
 from app.domain.likeness import same_actor, searchable_words
+from app.extract import lexicon as words
 from app.extract.actors import ActorNamer
 from app.extract.acts import (
     EVENT_VERBS,
@@ -41,11 +42,9 @@ from app.extract.lexicon import ROLE_NOUNS
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-# Words before an act's noun that take the act as done: "following the resignation of…".
-_AFTER_WORDS = {"following", "after", "since"}
-_PARTLY = {"partly", "partially", "part"}
-# Acts that bring a measure in: kept when the measure comes into force.
-_ENACTING = {"introduce", "implement", "impose", "enact", "pass", "adopt", "apply", "bring"}
+_AFTER_WORDS = words.AFTER_WORDS
+_PARTLY = words.PARTLY_WORDS
+_ENACTING = words.ENACTING_VERBS
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -135,8 +134,7 @@ def _names_role(verb: Token, record: PledgeRecord) -> bool:
     return bool(roles & said)
 
 
-# Acts of taking a post: "succeed Theresa May as Prime Minister", "become the next CEO".
-_TAKING = {"succeed", "become", "replace"}
+_TAKING = words.TAKING_VERBS
 _NOT_IN_TITLE = {"the", "a", "an", "next", "new", "first", "its", "their", "his", "her"}
 
 

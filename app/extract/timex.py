@@ -44,10 +44,8 @@ _LENGTHS = re.compile(
 )
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
-# Words that open a clause saying when the act happens.
-_WHEN_MARKS = frozenset({"when", "once", "as", "before", "until", "till", "whenever"})
-# Prepositions before a length of time that runs: "during a 14-day quarantine".
-_RUNNING_LEADS = frozenset({"for", "during", "over", "within", "throughout"})
+_WHEN_MARKS = words.WHEN_MARKS
+_RUNNING_LEADS = words.RUNNING_LEADS
 
 
 @dataclass(frozen=True, slots=True)
