@@ -11,6 +11,8 @@ from app.extract.lexicon import HEDGES, NOT_COMMITTING
 from app.extract.syntax import in_question
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from app.domain import PledgeRecord
 
 Token = Any  # spaCy's Token
@@ -113,5 +115,11 @@ def same_object(verb: Token, record: PledgeRecord) -> bool:
     nouns = object_nouns(record)
     if not nouns:
         return True
-    said = {form.rstrip("s") for t in verb.subtree for form in (t.lemma_.lower(), t.lower_)}
+    said = said_forms(verb.subtree)
     return bool(nouns & said)
+
+
+def said_forms(tokens: Iterable[Token]) -> set[str]:
+    """The words of some tokens as a pledge's words are matched against them: lemma and form,
+    lower case, without a plural "s"."""
+    return {form.rstrip("s") for t in tokens for form in (t.lemma_.lower(), t.lower_)}

@@ -82,5 +82,5 @@ def _names_object(phrase: Token, record: PledgeRecord) -> bool:
     heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
     if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
         return True
-    said = {form.rstrip("s") for t in phrase.subtree for form in (t.lemma_.lower(), t.lower_)}
+    said = told.said_forms(phrase.subtree)
     return len(nouns & said) >= 2

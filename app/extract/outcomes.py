@@ -32,6 +32,7 @@ from app.extract.acts import (
     act_of,
     object_nouns,
     reports_a_done_act,
+    said_forms,
     same_object,
     verbs_of_noun,
 )
@@ -121,8 +122,8 @@ _STAY = "stay in a role"  # the key of pledges to remain in a post, which leavin
 def _staying(action: str) -> str:
     """_STAY for a pledge to remain in a post ("remain CEO", "stay on as chairman",
     "continue as CEO"), else ""."""
-    words = action.lower().split()
-    if words[:1] in (["remain"], ["stay"]) or words[:2] == ["continue", "as"]:
+    told = action.lower().split()
+    if told[:1] in (["remain"], ["stay"]) or told[:2] == ["continue", "as"]:
         return _STAY
     return ""
 
@@ -130,7 +131,7 @@ def _staying(action: str) -> str:
 def _names_role(verb: Token, record: PledgeRecord) -> bool:
     """Whether the sentence that tells of leaving names the post the pledge was to keep."""
     roles = {re.sub(r"['’]s?$", "", noun) for noun in object_nouns(record)}
-    said = {form.rstrip("s") for t in verb.sent for form in (t.lemma_.lower(), t.lower_)}
+    said = said_forms(verb.sent)
     return bool(roles & said)
 
 
@@ -141,10 +142,10 @@ _NOT_IN_TITLE = {"the", "a", "an", "next", "new", "first", "its", "their", "his"
 def _post_taken(record: PledgeRecord) -> str:
     """The post a pledge is to take ("prime minister" in "succeed May as Prime Minister"),
     when it names one by its title; else ""."""
-    words = record.pledge.action.lower().split()
-    if not words or words[0] not in _TAKING:
+    told = record.pledge.action.lower().split()
+    if not told or told[0] not in _TAKING:
         return ""
-    after = words[words.index("as") + 1 :] if "as" in words else words[1:]
+    after = told[told.index("as") + 1 :] if "as" in told else told[1:]
     title = [w for w in after if w not in _NOT_IN_TITLE][:3]
     return " ".join(title) if any(w in ROLE_NOUNS for w in title) else ""
 
@@ -152,7 +153,7 @@ def _post_taken(record: PledgeRecord) -> str:
 def _called_by_post(text: str, record: PledgeRecord, post: str) -> bool:
     """Whether a later sentence calls the pledge's actor by the post it was to take, the title
     right before the name: "Prime Minister Boris Johnson"."""
-    names = [w for w in searchable_words(record.pledge.actor) if len(w) > 2]
+    names = _name_words(record.pledge.actor)
     if not names:
         return False
     pattern = re.escape(post) + r"\s+(?:[\w.'’-]+\s+){0,2}?" + re.escape(names[-1]) + r"\b"
@@ -174,7 +175,7 @@ def _the_event_of(verb: Token, record: PledgeRecord) -> bool:
     names is in the event's phrase, and the sentence names the pledge's actor."""
     nouns = object_nouns(record)
     event = next(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENTS)
-    said = {form.rstrip("s") for t in event.subtree for form in (t.lemma_.lower(), t.lower_)}
+    said = said_forms(event.subtree)
     return bool(nouns) and nouns <= said and _names_actor(verb, record)
 
 
@@ -195,22 +196,27 @@ def _done_to(verb: Token, record: PledgeRecord) -> bool:
     A380, made by Airbus, was delivered")."""
     nouns = object_nouns(record)
     done_to = next(c for c in verb.children if c.dep_ == "nsubjpass")
-    said = {form.rstrip("s") for t in done_to.subtree if t.pos_ in {"NOUN", "PROPN"}
-            for form in (t.lemma_.lower(), t.lower_)}  # fmt: skip
+    said = said_forms(t for t in done_to.subtree if t.pos_ in {"NOUN", "PROPN"})
     return bool(nouns & said) and (_names_actor(verb, record) or _owned_by_actor(record))
 
 
 def _owned_by_actor(record: PledgeRecord) -> bool:
     """Whether what the pledge is about carries its actor's name ("phase out the Ford Taurus"):
     naming the thing names whose it is."""
-    owner = {w for w in searchable_words(record.pledge.actor) if len(w) > 2}
+    owner = set(_name_words(record.pledge.actor))
     return bool(owner) and owner <= set(record.pledge.action.lower().split())
 
 
 def _names_actor(token: Token, record: PledgeRecord) -> bool:
     """Whether the token's sentence names the pledge's actor."""
     named = token.sent.text.lower()
-    return any(word in named for word in searchable_words(record.pledge.actor) if len(word) > 2)
+    return any(word in named for word in _name_words(record.pledge.actor))
+
+
+def _name_words(actor: str) -> list[str]:
+    """The words an actor is looked for by in a text: its name words longer than two letters
+    (a two-letter short form is looked for as a word of its own: _named_in)."""
+    return [word for word in searchable_words(actor) if len(word) > 2]
 
 
 def _in_force(noun: Token) -> bool:
@@ -254,7 +260,7 @@ def _by_actor(
         return []
     actor = namer.name_token(subject)
     doer = {w.lower().rstrip("s") for w in re.findall(r"\w+", actor)}
-    said = {form.rstrip("s") for t in dated.sent for form in (t.lemma_.lower(), t.lower_)}
+    said = said_forms(dated.sent)
     return [
         (r, verdict, dated) for r in records
         # the pledge's actor did it; or the doer is part of what the pledge names, and the
@@ -352,7 +358,7 @@ _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 def _named_in(text: str, lowered: str, actor: str) -> bool:
     """Whether a text names an actor: a word of its name, or the short form it goes by, as a
     word of its own ("GM filed for bankruptcy")."""
-    if any(word in lowered for word in searchable_words(actor) if len(word) > 2):
+    if any(word in lowered for word in _name_words(actor)):
         return True
     return any(re.search(rf"\b{re.escape(short)}\b", text) for short in _SHORT_FORM.findall(actor))
 
