@@ -31,9 +31,10 @@ class ActorNamer:
 
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
-        self._aliases = _person_aliases(doc)
+        abbreviations = _abbreviations(doc)
+        self._aliases = _person_aliases(doc, abbreviations)
         # "General Motors (GM)": the name is given with the short form later articles use
-        self._short = {name: short for short, name in _abbreviations(doc).items()}
+        self._short = {name: short for short, name in abbreviations.items()}
         self._main: str | None = None
 
     def name(self, cue: Candidate) -> str:
@@ -341,9 +342,10 @@ def _joins_a_name(token: Token) -> bool:
     )
 
 
-def _person_aliases(doc: Doc) -> dict[str, str]:
-    """Map each surname to the fullest name the article gives ('Lavrov' -> 'Sergei Lavrov'),
-    and each abbreviation given in brackets to its name ('General Motors (GM)': GM)."""
+def _person_aliases(doc: Doc, abbreviations: dict[str, str]) -> dict[str, str]:
+    """Map each surname to the name the article gives its bearer ('Lavrov' -> 'Sergei Lavrov'),
+    each of the article's `abbreviations` to its name ('GM' -> 'General Motors'), and each key
+    written without its accents to the same name."""
     aliases: dict[str, str] = {}
     full: dict[str, Counter[str]] = {}  # by surname: how often each full name is written
     for ent in entities(doc):
@@ -354,7 +356,7 @@ def _person_aliases(doc: Doc) -> dict[str, str]:
         # alone is the one the article names most, or names first (a Counter keeps that order)
         first = {name: place for place, name in enumerate(names)}
         aliases[surname] = max(names, key=lambda n: (_mentions(n, names), -first[n]))
-    for short, name in _abbreviations(doc).items():
+    for short, name in abbreviations.items():
         aliases.setdefault(short, name)
     for key, name in list(aliases.items()):  # "Brudzinski" is "Brudziński" written plainly
         aliases.setdefault(_folded(key), name)
