@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from app.domain import Article, Pledge, PledgeRecord
+    from app.domain.decisions import Decision
 
 _log = logging.getLogger(__name__)
 SAMPLE_RESOURCE = "sample-moscow-times-2022-01-21.txt"
@@ -49,13 +50,17 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
     """Save one extraction in one transaction, read back its pledges, and look for follow-ups."""
     article, pledges = extraction.article, extraction.pledges
     with open_session(engine) as session:
-        earlier = reported_before(session, article, pledges)
-        stored = get_pledges(session=session, pledge_ids=sorted(set(earlier.values())))
-        reported = {
-            index: (pledge_id, reported_again(stored[pledge_id].pledge, pledges[index],
-                                              article.source))
-            for index, pledge_id in earlier.items()
-        }  # fmt: skip
+
+        def reported() -> dict[int, tuple[int, Decision]]:
+            """The stored pledges this new article states again, and what it does to each."""
+            earlier = reported_before(session, article, pledges)
+            stored = get_pledges(session=session, pledge_ids=sorted(set(earlier.values())))
+            return {
+                index: (pledge_id, reported_again(stored[pledge_id].pledge, pledges[index],
+                                                  article.source))
+                for index, pledge_id in earlier.items()
+            }  # fmt: skip
+
         saved = save_extraction(
             session=session, article=article, pledges=pledges, at=at, reported=reported
         )

@@ -27,7 +27,7 @@ from app.store.tables import article as article_table
 from app.store.tables import pledge as pledge_table
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
     from datetime import date, datetime
 
 
@@ -49,15 +49,15 @@ def save_extraction(
     article: Article,
     pledges: Sequence[Pledge],
     at: datetime,
-    reported: Mapping[int, tuple[int, Decision]] | None = None,
+    reported: Callable[[], Mapping[int, tuple[int, Decision]]] | None = None,
 ) -> SaveResult:
     """Store an article and its pledges in one transaction; the same text again adds nothing.
 
-    `reported` gives, for a pledge (by index) that a stored pledge states already, that
-    pledge's id and what the report does to it (services/importing.py finds them): it is not
-    stored twice, the article becomes a source of the stored one.
+    `reported`, asked only when the article is new, gives for a pledge (by index) that a stored
+    pledge states already, that pledge's id and what the report does to it
+    (services/importing.py finds them): it is not stored twice, the article becomes a source
+    of the stored one.
     """
-    reported = reported or {}
     existing = _stored_article_id(session, article.content_hash, article.url)
     if existing is not None:
         ids = session.exec(
@@ -83,11 +83,10 @@ def save_extraction(
         session.add(row)
         session.flush()
         assert row.id is not None
-        again: dict[int, Pledge] = {}
-        for index, (pledge_id, decision) in reported.items():
-            again[pledge_id] = pledges[index]
+        repeats = reported() if reported is not None else {}
+        for index, (pledge_id, decision) in repeats.items():
             _add_report(session, pledge_id, row.id, pledges[index], decision, at)
-        pledges = [p for i, p in enumerate(pledges) if i not in reported]
+        pledges = [p for i, p in enumerate(pledges) if i not in repeats]
         pledge_rows = [_pledge_row(p, article_id=row.id) for p in pledges]
         session.add_all(pledge_rows)
         session.flush()
@@ -110,7 +109,7 @@ def save_extraction(
         added=True,
         pledge_ids=_ids([p.id for p in pledge_rows]),
         published=article.published,
-        again_ids=tuple(again),
+        again_ids=tuple(pledge_id for pledge_id, _ in repeats.values()),
     )
 
 
