@@ -1,71 +1,37 @@
-"""The first released schema: articles, pledges and their history.
-
-Revision ID: 0001
-Revises:
-"""
+"""The first released schema: articles, pledges and their history."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
+from app.store.migrations.parts import MOMENT, belongs_to, key, optional, required
+
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
     """Create the three tables of the first release."""
-    op.create_table(
-        "article",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("title", sa.String, nullable=False),
-        sa.Column("source", sa.String, nullable=False),
-        sa.Column("published", sa.Date, nullable=False),
-        sa.Column("published_how", sa.String, nullable=False),
-        sa.Column("text", sa.String, nullable=False),
-        sa.Column("content_hash", sa.String, nullable=False),
-        sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
-    )
+    text = sa.String
+    op.create_table("article", key(), *required(
+        title=text, source=text, published=sa.Date, published_how=text, text=text,
+        content_hash=text, imported_at=MOMENT,
+    ))  # fmt: skip
     op.create_index("ix_article_content_hash", "article", ["content_hash"], unique=True)
     op.create_table(
-        "pledge",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "article_id",
-            sa.Integer,
-            sa.ForeignKey("article.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
-        sa.Column("actor", sa.String, nullable=False),
-        sa.Column("recipient", sa.String),
-        sa.Column("action", sa.String, nullable=False),
-        sa.Column("kind", sa.String, nullable=False),
-        sa.Column("condition", sa.String),
-        sa.Column("quote", sa.String, nullable=False),
-        sa.Column("quote_start", sa.Integer, nullable=False),
-        sa.Column("quote_end", sa.Integer, nullable=False),
-        sa.Column("deadline_text", sa.String),
-        sa.Column("due", sa.Date),
-        sa.Column("due_precision", sa.String),
-        sa.Column("met_on", sa.Date),
-        sa.Column("met_note", sa.String),
-        sa.Column("met_evidence", sa.String),
-        sa.Column("dismissed", sa.Boolean, nullable=False),
-    )
+        "pledge", key(), belongs_to("article"), *required(actor=text),
+        *optional(recipient=text), *required(action=text, kind=text), *optional(condition=text),
+        *required(quote=text, quote_start=sa.Integer, quote_end=sa.Integer),
+        *optional(deadline_text=text, due=sa.Date, due_precision=text, met_on=sa.Date,
+                  met_note=text, met_evidence=text),
+        *required(dismissed=sa.Boolean),
+    )  # fmt: skip
     op.create_index("ix_pledge_article_id", "pledge", ["article_id"])
     op.create_index("ix_pledge_due", "pledge", ["due"])
     op.create_index("ix_pledge_status", "pledge", ["dismissed", "met_on", "due"])
     op.create_table(
-        "pledge_event",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "pledge_id", sa.Integer, sa.ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column("kind", sa.String, nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("detail", sa.String, nullable=False),
+        "pledge_event", key(), belongs_to("pledge"), *required(kind=text, at=MOMENT, detail=text)
     )
     op.create_index("ix_pledge_event_pledge_id", "pledge_event", ["pledge_id"])
 

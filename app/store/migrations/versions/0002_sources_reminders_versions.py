@@ -1,18 +1,21 @@
-"""Web sources, repeated quotes, feeds, reminders recorded once, and edit versions.
-
-Revision ID: 0002
-Revises: 0001
-"""
+"""Web sources, repeated quotes, feeds, reminders recorded once, and edit versions."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
+from app.store.migrations.parts import (
+    MOMENT,
+    belongs_to,
+    create_reminded_once_index,
+    key,
+    optional,
+    required,
+)
+
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -30,34 +33,16 @@ def upgrade() -> None:
     with op.batch_alter_table("pledge") as pledge:
         pledge.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
     op.create_table(
-        "pledge_quote",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "pledge_id", sa.Integer, sa.ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column("text", sa.String, nullable=False),
-        sa.Column("start", sa.Integer, nullable=False),
-        sa.Column("end", sa.Integer, nullable=False),
-    )
+        "pledge_quote", key(), belongs_to("pledge"),
+        *required(text=sa.String, start=sa.Integer, end=sa.Integer),
+    )  # fmt: skip
     op.create_index("ix_pledge_quote_pledge_id", "pledge_quote", ["pledge_id"])
     op.create_table(
-        "feed",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("url", sa.String, nullable=False),
-        sa.Column("title", sa.String, nullable=False),
-        sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("last_polled_at", sa.DateTime(timezone=True)),
-        sa.Column("last_error", sa.String),
-    )
+        "feed", key(), *required(url=sa.String, title=sa.String, added_at=MOMENT),
+        *optional(last_polled_at=MOMENT, last_error=sa.String),
+    )  # fmt: skip
     op.create_index("ix_feed_url", "feed", ["url"], unique=True)
-    op.create_index(
-        "ux_reminded_once",
-        "pledge_event",
-        ["pledge_id", "detail"],
-        unique=True,
-        sqlite_where=sa.text("kind = 'reminded'"),
-        postgresql_where=sa.text("kind = 'reminded'"),
-    )
+    create_reminded_once_index()
 
 
 def downgrade() -> None:

@@ -1,8 +1,4 @@
-"""Broken pledges, later articles that report the same pledge again, and each action's verb.
-
-Revision ID: 0004
-Revises: 0003
-"""
+"""Broken pledges, later articles that report the same pledge again, and each action's verb."""
 
 from __future__ import annotations
 
@@ -11,10 +7,10 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
+from app.store.migrations.parts import belongs_to, key, required
+
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def _verb(action: str) -> str:
@@ -40,21 +36,9 @@ def upgrade() -> None:
         )
     op.create_index("ix_pledge_verb", "pledge", ["verb"])
     op.create_table(
-        "pledge_source",
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "pledge_id", sa.Integer, sa.ForeignKey("pledge.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "article_id",
-            sa.Integer,
-            sa.ForeignKey("article.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
-        sa.Column("quote", sa.String, nullable=False),
-        sa.Column("quote_start", sa.Integer, nullable=False),
-        sa.Column("quote_end", sa.Integer, nullable=False),
-    )
+        "pledge_source", key(), belongs_to("pledge"), belongs_to("article"),
+        *required(quote=sa.String, quote_start=sa.Integer, quote_end=sa.Integer),
+    )  # fmt: skip
     op.create_index("ix_pledge_source_article_id", "pledge_source", ["article_id"])
     op.create_index(
         "ux_pledge_source_once", "pledge_source", ["pledge_id", "article_id"], unique=True

@@ -1,8 +1,4 @@
-"""Each pledge's confidence, and whether it waits for the analyst to confirm it.
-
-Revision ID: 0006
-Revises: 0005
-"""
+"""Each pledge's confidence, and whether it waits for the analyst to confirm it."""
 
 from __future__ import annotations
 
@@ -11,8 +7,6 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

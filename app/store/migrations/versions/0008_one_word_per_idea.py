@@ -1,11 +1,7 @@
 """One word per idea: a later article that states a pledge again is a report (table
 pledge_report, history kind "reported"), not a "source" (which is where an article was read
 from); taking back a verdict is "reopened", not "unmet" (it takes back broken too); a
-suggestion's met/broken/partly is its verdict, not its "outcome".
-
-Revision ID: 0008
-Revises: 0007
-"""
+suggestion's met/broken/partly is its verdict, not its "outcome"."""
 
 from __future__ import annotations
 
@@ -14,8 +10,6 @@ from alembic import op
 
 revision = "0008"
 down_revision = "0007"
-branch_labels = None
-depends_on = None
 
 # The history kinds renamed, old -> new.
 _KINDS = {"unmet": "reopened", "source": "reported"}
