@@ -199,17 +199,10 @@ class BoardData(WindowParts):
         with self.database().connect() as connection:
             self.suggestions.show_suggestions(list_suggestions(session=connection))
 
-    def accept_suggestion(self, suggestion_id: int) -> None:
-        """Enter in the Suggestions panel: the pledge is marked as the report says."""
-        self._judge_suggestion(suggestion_id, accept=True)
-
-    def reject_suggestion(self, suggestion_id: int) -> None:
-        """Delete in the Suggestions panel: the report is set aside."""
-        self._judge_suggestion(suggestion_id, accept=False)
-
-    def _judge_suggestion(self, suggestion_id: int, *, accept: bool) -> Worker | None:
-        """Accept or reject a suggestion off the GUI thread; a failure says why and offers to
-        try again."""
+    def judge_suggestion(self, suggestion_id: int, accept: bool) -> Worker | None:
+        """Enter or Delete in the Suggestions panel: accept the suggestion (its pledge is marked
+        as the report says) or set it aside, off the GUI thread; a failure says why and offers
+        to try again."""
         try:
             engine = self.database()
         except PledgeWatchError as exc:
@@ -228,7 +221,7 @@ class BoardData(WindowParts):
 
         def failed(message: str) -> None:
             self._reread_suggestions()  # decided elsewhere meanwhile: show what is open now
-            self.report(message, lambda: self._judge_suggestion(suggestion_id, accept=accept))
+            self.report(message, lambda: self.judge_suggestion(suggestion_id, accept))
 
         worker.signals.result.connect(judged)
         worker.signals.error.connect(failed)

@@ -67,14 +67,12 @@ class Browsing(WindowParts):
 
     def show_actor(self, actor: str | None) -> None:
         """Show one actor's pledges (None: anyone's); one actor or one article at a time."""
-        self.proxy.set_article(None)
-        self.proxy.set_actor(actor)
+        self.proxy.set_scope(actor=actor)
         self.filters.show_group(None if actor is None else f"Actor: {actor}")
 
     def show_article(self, article_id: int | None) -> None:
         """Show one article's pledges (None: every article's)."""
-        self.proxy.set_actor(None)
-        self.proxy.set_article(article_id)
+        self.proxy.set_scope(article=article_id)
         item = None if article_id is None else self.browse.item_for("article", article_id)
         title = "" if item is None else item.text(0)
         self.filters.show_group(None if article_id is None else f"Article: {title}")

@@ -3,9 +3,10 @@ that reported it and every piece of evidence, and its history."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -62,16 +63,9 @@ class _SummaryScroll(QScrollArea):
 class DetailPane(QWidget):
     """Shows the selected pledge; its buttons ask the window to change it."""
 
-    mark_met_requested = Signal(int)
-    """The analyst wants to mark this pledge as met (opens the dialog)."""
-    reopen_requested = Signal(int)
-    """The analyst wants to take back the met or broken mark."""
-    mark_broken_requested = Signal(int)
-    """The analyst wants to mark this pledge as broken (opens the dialog)."""
-    edit_requested = Signal(int)
-    """The analyst wants to correct the pledge."""
-    dismiss_requested = Signal(int)
-    """The analyst says this is not a pledge."""
+    action_requested = Signal(str)
+    """A button asks for the window action of this name (met, broken, reopen, edit, dismiss in
+    window_actions.ACTIONS): the same as the menu item, on the pledge shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,11 +102,11 @@ class DetailPane(QWidget):
         self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
         self.dismiss_button = QPushButton("&Dismiss")
         self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
-        self.mark_button.clicked.connect(self._on_mark_button_clicked)
-        self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
-        self.broken_button.clicked.connect(self._on_broken_button_clicked)
-        self.edit_button.clicked.connect(self._on_edit_button_clicked)
-        self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
+        asks = {"met": self.mark_button, "reopen": self.reopen_button,
+                   "broken": self.broken_button, "edit": self.edit_button,
+                   "dismiss": self.dismiss_button}  # fmt: skip
+        for name, button in asks.items():
+            button.clicked.connect(partial(self._ask, name))
 
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_icon)
@@ -288,24 +282,9 @@ class DetailPane(QWidget):
         selections = self.article_text.extraSelections()
         return selections[0].cursor.selectedText() if selections else ""
 
-    def _on_mark_button_clicked(self) -> None:
-        self._ask(self.mark_met_requested)
-
-    def _on_broken_button_clicked(self) -> None:
-        self._ask(self.mark_broken_requested)
-
-    def _on_reopen_button_clicked(self) -> None:
-        self._ask(self.reopen_requested)
-
-    def _on_edit_button_clicked(self) -> None:
-        self._ask(self.edit_requested)
-
-    def _on_dismiss_button_clicked(self) -> None:
-        self._ask(self.dismiss_requested)
-
-    def _ask(self, signal: SignalInstance) -> None:
+    def _ask(self, action: str) -> None:
         if self._record is not None:
-            signal.emit(self._record.id)
+            self.action_requested.emit(action)
 
 
 def _deadline_text(record: PledgeRecord) -> str:

@@ -220,8 +220,7 @@ class MainWindow(
         self.filters.day_cleared.connect(self.show_every_day)
         self.calendar.day_chosen.connect(self.show_day)
         self.suggestions.count_changed.connect(self._on_suggestions_count_changed)
-        self.suggestions.accept_requested.connect(self.accept_suggestion)
-        self.suggestions.reject_requested.connect(self.reject_suggestion)
+        self.suggestions.judged.connect(self.judge_suggestion)
         for signal in (
             self.filters.search_changed,
             self.filters.kind_chosen,
@@ -229,18 +228,13 @@ class MainWindow(
             self.filters.status_chosen,
         ):
             signal.connect(self._update_counts)
-        self.model.modelReset.connect(self._on_model_changed)
-        self.model.dataChanged.connect(self._on_model_changed)
-        self.model.rowsRemoved.connect(self._on_model_changed)
-        self.model.rowsInserted.connect(self._on_model_changed)
+        model = self.model
+        for changed in (model.modelReset, model.dataChanged, model.rowsRemoved, model.rowsInserted):
+            changed.connect(self._on_model_changed)
         self.model.met_toggled.connect(self._on_model_met_toggled)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self.open_detail)
-        self.detail.mark_met_requested.connect(self.mark_met_current)
-        self.detail.reopen_requested.connect(self.reopen_current)
-        self.detail.mark_broken_requested.connect(self.mark_broken_current)
-        self.detail.edit_requested.connect(self.edit_current)
-        self.detail.dismiss_requested.connect(self.dismiss_current)
+        self.detail.action_requested.connect(self._on_detail_action_requested)
         self.clock.day_changed.connect(self._on_clock_day_changed)
         self.banner.show_clicked.connect(self.show_reminded)
         if self.reminders is not None:
@@ -259,6 +253,9 @@ class MainWindow(
         self.suggestions_dock.setWindowTitle(f"Suggestions ({count})" if count else "Suggestions")
         if count:
             self.suggestions_dock.raise_()
+
+    def _on_detail_action_requested(self, name: str) -> None:
+        self.action_of[name].trigger()
 
     def _on_model_changed(self, *_: object) -> None:
         self._update_counts()

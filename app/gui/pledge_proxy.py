@@ -172,6 +172,17 @@ class PledgeFilterProxy(QAbstractProxyModel):
         self._relayout(resort=False)
 
     @property
+    def day(self) -> date | None:
+        """The calendar day filtered to, if any."""
+        return self._day
+
+    def set_scope(self, *, actor: str | None = None, article: int | None = None) -> None:
+        """Show one actor's or one article's pledges (Browse's choice: one at a time, the other
+        None), or with both None everyone's in every article; the table is laid out once."""
+        self._actor, self._article = actor, article
+        self._relayout(resort=False)
+
+    @property
     def actor(self) -> str | None:
         """The actor filtered to, if any."""
         return self._actor
@@ -180,21 +191,6 @@ class PledgeFilterProxy(QAbstractProxyModel):
     def article(self) -> int | None:
         """The article (its id) filtered to, if any."""
         return self._article
-
-    def set_actor(self, actor: str | None) -> None:
-        """Show one actor's pledges (the side list's choice), or None for anyone's."""
-        self._actor = actor
-        self._relayout(resort=False)
-
-    def set_article(self, article_id: int | None) -> None:
-        """Show one article's pledges, or None for every article's."""
-        self._article = article_id
-        self._relayout(resort=False)
-
-    @property
-    def day(self) -> date | None:
-        """The calendar day filtered to, if any."""
-        return self._day
 
     def counts(self) -> dict[Status | None, int]:
         """How many pledges each status chip would show under the other filters (None: all)."""
@@ -374,7 +370,7 @@ class PledgeFilterProxy(QAbstractProxyModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """The table model's columns."""
-        return 0 if parent.isValid() else len(Column)
+        return self.pledges().columnCount(parent)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -25,10 +25,9 @@ _SHOWN_AS = {Verdict.MET: Status.MET, Verdict.BROKEN: Status.BROKEN, Verdict.PAR
 class SuggestionsPane(QWidget):
     """Lists open suggestions; Enter accepts the selected one, Delete rejects it."""
 
-    accept_requested = Signal(int)
-    """The analyst accepts the suggestion with this id: its pledge is marked as reported."""
-    reject_requested = Signal(int)
-    """The analyst rejects the suggestion with this id."""
+    judged = Signal(int, bool)
+    """The analyst accepts (True: Enter, Accept) or rejects (False: Delete, Reject) the
+    suggestion with this id; an accepted one marks its pledge as the report says."""
     count_changed = Signal(int)
     """How many suggestions are open now."""
 
@@ -100,11 +99,12 @@ class SuggestionsPane(QWidget):
         self._on_accept_button_clicked()
 
     def _on_accept_button_clicked(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None:
-            self.accept_requested.emit(chosen)
+        self._judge(accept=True)
 
     def _on_reject_button_clicked(self) -> None:
+        self._judge(accept=False)
+
+    def _judge(self, *, accept: bool) -> None:
         chosen = self._chosen()
         if chosen is not None:
-            self.reject_requested.emit(chosen)
+            self.judged.emit(chosen, accept)

@@ -427,6 +427,44 @@ def test_a_right_click_on_a_pledge_offers_its_verdicts(window: MainWindow) -> No
     assert reopened.pledge.broken_on is None
 
 
+def test_the_detail_buttons_do_what_their_menu_items_do_on_the_pledge_shown(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    from app.gui.dialogs import VerdictDialog
+
+    show_row(qtbot, window, _row_of_actor(window, "Sergei Lavrov"))
+    record = window.current_record()
+    assert record is not None
+    detail = window.detail
+
+    def mark_on_the_24th(dialog: VerdictDialog) -> None:
+        dialog.on.edit.setText("24 January 2022")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    waiting = when_shown(VerdictDialog, mark_on_the_24th)
+    detail.broken_button.click()
+    window.pledge_actions.wait()
+    assert not waiting.isActive(), "Mark broken in the details opened no dialog"
+    with open_session(engine) as session:
+        assert get_pledge(session=session, pledge_id=record.id).pledge.broken_on == date(
+            2022, 1, 24
+        )
+    qtbot.waitUntil(lambda: detail.status_line.text().startswith("Broken"), timeout=5_000)
+    assert detail.reopen_button.isEnabled()
+    detail.reopen_button.click()
+    window.pledge_actions.wait()
+    with open_session(engine) as session:
+        assert get_pledge(session=session, pledge_id=record.id).pledge.broken_on is None
+
+    rows = window.proxy.rowCount()
+    detail.dismiss_button.click()
+    window.pledge_actions.wait()
+    assert window.proxy.rowCount() == rows - 1
+    with open_session(engine) as session:
+        assert get_pledge(session=session, pledge_id=record.id).pledge.dismissed
+    assert window.undo_stack.undoText().startswith("Dismiss")
+
+
 def test_the_edit_dialog_saves_what_was_changed_in_it(
     qtbot: QtBot, window: MainWindow, engine: Engine
 ) -> None:

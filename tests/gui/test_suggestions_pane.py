@@ -43,6 +43,20 @@ def test_a_follow_up_is_suggested_and_enter_accepts_it(
     assert window.suggestions_dock.windowTitle() == "Suggestions"
 
 
+def test_reject_sets_the_suggestion_aside_and_leaves_the_pledge_pending(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    _import(qtbot, window, tmp_path, FOLLOW_UP)
+    pane = window.suggestions
+    pane.list.setCurrentRow(0)
+    pane.reject_button.click()
+    qtbot.waitUntil(lambda: window.judging is None, timeout=30_000)
+    assert pane.list.count() == 0
+    record = window.proxy.index(_row_of_actor(window, "United States"), 0).data(RECORD_ROLE)
+    assert record.pledge.met_on is None
+    assert record.pledge.broken_on is None
+
+
 def test_a_broken_report_and_a_second_source_show_in_the_details(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
