@@ -23,34 +23,7 @@ VOTES = words.VOTE_NOUNS
 EVENTS = words.EVENT_NOUNS
 EVENT_VERBS = words.EVENT_VERBS
 
-# Verbs that report the same act; a pledge's verb and an outcome's verb match within a group.
-EQUIVALENT_VERBS = [
-    {"provide", "deliver", "submit", "hand", "send", "give", "present", "issue", "transmit"},
-    {"hold", "meet", "convene", "hold talks"},
-    {"respond", "reply", "answer"},
-    {"resign", "quit", "step", "leave"},
-    {"sign", "ratify", "conclude"},
-    {"publish", "release", "unveil", "announce"},
-    {"open", "launch", "start", "begin", "inaugurate"},
-    {"close", "shut"},
-    {"pay", "transfer"},
-    {"appoint", "name", "nominate"},
-    {"withdraw", "pull"},
-    {"phase", "discontinue", "retire"},
-]
-
-_CANONICAL = {verb: min(group) for group in EQUIVALENT_VERBS for verb in group}
-
-# Objects an equivalent verb already says: "leave office" is reported by "resigned".
-_IMPLIED_OBJECTS = {"leave": {"office", "post", "position", "role", "job", "power", "down"}}
-
-_LIGHT_VERBS = words.LIGHT_VERBS
-
-# Words that end what an act is done to: "a written response | to its demands".
-_PREPOSITIONS = {
-    "to", "for", "with", "of", "on", "in", "at", "by", "from", "as", "after", "before", "until",
-    "within", "against", "over", "into", "about", "between", "during", "without",
-}  # fmt: skip
+_CANONICAL = {verb: min(group) for group in words.EQUIVALENT_ACTS for verb in group}
 
 
 def verbs_of_noun(noun: str) -> set[str]:
@@ -64,7 +37,7 @@ def verbs_of_noun(noun: str) -> set[str]:
 def act(verb: str) -> str:
     """The act a verb names: one name for its group of equivalents, else the verb itself ("" if
     the verb is too light to name an act)."""
-    return "" if verb in _LIGHT_VERBS else _CANONICAL.get(verb, verb)
+    return "" if verb in words.LIGHT_VERBS else _CANONICAL.get(verb, verb)
 
 
 def act_of(action: str) -> str:
@@ -100,14 +73,14 @@ def object_nouns(record: PledgeRecord) -> set[str]:
     """The words of what a pledge's act is done to, up to the first preposition: "provide a
     written response to…" → {written, response}; "step down with Johnson succeeding her" →
     none ("down" is in the act, "with…" tells the circumstances)."""
-    implied = _IMPLIED_OBJECTS.get(act_of(record.pledge.action), set())
-    words = []
+    implied = words.IMPLIED_OBJECTS.get(act_of(record.pledge.action), frozenset())
+    kept = []
     for word in record.pledge.action.lower().split()[1:]:
-        if word in _PREPOSITIONS:
+        if word in words.OBJECT_ENDS:
             break
         if word not in STOP_WORDS | implied:
-            words.append(word)
-    return {w.rstrip("s") for w in words[:3]}
+            kept.append(word)
+    return {w.rstrip("s") for w in kept[:3]}
 
 
 def same_object(verb: Token, record: PledgeRecord) -> bool:

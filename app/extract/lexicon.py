@@ -61,7 +61,7 @@ AGENT_ENTITIES = _words("agent_entities")
 ROLE_NOUNS = _words("role_nouns")
 BODY_NOUNS = _words("body_nouns")
 # When.
-DEADLINE_PREPOSITIONS = _words("deadline_prepositions")
+TIME_LEADS = _words("time_leads")
 VAGUE_TIMES = _words("vague_times")
 PRESENT_ONLY = _words("present_only")
 # What later articles report.
@@ -81,3 +81,7 @@ ENACTING_VERBS = _words("enacting_verbs")
 TAKING_VERBS = _words("taking_verbs")
 WHEN_MARKS = _words("when_marks")
 RUNNING_LEADS = _words("running_leads")
+EQUIVALENT_ACTS: list[frozenset[str]] = [frozenset(group) for group in _WORDS["equivalent_acts"]]
+OBJECT_ENDS = _words("object_ends")
+NOT_IN_TITLE = _words("not_in_title")
+IMPLIED_OBJECTS = {act: frozenset(objects) for act, objects in _WORDS["implied_objects"].items()}

@@ -136,7 +136,6 @@ def _names_role(verb: Token, record: PledgeRecord) -> bool:
 
 
 _TAKING = words.TAKING_VERBS
-_NOT_IN_TITLE = {"the", "a", "an", "next", "new", "first", "its", "their", "his", "her"}
 
 
 def _post_taken(record: PledgeRecord) -> str:
@@ -146,7 +145,7 @@ def _post_taken(record: PledgeRecord) -> str:
     if not told or told[0] not in _TAKING:
         return ""
     after = told[told.index("as") + 1 :] if "as" in told else told[1:]
-    title = [w for w in after if w not in _NOT_IN_TITLE][:3]
+    title = [w for w in after if w not in words.NOT_IN_TITLE][:3]
     return " ".join(title) if any(w in ROLE_NOUNS for w in title) else ""
 
 

@@ -22,11 +22,6 @@ Token = Any  # spaCy's Token
 Sentence = Any  # spaCy's Span
 
 _TIME_LABELS = {"DATE", "TIME"}
-_LEADS = frozenset({
-    "by", "within", "until", "till", "before", "in", "on", "over", "during", "through",
-    "following", "after", "from", "starting", "beginning", "for", "to", "throughout", "inside",
-    "as", "around", "since", "at",
-})  # fmt: skip
 # Phrases of vague time that spaCy does not mark: "in the near future", "as soon as possible".
 _VAGUE_PHRASES = re.compile(
     r"\b(?:in the (?:near |foreseeable |coming )?future|as soon as (?:possible|practicable|we can"
@@ -135,7 +130,7 @@ def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> 
     def joins(first: int, last: int) -> bool:
         """At most two words between, each a preposition or a punctuation mark."""
         gap = doc[first:last]
-        return len(gap) <= 2 and all(t.is_punct or t.dep_ == "prep" or t.lower_ in _LEADS
+        return len(gap) <= 2 and all(t.is_punct or t.dep_ == "prep" or t.lower_ in words.TIME_LEADS
                                      for t in gap)  # fmt: skip
 
     start, end = chosen.start, chosen.end
@@ -225,7 +220,7 @@ def _with_lead(start: int, root: Token, floor: int) -> int:
     while start > floor:
         before = doc[start - 1]
         governs = before.i == root.head.i or before.dep_ in {"prep", "advmod", "mark", "aux"}
-        if before.lower_ in _LEADS and governs:
+        if before.lower_ in words.TIME_LEADS and governs:
             start -= 1
             root = before
             continue
