@@ -288,9 +288,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a fault of ours: one line here, the traceback in the log
-        _log.exception("internal error")
+        fault = f"internal error: {type(exc).__name__}: {exc}"
+        _log.exception("%s", fault)
         where = f"; the details are in {log_file}" if log_file else ""
-        say_error(f"internal error: {type(exc).__name__}: {exc}{where}")
+        say_error(f"{fault}{where}", logged=True)
         return EXIT_INTERNAL_ERROR
     finally:
         engine = getattr(args, "engine", None)

@@ -45,7 +45,8 @@ def test_a_fault_of_ours_is_one_line_and_its_traceback_is_in_the_log(
         f"the details are in {log}\n"
     )
     logged = log.read_text("utf-8")
-    assert "ERROR app.cli: internal error" in logged
+    assert "ERROR app.cli: internal error: RuntimeError: the index is corrupt" in logged
+    assert logged.count("internal error") == 1  # one entry, with its traceback
     assert "Traceback (most recent call last)" in logged
     assert "RuntimeError: the index is corrupt" in logged
 

@@ -20,9 +20,11 @@ _log = logging.getLogger(__name__)
 EXIT_INPUT_ERROR = 1
 
 
-def say_error(message: str) -> None:
-    """One line on standard error: what was wrong (and the same in the log)."""
-    _log.warning("%s", message)
+def say_error(message: str, *, logged: bool = False) -> None:
+    """One line on standard error: what was wrong (and the same in the log, unless the caller
+    `logged` it already, with its traceback)."""
+    if not logged:
+        _log.warning("%s", message)
     print(printable(f"pledgewatch: error: {message}"), file=sys.stderr)
 
 
