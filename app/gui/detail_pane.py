@@ -102,10 +102,10 @@ class DetailPane(QWidget):
         self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
         self.dismiss_button = QPushButton("&Dismiss")
         self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
-        asks = {"met": self.mark_button, "reopen": self.reopen_button,
-                   "broken": self.broken_button, "edit": self.edit_button,
-                   "dismiss": self.dismiss_button}  # fmt: skip
-        for name, button in asks.items():
+        asks = (("met", self.mark_button), ("reopen", self.reopen_button),
+                ("broken", self.broken_button), ("edit", self.edit_button),
+                ("dismiss", self.dismiss_button))  # fmt: skip
+        for name, button in asks:
             button.clicked.connect(partial(self._ask, name))
 
         status_row = QHBoxLayout()
