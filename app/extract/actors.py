@@ -22,6 +22,8 @@ _ABBREVIATED = re.compile(
     r"\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+# A turn of an interview written as Wikinews writes them: "((Rich Bowen)) I'm the manager…".
+_TURN = re.compile(r"\(\((?P<name>[^()\n]{2,60})\)\)")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
 
@@ -222,6 +224,21 @@ def speaker_of(token: Token) -> Token | None:
             if subject is not None and subject.lower_ not in words.FIRST_PERSON:
                 return subject
     return None
+
+
+def interviewee(token: Token) -> Token | None:
+    """In an interview written as turns, whose turn a word stands in: the name of the last turn
+    mark before it ("((Gregory Kurtzer)) Our goal is …")."""
+    doc = token.doc
+    turns: list[tuple[int, int]] | None = doc.user_data.get("pledgewatch_turns")
+    if turns is None:
+        found = _TURN.finditer(text_of(doc))
+        turns = doc.user_data["pledgewatch_turns"] = [m.span("name") for m in found]
+    before = [turn for turn in turns if turn[1] <= token.idx]
+    if not before:
+        return None
+    name = doc.char_span(*before[-1], alignment_mode="expand")
+    return None if name is None else name.root
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -60,6 +60,8 @@ RELATIVE = _words("relative")
 AGENT_ENTITIES = _words("agent_entities")
 ROLE_NOUNS = _words("role_nouns")
 BODY_NOUNS = _words("body_nouns")
+MADE_STATES = _words("made_states")
+RECEIVING_VERBS = _words("receiving_verbs")
 # When.
 TIME_LEADS = _words("time_leads")
 VAGUE_TIMES = _words("vague_times")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
 from app.extract import lexicon as words
-from app.extract.actors import ActorNamer, quotation_around
+from app.extract.actors import ActorNamer, interviewee, quotation_around
 from app.extract.candidates import Candidate, find_candidates
 from app.extract.clauses import (
     action_text,
@@ -174,11 +174,10 @@ def _build(
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
     actor = described.actor
-    agent = next((c for c in candidate.action.children if c.dep_ == "agent"), None)
-    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    doer = _doer(candidate.action)
     if doer is not None and namer.name_token(doer):
         actor = namer.name_token(doer)  # "will be provided by the state government"
-    elif not actor or _is_a_thing(candidate.subject):
+    elif not actor or _is_a_thing(candidate.subject) or _made_available(candidate.action):
         # "Russia's exchanges will reopen": the owner; "The first jets will be delivered in
         # 2014": whoever says so, else the article's body
         actor = (
@@ -240,6 +239,25 @@ def _is_a_thing(subject: Any) -> bool:
     return subject.lemma_.lower() not in words.ROLE_NOUNS | words.BODY_NOUNS
 
 
+def _doer(action: Any) -> Any:
+    """Who the act's wording says does it, when not its subject: the agent of a passive ("will
+    be provided by the state government"), the giver of what is received ("will receive loans
+    from the government of Canada")."""
+    for child in action.children:
+        receiving = child.lower_ == "from" and action.lemma_.lower() in words.RECEIVING_VERBS
+        if child.dep_ == "agent" or (child.dep_ == "prep" and receiving):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _made_available(action: Any) -> bool:
+    """A state that only a thing is in, brought about by its maker: "iPhone 4 will be
+    available on AT&T's network" (a product's name is no actor, whatever spaCy calls it)."""
+    return action.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in words.MADE_STATES for c in action.children
+    )
+
+
 def _owner(subject: Any, namer: ActorNamer) -> str:
     """Who a thing belongs to, when a name owns it: "Russia's exchanges" -> Russia."""
     if subject is None:
@@ -251,8 +269,8 @@ def _owner(subject: Any, namer: ActorNamer) -> str:
 
 
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
-    """When the subject names nobody: the one who says it ("X said ... would"), else the last
-    person or body named as a subject just before."""
+    """When the subject names nobody: the one who says it ("X said ... would"), else, for "we"
+    or "our" in an interview, the one whose turn it is ("((Gregory Kurtzer)) Our goal is …")."""
     for token in candidate.action.sent:
         if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -260,7 +278,18 @@ def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
                 name = namer.name_token(speaker)
                 if name:
                     return name
-    return ""
+    first_person = [t for t in _who_words(candidate) if t.lower_ in words.FIRST_PERSON]
+    turn = interviewee(first_person[0]) if first_person else None
+    return "" if turn is None else namer.name_token(turn)
+
+
+def _who_words(candidate: Candidate) -> list[Any]:
+    """The words that say who acts: the subject, and the owner of a commitment noun ("our
+    aim is to …")."""
+    found = [] if candidate.subject is None else [candidate.subject]
+    if candidate.noun is not None:
+        found += [c for c in candidate.noun.children if c.dep_ == "poss"]
+    return found
 
 
 def _gist(action: str) -> str:

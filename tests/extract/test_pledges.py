@@ -215,10 +215,29 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Interior Minister Joachim Brudziński spoke. Brudzinski will order new checks.",
             "Joachim Brudziński",
         ),
+        # a product made available: its maker, who says so
+        (
+            "Apple chief Tim Cook said Keynote 9 will be available for Windows in May.",
+            "Tim Cook",
+        ),
+        # what is received is given: the giver named after "from"
+        (
+            "Acme Motors will receive bridge loans from the government of Ontario next week.",
+            "government of Ontario",
+        ),
     ],
 )
 def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: str) -> None:
     assert _only(body).actor == actor
+
+
+def test_we_in_an_interview_is_the_one_whose_turn_it_is() -> None:
+    body = (
+        "((WN)) Red Hat moved away from CentOS. What comes next after Red Hat's move?\n\n"
+        "((Jane Roe)) It has been a long year for Red Hat and for us.\n\n"
+        "If the upstream code changes, we will rebuild the packages within a week."
+    )
+    assert _only(body).actor == "Jane Roe"
 
 
 def test_negative_commitment() -> None:
