@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -59,10 +60,26 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def engine(database: str) -> Iterator[Engine]:
-    """An engine on a new, empty database."""
+    """An engine on a new, empty database; the windows a test left open are closed and their
+    background work finished before it goes (pytest-qt would close them only afterwards, with
+    a worker still holding a connection of a disposed engine)."""
     made = make_engine(database)
     yield made
+    _close_windows()
     made.dispose()
+
+
+def _close_windows() -> None:
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or widgets.QApplication.instance() is None:
+        return  # no Qt in this test: nothing to close
+    from PySide6.QtCore import QThreadPool
+
+    for widget in widgets.QApplication.topLevelWidgets():
+        if isinstance(widget, widgets.QMainWindow) and widget.isVisible():
+            widget.close()
+    QThreadPool.globalInstance().waitForDone(60_000)
+    widgets.QApplication.processEvents()
 
 
 @dataclass
