@@ -102,10 +102,13 @@ class ActorNamer:
             people = [token, *(c for c in token.conjuncts if c.ent_type_ == "PERSON")]
             name = " and ".join(self._aliases.get(t.text, _entity_text(t)) for t in people)
         else:
-            name = _text(_phrase_tokens(token))
+            phrase = _phrase_tokens(token)
+            name = _text(phrase)
             body = _entity_text(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else ""
             if len(body) > len(name) and " and " in body:
                 name = body  # "the European Aeronautic Defence and Space Company" is one name
+            elif body and _described(phrase, token):
+                name = body  # "American automobile manufacturer General Motors": the name
         if name.lower().startswith("the "):
             name = name[4:]
         if name.startswith("@"):
@@ -305,6 +308,13 @@ def _window_start(token: Token, sentences: int) -> int:
 def _handle_to_name(handle: str) -> str:
     """'@DrAmyActon' -> 'Dr Amy Acton': a social media handle read as the name it spells."""
     return " ".join(re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", handle.lstrip("@"))) or handle
+
+
+def _described(phrase: list[Token], token: Token) -> bool:
+    """Whether a name is led by a description of it: a common noun before the name's own words
+    ("automobile manufacturer General Motors", "aircraft maker Airbus")."""
+    start = next((ent.start for ent in entities(token.doc) if ent.start <= token.i < ent.end), None)
+    return start is not None and any(t.i < start and t.pos_ == "NOUN" for t in phrase)
 
 
 def _entity_text(token: Token) -> str:

@@ -215,6 +215,8 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Interior Minister Joachim Brudziński spoke. Brudzinski will order new checks.",
             "Joachim Brudziński",
         ),
+        # a name led by a description of it: the name alone
+        ("German carmaker Volkswagen will close two plants next year.", "Volkswagen"),
         # a product made available: its maker, who says so
         (
             "Apple chief Tim Cook said Keynote 9 will be available for Windows in May.",
