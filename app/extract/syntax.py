@@ -15,6 +15,15 @@ Token = Any  # spaCy's Token; spaCy ships no type information
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+def _acts_of_a_commitment(verb: Token) -> bool:
+    """A clause that tells what a commitment someone made says: "(signed) an order delaying the
+    election", "(announced) a plan cutting 1,000 jobs"."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl" and noun.lemma_.lower() in words.COMMITMENT_NOUNS and noun.dep_ == "dobj"
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a verb, climbing through the clauses that share it."""
     current = verb
@@ -29,6 +38,9 @@ def subject_of(verb: Token) -> Token | None:
             return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head  # "the company, which will ...": the company
+        if _acts_of_a_commitment(current):
+            current = current.head.head  # "signed an order delaying the election": the signer
+            continue
         sharing = current.dep_ in {"xcomp", "conj", "acomp", "pcomp", "prep", "oprd"} or (
             current.dep_ == "advcl" and current.tag_ == "VBG"
         )

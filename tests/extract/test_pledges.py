@@ -217,6 +217,12 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
         ),
         # a name led by a description of it: the name alone
         ("German carmaker Volkswagen will close two plants next year.", "Volkswagen"),
+        # the act an order tells: whoever made the order
+        (
+            "The Election Commission met. Governor Tony Evers signed an executive order "
+            "delaying the vote until June.",
+            "Tony Evers",
+        ),
         # a product made available: its maker, who says so
         (
             "Apple chief Tim Cook said Keynote 9 will be available for Windows in May.",
