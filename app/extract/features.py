@@ -218,8 +218,6 @@ def _time(deadline: TimeExpression | None, found: Features) -> None:
     first = deadline.text.split()[0].lower()
     if first in {"by", "within", "until", "till", "before", "next", "starting", "from"}:
         found[f"deadline_lead={first}"] = 1.0
-    if any(w in deadline.text.lower() for w in ("last", "ago", "yesterday", "earlier", "past")):
-        found["deadline_past_words"] = 1.0
 
 
 def _words_near(candidate: Candidate, found: Features) -> None:

@@ -64,6 +64,7 @@ MADE_STATES = _words("made_states")
 RECEIVING_VERBS = _words("receiving_verbs")
 # When.
 TIME_LEADS = _words("time_leads")
+PAST_TIME_WORDS = _words("past_time_words")
 VAGUE_TIMES = _words("vague_times")
 PRESENT_ONLY = _words("present_only")
 # What later articles report.

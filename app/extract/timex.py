@@ -94,6 +94,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
 def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> TimeExpression | None:
     """The expression that the parse attaches to the candidate's act (or to the noun or the
     commitment word that carries it), the nearest if several; None if none is the act's."""
+    expressions = [e for e in expressions if not told_past(e)]
     action = candidate.action
     targets = {action.i}
     if candidate.noun is not None:
@@ -120,6 +121,21 @@ def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> Time
         if chosen is not None:
             return _with_neighbours(chosen, attached)
     return None
+
+
+def told_past(expression: TimeExpression) -> bool:
+    """Whether a time is told as past ("last year", "two weeks ago"; not "the last week of
+    June"): it dates what happened, not a deadline."""
+    tokens = list(expression.root.doc[expression.start : expression.end])
+    for index, token in enumerate(tokens):
+        word = token.lower_
+        if word == "last":
+            after = tokens[index + 2] if index + 2 < len(tokens) else None
+            if after is None or after.lower_ != "of":
+                return True
+        elif word in words.PAST_TIME_WORDS:
+            return True
+    return False
 
 
 def _with_neighbours(chosen: TimeExpression, attached: list[TimeExpression]) -> TimeExpression:
