@@ -32,10 +32,11 @@ def condition_tokens(cue: Candidate) -> list[Token] | None:
     return None
 
 
-def action_text(cue: Candidate, excluded: set[int]) -> str:
+def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = None) -> str:
     """The act as a short verb phrase in the base form, with its object and its negation,
     without subject, auxiliaries, deadline or condition: "not run for Senate", "assemble the
-    first four aircraft at the main factory" (a passive subject becomes the object)."""
+    first four aircraft at the main factory" (a passive subject becomes the object, and so
+    does a `theme`: a thing as subject of an act someone else does, "exchanges will reopen")."""
     if cue.noun is not None and cue.noun.lemma_.lower() in words.ACTION_NOUNS:
         text = words.ACTION_NOUNS[cue.noun.lemma_.lower()]
     elif cue.noun is not None and is_passive(cue.action):
@@ -46,21 +47,24 @@ def action_text(cue: Candidate, excluded: set[int]) -> str:
         # the act is a noun ("an agreement for worldwide marketing"): its phrase
         text = tokens_text([t for t in phrase_tokens(cue.action) if t.i not in excluded])
     else:
-        text = _verb_phrase(cue.action, excluded)
+        text = _verb_phrase(cue.action, excluded, theme)
     return f"not {text}" if cue.negated and text else text
 
 
-def _verb_phrase(verb: Token, excluded: set[int]) -> str:
+def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) -> str:
     """The verb in its base form, then its complements in their order."""
-    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), theme)
     kept = [t for t in _action_tokens(verb, excluded) if t.i != verb.i]
     head = str(verb.lemma_).lower() if verb.pos_ in {"VERB", "AUX"} else verb.text
     if head == "be" and verb.lower_ in {"'s", "’s"}:
         head = "be"
     parts = [head]
     if passive_subject is not None:  # "will be assembled" -> "assemble <what was assembled>"
-        what = tokens_text(phrase_tokens(passive_subject))
-        parts.append(what.lower() if passive_subject.pos_ == "PRON" else what)
+        what = phrase_tokens(passive_subject)
+        text = tokens_text(what)
+        if passive_subject.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"}:
+            text = text[:1].lower() + text[1:]  # "The plant will close" -> "close the plant"
+        parts.append(text)
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
     before = tokens_text([t for t in kept if t.i < verb.i and t.dep_ in {"advmod"}
                           and t.lower_ not in words.PRESENT_ONLY])  # fmt: skip

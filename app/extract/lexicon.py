@@ -61,6 +61,7 @@ AGENT_ENTITIES = _words("agent_entities")
 ROLE_NOUNS = _words("role_nouns")
 BODY_NOUNS = _words("body_nouns")
 MADE_STATES = _words("made_states")
+CHANGING_VERBS = _words("changing_verbs")
 RECEIVING_VERBS = _words("receiving_verbs")
 # When.
 TIME_LEADS = _words("time_leads")

@@ -29,6 +29,7 @@ from app.extract.clauses import (
 from app.extract.features import Features, candidate_features
 from app.extract.nlp import parse_many
 from app.extract.pledge_model import PledgeModel, shipped_model
+from app.extract.syntax import is_passive
 from app.extract.timex import TimeExpression, deadline_of, time_expressions
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ Sentence = Any  # spaCy's Span
 # A sentence this long (in tokens) is not read for pledges: what one sentence may cost.
 MAX_SENTENCE_TOKENS = 200
 _ANAPHORS = frozenset({"that", "it", "this", "so", "the same"})
+_OWN_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -187,9 +189,12 @@ def _build(
             or actor
             or "Unnamed"
         )
+    # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
+    # does is what the act is done to (a passive's subject already is)
+    theme = candidate.subject if doer is None and _changes(candidate) else None
     return Pledge(
         actor=actor,
-        action=_readable_action(candidate, excluded),
+        action=_readable_action(candidate, excluded, theme),
         kind=kind,
         quote=quote,
         quote_span=Span(start, start + len(quote)),
@@ -201,10 +206,10 @@ def _build(
     )
 
 
-def _readable_action(candidate: Candidate, excluded: set[int]) -> str:
+def _readable_action(candidate: Candidate, excluded: set[int], theme: Any = None) -> str:
     """The act as a verb phrase with its object and its negation; 'do that' takes the clause
     it points back to ("... will not run. I will not do that" -> "not run")."""
-    text = action_text(candidate, excluded)
+    text = action_text(candidate, excluded, theme=theme)
     action = candidate.action
     objects = [c for c in action.children if c.dep_ in {"dobj", "advmod"}]
     if action.lemma_.lower() == "do" and objects and objects[0].lower_ in _ANAPHORS:
@@ -248,6 +253,21 @@ def _doer(action: Any) -> Any:
         if child.dep_ == "agent" or (child.dep_ == "prep" and receiving):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _changes(candidate: Candidate) -> bool:
+    """A thing as the subject of a verb of change with no object of its own: what someone
+    else's act is done to ("Russia's exchanges will reopen"; not "the flight will take off",
+    not "the plan is to end losses")."""
+    action, subject = candidate.action, candidate.subject
+    return (
+        action.lemma_.lower() in words.CHANGING_VERBS
+        and subject is not None
+        and subject.head.i == action.i
+        and _is_a_thing(subject)
+        and not is_passive(action)
+        and not any(c.dep_ in _OWN_OBJECTS for c in action.children)
+    )
 
 
 def _made_available(action: Any) -> bool:

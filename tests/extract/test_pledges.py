@@ -197,6 +197,26 @@ def test_time_wording_spacy_reads_in_part(body: str, deadline: str, due: date) -
     assert (pledge.deadline_text, pledge.due) == (deadline, due)
 
 
+@pytest.mark.parametrize(
+    ("body", "actor", "action"),
+    [
+        # a thing that changes is what someone else's act is done to
+        ("The Wixom plant will close in June, Ford said.", "Ford", "close the Wixom plant"),
+        ("Russia's exchanges will reopen on Friday, the central bank said.", "Russia",
+         "reopen Russia's exchanges"),
+        # not so an act the thing does itself, nor a passive (its subject already is the object)
+        ("The first jet will take off for Sydney on Friday, the airline said.", "airline",
+         "take off for Sydney"),
+        ("The plant will be closed in June, Ford said.", "Ford", "close the plant"),
+    ],
+)  # fmt: skip
+def test_a_thing_that_changes_is_what_the_act_is_done_to(
+    body: str, actor: str, action: str
+) -> None:
+    pledge = _only(body)
+    assert (pledge.actor, pledge.action) == (actor, action)
+
+
 def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
     extraction = _extract("The council is to reopen the bridge in May and will cut the tolls.")
     assert [(p.action, p.due) for p in extraction.pledges] == [
