@@ -145,7 +145,7 @@ def _frame(candidate: Candidate, found: Features) -> None:
     """The verbs above the act: reported speech, a hope or forecast, a denial."""
     node = candidate.governor
     hops = 0
-    while node.head is not node and hops < 6:
+    while node.head != node and hops < 6:
         head = node.head
         lemma = head.lemma_.lower()
         if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and head.pos_ in {

@@ -44,7 +44,7 @@ def subject_of(verb: Token) -> Token | None:
         sharing = current.dep_ in {"xcomp", "conj", "acomp", "pcomp", "prep", "oprd"} or (
             current.dep_ == "advcl" and current.tag_ == "VBG"
         )
-        if not sharing or current.head is current:
+        if not sharing or current.head == current:
             break
         current = current.head
     # "Salling said ..., intends to merge": an attached reporting clause names the actor.
@@ -59,7 +59,7 @@ def subject_of(verb: Token) -> Token | None:
 def reporting_verb(token: Token) -> Token | None:
     """The verb of saying whose complement holds the token: 'said' in 'X said it would'."""
     node = token
-    while node.head is not node:
+    while node.head != node:
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in words.SAYING_VERBS:
             return node.head
         if node.dep_ not in {"conj", "xcomp", "advcl", "aux", "ccomp", "acomp"}:

@@ -174,7 +174,7 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
             if not (through_relative and not crossed and _relative_to_come(node)):
                 return None  # the expression belongs to a clause of its own
             crossed = True
-        if node.head is node or steps > 8:
+        if node.head == node or steps > 8:
             return None
         if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i in targets:
             return None  # in the subject: "the 2019 budget will ..."
@@ -265,7 +265,7 @@ def _own_words(ent: Any) -> tuple[int, int]:
 def _root(span: Any) -> Token:
     """The token of a span whose head lies outside it."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
             return token
     return span[0]
 
