@@ -44,7 +44,7 @@ class ActorNamer:
         subject = cue.subject
         if subject is None:
             return ""
-        if is_passive(cue.action) and subject.dep_ == "nsubjpass" and cue.governor is cue.action:
+        if is_passive(cue.action) and subject.dep_ == "nsubjpass" and cue.governor == cue.action:
             # "declared flags would be flown": the one who declared it will see to it
             reporter = reporting_verb(cue.action)
             announcer = subject_of(reporter) if reporter is not None else None

@@ -355,8 +355,8 @@ def _make(
         inner = complement(action)  # "would need to make": the act is what is needed
         if inner is not None:
             action = inner
-    negated = negated or is_negated(action) or (cue is not action and is_negated(cue))
-    if governor is not action and is_negated(governor):
+    negated = negated or is_negated(action) or (cue != action and is_negated(cue))
+    if governor != action and is_negated(governor):
         negated = True
     return Candidate(rule, cue, action, kind, subject, governor, noun, negated)
 
