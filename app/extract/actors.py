@@ -104,10 +104,11 @@ class ActorNamer:
         else:
             phrase = _phrase_tokens(token)
             name = _text(phrase)
-            body = _entity_text(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else ""
+            entity = _entity_of(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else None
+            body = "" if entity is None else str(entity.text)
             if len(body) > len(name) and " and " in body:
                 name = body  # "the European Aeronautic Defence and Space Company" is one name
-            elif body and _described(phrase, token):
+            elif entity is not None and _described(phrase, entity):
                 name = body  # "American automobile manufacturer General Motors": the name
         if name.lower().startswith("the "):
             name = name[4:]
@@ -310,19 +311,21 @@ def _handle_to_name(handle: str) -> str:
     return " ".join(re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", handle.lstrip("@"))) or handle
 
 
-def _described(phrase: list[Token], token: Token) -> bool:
-    """Whether a name is led by a description of it: a common noun before the name's own words
-    ("automobile manufacturer General Motors", "aircraft maker Airbus")."""
-    start = next((ent.start for ent in entities(token.doc) if ent.start <= token.i < ent.end), None)
-    return start is not None and any(t.i < start and t.pos_ == "NOUN" for t in phrase)
+def _described(phrase: list[Token], entity: Any) -> bool:
+    """Whether a name (its `entity`) is led by a description of it: a common noun before the
+    name's own words ("automobile manufacturer General Motors", "aircraft maker Airbus")."""
+    return any(t.i < entity.start and t.pos_ == "NOUN" for t in phrase)
+
+
+def _entity_of(token: Token) -> Any:
+    """The named entity (a spaCy Span) a token belongs to, if any."""
+    return next((ent for ent in entities(token.doc) if ent.start <= token.i < ent.end), None)
 
 
 def _entity_text(token: Token) -> str:
     """The whole named entity a token belongs to."""
-    for ent in entities(token.doc):
-        if ent.start <= token.i < ent.end:
-            return str(ent.text)
-    return str(token.text)
+    entity = _entity_of(token)
+    return str(token.text if entity is None else entity.text)
 
 
 def _phrase(token: Token, *, keep_conj: bool = True) -> str:

@@ -17,12 +17,6 @@ if TYPE_CHECKING:
 
 Token = Any  # spaCy's Token
 
-_HOLDING = words.HOLDING_VERBS
-HELD = words.HELD_VERBS
-VOTES = words.VOTE_NOUNS
-EVENTS = words.EVENT_NOUNS
-EVENT_VERBS = words.EVENT_VERBS
-
 _CANONICAL = {verb: min(group) for group in words.EQUIVALENT_ACTS for verb in group}
 
 
@@ -42,13 +36,13 @@ def act(verb: str) -> str:
 
 def act_of(action: str) -> str:
     """The act a pledge's action names by its first verb ("" for a pledge not to act)."""
-    words = action.lower().split()
-    if not words or words[0] == "not":
+    told = action.lower().split()
+    if not told or told[0] == "not":
         return ""  # a pledge not to act is kept by inaction; no sentence reports it
-    content = [w for w in words[1:] if w not in STOP_WORDS]
-    if words[0] in _HOLDING and content and content[0].rstrip("s") in VOTES:
+    content = [w for w in told[1:] if w not in STOP_WORDS]
+    if told[0] in words.HOLDING_VERBS and content and content[0].rstrip("s") in words.VOTE_NOUNS:
         return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
-    return act(words[0])
+    return act(told[0])
 
 
 def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:

@@ -16,11 +16,6 @@ if TYPE_CHECKING:
 # A failing verb takes the act as its complement; a cancelling one, the act or its object.
 FailureKind = Literal["failing", "cancelling"]
 
-_FAILING_VERBS = words.FAILING_VERBS
-_CANCELLING_VERBS = words.CANCELLING_VERBS
-_PLEDGE_NOUNS = words.PLEDGE_NOUNS
-_TAKE_BACK = words.TAKE_BACK_VERBS
-
 
 def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
     """A done refusal or cancellation and who did it: the subject (None for a passive that
@@ -33,11 +28,11 @@ def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
     if subject is None and not passive:
         return None
     lemma = verb.lemma_.lower()
-    if lemma in _FAILING_VERBS:
+    if lemma in words.FAILING_VERBS:
         return subject, "failing"
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
     phrases = {lemma} | {f"{lemma} {p}" for p in particles}
-    return (subject, "cancelling") if phrases & _CANCELLING_VERBS else None
+    return (subject, "cancelling") if phrases & words.CANCELLING_VERBS else None
 
 
 def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
@@ -52,8 +47,10 @@ def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
     if not objects:
         return False
-    if verb.lemma_.lower() in _TAKE_BACK:  # only the pledge itself, taken back, breaks it
-        if not any(o.lemma_.lower() in _PLEDGE_NOUNS for o in objects):
+    if (
+        verb.lemma_.lower() in words.TAKE_BACK_VERBS
+    ):  # only the pledge itself, taken back, breaks it
+        if not any(o.lemma_.lower() in words.PLEDGE_NOUNS for o in objects):
             return False
         return pledged in _acts_under(verb) and told.same_object(verb, record)
     return any(pledged in _acts_under(o) or _names_object(o, record) for o in objects)

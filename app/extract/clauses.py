@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from app.extract.candidates import Candidate
 
 Token = Any  # spaCy's Token
-_PARTIES = words.AGENT_ENTITIES
 
 
 def condition_tokens(cue: Candidate) -> list[Token] | None:
@@ -53,16 +52,17 @@ def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = Non
 
 def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) -> str:
     """The verb in its base form, then its complements in their order."""
-    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), theme)
+    # what the act is done to, told as its subject: a passive's, else the theme
+    done_to = next((c for c in verb.children if c.dep_ == "nsubjpass"), theme)
     kept = [t for t in _action_tokens(verb, excluded) if t.i != verb.i]
     head = str(verb.lemma_).lower() if verb.pos_ in {"VERB", "AUX"} else verb.text
     if head == "be" and verb.lower_ in {"'s", "’s"}:
         head = "be"
     parts = [head]
-    if passive_subject is not None:  # "will be assembled" -> "assemble <what was assembled>"
-        what = phrase_tokens(passive_subject)
+    if done_to is not None:  # "will be assembled" -> "assemble <what was assembled>"
+        what = phrase_tokens(done_to)
         text = tokens_text(what)
-        if passive_subject.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"}:
+        if done_to.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"}:
             text = text[:1].lower() + text[1:]  # "The plant will close" -> "close the plant"
         parts.append(text)
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
@@ -77,7 +77,7 @@ def recipient_token(cue: Candidate) -> Token | None:
     near = {verb.i} | {child.i for child in verb.children}
     for token in verb.subtree:
         is_object = token.dep_ == "pobj" and token.head.lower_ in {"to", "with"}
-        is_party = token.ent_type_ in _PARTIES
+        is_party = token.ent_type_ in words.AGENT_ENTITIES
         if is_party and (token.dep_ == "dative" or (is_object and token.head.head.i in near)):
             return token
     return None

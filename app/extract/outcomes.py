@@ -23,10 +23,6 @@ from app.domain.likeness import same_actor, searchable_words
 from app.extract import lexicon as words
 from app.extract.actors import ActorNamer
 from app.extract.acts import (
-    EVENT_VERBS,
-    EVENTS,
-    HELD,
-    VOTES,
     Token,
     act,
     act_of,
@@ -42,10 +38,6 @@ from app.extract.lexicon import ROLE_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-_AFTER_WORDS = words.AFTER_WORDS
-_PARTLY = words.PARTLY_WORDS
-_ENACTING = words.ENACTING_VERBS
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -135,14 +127,11 @@ def _names_role(verb: Token, record: PledgeRecord) -> bool:
     return bool(roles & said)
 
 
-_TAKING = words.TAKING_VERBS
-
-
 def _post_taken(record: PledgeRecord) -> str:
     """The post a pledge is to take ("prime minister" in "succeed May as Prime Minister"),
     when it names one by its title; else ""."""
     told = record.pledge.action.lower().split()
-    if not told or told[0] not in _TAKING:
+    if not told or told[0] not in words.TAKING_VERBS:
         return ""
     after = told[told.index("as") + 1 :] if "as" in told else told[1:]
     title = [w for w in after if w not in words.NOT_IN_TITLE][:3]
@@ -163,9 +152,9 @@ def _event_told_past(verb: Token) -> bool:
     """A done verb whose object is an event: won, lost, attended, ended a vote or a summit."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() in EVENT_VERBS
+        and verb.lemma_.lower() in words.EVENT_VERBS
         and reports_a_done_act(verb)
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENTS for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in words.EVENT_NOUNS for c in verb.children)
     )
 
 
@@ -173,7 +162,9 @@ def _the_event_of(verb: Token, record: PledgeRecord) -> bool:
     """Whether the event is the one a pledge to hold it names: every word of what the pledge
     names is in the event's phrase, and the sentence names the pledge's actor."""
     nouns = object_nouns(record)
-    event = next(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENTS)
+    event = next(
+        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words.EVENT_NOUNS
+    )
     said = said_forms(event.subtree)
     return bool(nouns) and nouns <= said and _names_actor(verb, record)
 
@@ -242,7 +233,7 @@ def _brought_in(measure: Token, record: PledgeRecord, namer: ActorNamer) -> bool
     said = " ".join(form for t in phrase for form in (t.lower_, t.lemma_.lower()))
     said += " " + measure.doc[phrase[0].i : phrase[-1].i + 1].text.lower()
     names_all = all(noun in said for noun in nouns)  # "semi-automatic" is three tokens
-    if pledged in _ENACTING:
+    if pledged in words.ENACTING_VERBS:
         if not nouns or not names_all:
             return False
     elif pledged not in measure_acts or not names_all:
@@ -273,7 +264,7 @@ def _by_actor(
 def _done_in_part(verb: Token) -> bool:
     """Whether an act is told as done in part: "partly delivered", "delivered part of the aid"."""
     for child in verb.children:
-        if child.lower_ in _PARTLY and child.dep_ in {"advmod", "dobj", "npadvmod"}:
+        if child.lower_ in words.PARTLY_WORDS and child.dep_ in {"advmod", "dobj", "npadvmod"}:
             return True
         if child.dep_ == "prep" and any(g.lower_ == "part" for g in child.children):
             return True  # "in part"
@@ -290,8 +281,8 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
         if subject is None or not reports_a_done_act(token):
             return None
         verbs = {token.lemma_.lower()}
-        if verbs & HELD and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in VOTES for c in token.children
+        if verbs & words.HELD_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in words.VOTE_NOUNS for c in token.children
         ):
             verbs.add("vote")  # "held the vote" reports a vote ("called" one does not)
         return verbs, subject, token
@@ -318,7 +309,7 @@ def _subject(verb: Token) -> Token | None:
 def _noun_told_as_done(noun: Token) -> bool:
     """Whether the sentence presupposes or reports the act a noun names."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in _AFTER_WORDS:
+    if noun.dep_ == "pobj" and head.lower_ in words.AFTER_WORDS:
         return True
     return (
         noun.dep_ == "nsubj"

@@ -39,8 +39,6 @@ _LENGTHS = re.compile(
 )
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
-_WHEN_MARKS = words.WHEN_MARKS
-_RUNNING_LEADS = words.RUNNING_LEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +183,7 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
 def _says_when(clause: Token) -> bool:
     """A clause that dates the act it hangs on: "when they opened on Friday"."""
     return clause.dep_ == "advcl" and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _WHEN_MARKS for c in clause.children
+        c.dep_ in {"mark", "advmod"} and c.lower_ in words.WHEN_MARKS for c in clause.children
     )
 
 
@@ -222,7 +220,7 @@ def _with_measure(start: int, end: int, root: Token) -> tuple[int, int]:
     if (
         root.dep_ in {"amod", "compound", "nummod"}
         and measure.pos_ == "NOUN"
-        and (measure.dep_ == "pobj" and measure.head.lower_ in _RUNNING_LEADS)
+        and (measure.dep_ == "pobj" and measure.head.lower_ in words.RUNNING_LEADS)
     ):
         first = min(t.i for t in measure.subtree)
         return min(start, first), max(end, measure.i + 1)
