@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine
@@ -73,13 +74,19 @@ def _close_windows() -> None:
     widgets = sys.modules.get("PySide6.QtWidgets")
     if widgets is None or widgets.QApplication.instance() is None:
         return  # no Qt in this test: nothing to close
-    from PySide6.QtCore import QThreadPool
+    shown = [w for w in widgets.QApplication.topLevelWidgets() if w.isVisible()]
+    close_and_finish([w for w in shown if isinstance(w, widgets.QMainWindow)])
 
-    for widget in widgets.QApplication.topLevelWidgets():
-        if isinstance(widget, widgets.QMainWindow) and widget.isVisible():
-            widget.close()
+
+def close_and_finish(windows: list[Any]) -> None:
+    """Close windows, then wait for their background work and deliver its results."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    for window in windows:
+        window.close()
     QThreadPool.globalInstance().waitForDone(60_000)
-    widgets.QApplication.processEvents()
+    QApplication.processEvents()
 
 
 @dataclass

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication
 
 from app.gui.clock import DayClock
 from app.gui.main_window import MainWindow
+from tests.conftest import close_and_finish
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -78,6 +78,4 @@ def window(qtbot: QtBot, engine: Engine, fake_now: FakeNow) -> Iterator[MainWind
     done and their results delivered before the database goes."""
     shown = open_window(qtbot, engine, fake_now)
     yield shown
-    shown.close()
-    QThreadPool.globalInstance().waitForDone(60_000)
-    QApplication.processEvents()
+    close_and_finish([shown])
