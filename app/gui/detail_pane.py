@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain import Evidence, PledgeEvent, PledgeRecord, Report, Verdict, status_of
 from app.domain.wording import relative_due
 from app.gui.qdates import shown_date, shown_time
-from app.gui.qtext import qt_position
+from app.gui.qtext import qt_position, quoted
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ class DetailPane(QWidget):
         )
         self.status_line.setText(f"{STATUS_WORDS[status]} · {words}")
         self.status_line.setStyleSheet(f"color: {STATUS_COLOURS[status].name()};")
-        self.quote.setText(f"“{pledge.quote}”")
+        self.quote.setText(quoted(pledge.quote))
         self.quote.setVisible(True)
         self.kind.setText(pledge.kind.label)
         self.recipient.setText(pledge.recipient or "—")
@@ -319,11 +319,11 @@ def _reports_text(reports: list[Report], evidence: list[Evidence]) -> str:
         told = "first reported" if number == 1 else "reported again"
         lines.append(
             f"{shown_date(report.published)} · {told} by {report.title}\n"
-            f"    “{report.quote}”{where}"
+            f"    {quoted(report.quote)}{where}"
         )
     for item in evidence:
         lines.append(
             f"{shown_date(item.happened_on)} · {_TOLD[item.verdict]}, as {item.article_title} "
-            f"({shown_date(item.article_published)}) reported:\n    “{item.sentence}”"
+            f"({shown_date(item.article_published)}) reported:\n    {quoted(item.sentence)}"
         )
     return "\n\n".join(lines)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush
 from app.domain import PledgeRecord, Status, status_of
 from app.domain.wording import relative_due
 from app.gui.qdates import shown_date
+from app.gui.qtext import quoted
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ class PledgeTableModel(QAbstractTableModel):
     def _tooltip(self, record: PledgeRecord, column: Column) -> str:
         if column is Column.ARTICLE:
             return f"{record.article_title}\npublished {shown_date(record.article_published)}"
-        return f"{record.pledge.actor}: {record.pledge.action}\n\n“{record.pledge.quote}”"
+        return f"{record.pledge.actor}: {record.pledge.action}\n\n{quoted(record.pledge.quote)}"
 
     def _sort_value(self, record: PledgeRecord, column: Column) -> Any:
         pledge = record.pledge

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import Status, Suggestion, Verdict
 from app.gui.qdates import shown_date
+from app.gui.qtext import quoted
 from app.gui.style import status_icon
 
 # The icon a suggestion shows: the status accepting it gives (partly kept leaves it open).
@@ -73,7 +74,7 @@ class SuggestionsPane(QWidget):
         self.list.clear()
         for suggestion in suggestions:
             item = QListWidgetItem(
-                f"{suggestion.question(shown_date)}\n“{suggestion.evidence}”\n"
+                f"{suggestion.question(shown_date)}\n{quoted(suggestion.evidence)}\n"
                 f"— {suggestion.article_title}, {shown_date(suggestion.article_published)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, suggestion.id)

@@ -647,3 +647,21 @@ def test_everything_fits_a_1024_by_700_screen_with_no_detail_row_cut(
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     assert detail.mark_button.isVisible()
     assert not detail.mark_button.visibleRegion().isEmpty()
+
+
+def test_a_sentence_that_opens_a_quotation_is_shown_with_one_opening_mark(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.gui.helpers import import_text
+
+    import_text(
+        qtbot,
+        window,
+        tmp_path,
+        "Plant to close\n\nJanuary 21, 2022\n\n"
+        "“Initech will close the plant next month,” its chief said.\n",
+    )
+    show_row(qtbot, window, _row_of_actor(window, "Initech"))
+    shown = window.detail.quote.text()
+    assert shown == "“Initech will close the plant next month,” its chief said."
+    assert shown.count("“") == 1
