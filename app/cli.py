@@ -218,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
         "suggestions", help="pledges that later articles report kept or broken, for your verdict"
     )
     suggestions.add_argument("--json", action="store_true", help="print a JSON array")
+    suggestions.add_argument(
+        "--more",
+        action="store_true",
+        help="also list the less likely ones (the Suggestions panel's Show more)",
+    )
     suggestions.set_defaults(run=cmd_suggestions)
     accept = commands.add_parser("accept", help="accept a suggestion: the pledge is met")
     accept.add_argument("id", type=int, metavar="ID", help="suggestion id")

@@ -33,18 +33,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from app.domain import Article, Outcome, Pledge, PledgeKind, PledgeRecord, Span
+from app.domain import Article, Outcome, Pledge, PledgeKind, PledgeRecord, Span, Suggestion
 from app.extract import Pipeline
 from app.extract.clean import clean
 from app.extract.dateline import make_article
 from app.extract.nlp import parse
+from app.extract.outcome_ranking import OutcomeModel, ranked_outcomes, shipped_outcome_model
 from app.extract.outcomes import find_outcomes
 from app.extract.readers import read_source
+from app.training.outcome_fit import PairExample, fold_models, pair_example, stories
 from app.training.scoring import same_sentence
 
 HERE = Path(__file__).resolve().parent
@@ -169,41 +172,81 @@ def _article(path: Path) -> tuple[Article, object]:
     return article, parse(article.text)
 
 
-def suggestions(case: Case) -> list[Outcome]:
-    """What PledgeWatch suggests for the case's pledge on reading the later article."""
+def pledge_and_later(case: Case) -> tuple[PledgeRecord, Any, date]:
+    """The case's pledge as a stored one, the later article's parse and its day."""
     pledged, _ = _article(case.articles / f"{case.pledge_article}.txt")
     later, doc = _article(case.articles / f"{case.later_article}.txt")
     pledge = Pledge(case.actor, case.action, PledgeKind.PROMISE, case.action, Span(0, 0))
     record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, case.pledge_article)
-    return find_outcomes(doc, later.published, [record])
+    return record, doc, later.published
+
+
+def suggestions(case: Case) -> list[Outcome]:
+    """What the matcher's rules suggest for the case's pledge on reading the later article."""
+    record, doc, published = pledge_and_later(case)
+    return find_outcomes(doc, published, [record])
+
+
+def examples(cases: list[Case]) -> list[PairExample]:
+    """The ranker's training examples of the cases, each with its story."""
+    named = stories([(c.pledge_article, c.later_article) for c in cases])
+    return [
+        pair_example(story, *pledge_and_later(case), case.outcome_quote)
+        for story, case in zip(named, cases, strict=True)
+    ]
+
+
+def ranked(cases: list[Case], models: list[OutcomeModel]) -> list[Outcome | None]:
+    """Each case's best-ranked outcome by its model, whatever its confidence."""
+    best = []
+    for case, model in zip(cases, models, strict=True):
+        record, doc, published = pledge_and_later(case)
+        found = ranked_outcomes(doc, published, [record], replace(model, kept=0.0, shown=1.1))
+        best.append(found[0] if found else None)
+    return best
+
+
+def score_ranked(cases: list[Case], best: list[Outcome | None], threshold: float) -> Score:
+    """Score the ranked suggestions that the rules make or whose confidence reaches the
+    threshold."""
+    tally = Score()
+    for case, outcome in zip(cases, best, strict=True):
+        wanted = outcome is not None and (outcome.likely or outcome.confidence >= threshold)
+        found = [outcome] if outcome is not None and wanted else []
+        _tally(tally, case, found)
+    return tally
 
 
 def score(cases: list[Case]) -> Score:
     """Score the suggestions made for the cases."""
     tally = Score()
     for case in cases:
-        found = suggestions(case)
-        tally.suggested += len(found)
-        if case.outcome is None:
-            tally.distractors += 1
-            verdict = "WRONG (distractor)" if found else "ok"
-        else:
-            tally.labelled += 1
-            hits = [o for o in found if case.is_right(o)]
-            verdict = "missed" if not found else "WRONG"
-            if hits:
-                tally.right += 1
-                verdict = "right"
-                hit = hits[0]
-                tally.verdict_right += hit.verdict.value == case.outcome
-                if case.on is not None:
-                    tally.dated += 1
-                    tally.day_right += hit.happened_on == case.on
-        said = "; ".join(f"{o.verdict.value} {o.happened_on}: {o.evidence[:60]}" for o in found)
-        tally.lines.append(
-            f"  {case.actor[:22]:<22} {case.later_article[:40]:<40} {verdict:<18} {said}"
-        )
+        _tally(tally, case, suggestions(case))
     return tally
+
+
+def _tally(tally: Score, case: Case, found: list[Outcome]) -> None:
+    """Count what was suggested for one case."""
+    tally.suggested += len(found)
+    if case.outcome is None:
+        tally.distractors += 1
+        verdict = "WRONG (distractor)" if found else "ok"
+    else:
+        tally.labelled += 1
+        hits = [o for o in found if case.is_right(o)]
+        verdict = "missed" if not found else "WRONG"
+        if hits:
+            tally.right += 1
+            verdict = "right"
+            hit = hits[0]
+            tally.verdict_right += hit.verdict.value == case.outcome
+            if case.on is not None:
+                tally.dated += 1
+                tally.day_right += hit.happened_on == case.on
+    said = "; ".join(f"{o.verdict.value} {o.happened_on}: {o.evidence[:60]}" for o in found)
+    tally.lines.append(
+        f"  {case.actor[:22]:<22} {case.later_article[:40]:<40} {verdict:<18} {said}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,9 +277,10 @@ def corpus_pairs(data: Path, corpus: str) -> list[Pair]:
     return pairs
 
 
-def end_to_end(data: Path, corpus: str) -> tuple[Score, int]:
+def end_to_end(data: Path, corpus: str) -> tuple[Score, Score, int]:
     """Import the corpus's paired articles in date order into a new database and score the
-    suggestions made; also how many labelled pledges were stored."""
+    suggestions made, the likely ones and all of them (with "Show more"); also how many
+    labelled pledges were stored."""
     import tempfile
 
     from app.services.importing import ingest_each
@@ -249,7 +293,6 @@ def end_to_end(data: Path, corpus: str) -> tuple[Score, int]:
     names = sorted({n for p in pairs for n in (p.pledge_article, p.later_article)})
     paths = sorted((articles / f"{n}.txt" for n in names),
                    key=lambda path: (_article(path)[0].published, path.name))  # fmt: skip
-    tally = Score()
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(str(Path(folder) / "e2e.db"))
         for _ in ingest_each(engine, paths, at=datetime.now(UTC)):
@@ -263,6 +306,13 @@ def end_to_end(data: Path, corpus: str) -> tuple[Score, int]:
         any(_quoted(r, quote) and Path(r.article_source).stem == name for r in stored)
         for name, quote in labelled
     )
+    likely = _score_stored(pairs, [s for s in suggested if s.likely])
+    return likely, _score_stored(pairs, suggested), found
+
+
+def _score_stored(pairs: list[Pair], suggested: list[Suggestion]) -> Score:
+    """Score the stored suggestions on the pairs."""
+    tally = Score()
     for pair in pairs:
         judged = [s for s in suggested
                   if Path(s.article_source).stem == pair.later_article
@@ -279,7 +329,7 @@ def end_to_end(data: Path, corpus: str) -> tuple[Score, int]:
             if pair.on is not None:
                 tally.dated += 1
                 tally.day_right += hits[0].happened_on == pair.on
-    return tally, found
+    return tally
 
 
 def _quoted(record: PledgeRecord, quote: str) -> bool:
@@ -288,6 +338,40 @@ def _quoted(record: PledgeRecord, quote: str) -> bool:
     return any(
         same_sentence(q, quote) for q in (pledge.quote, *(m.text for m in pledge.more_quotes))
     )
+
+
+def _print_ranked(sets: dict[str, list[Case]], details: bool) -> None:
+    """The ranked suggestions: on the corpora cross-validated by story, on the project's own
+    pairs by the shipped model (trained on the corpora only)."""
+    model = shipped_outcome_model()
+    corpora = [case for name, cases in sets.items() if not name.startswith("own") for case in cases]
+    folded = dict(zip(map(id, corpora), ranked(corpora, fold_models(examples(corpora))),
+                      strict=True))  # fmt: skip
+    for shown, title in ((model.shown, "shown at once"), (model.kept, 'with "Show more"')):
+        print(f"Ranked (the rules' outcome, else the model's best sentence), {title} "
+              f"(confidence >= {shown}); corpora cross-validated by story:")  # fmt: skip
+        print(f"  {'set':<22} {'pairs':>5} {'distr':>5} {'sugg':>5} {'P':>6} {'R':>6}"
+              "   verdict    day")  # fmt: skip
+        total = Score()
+        for name, cases in sets.items():
+            if name.startswith("own"):
+                best = ranked(cases, [model] * len(cases))
+            else:
+                best = [folded[id(case)] for case in cases]
+            tally = score_ranked(cases, best, shown)
+            print(tally.row(name))
+            if not name.startswith("own"):
+                _add(total, tally)
+            if details and shown == model.kept:
+                print("\n".join(tally.lines))
+        print(total.row("both corpora"))
+        print()
+
+
+def _add(total: Score, tally: Score) -> None:
+    for key in ("labelled", "distractors", "suggested", "right", "verdict_right", "dated",
+                "day_right"):  # fmt: skip
+        setattr(total, key, getattr(total, key) + getattr(tally, key))
 
 
 def main() -> int:
@@ -325,21 +409,25 @@ def main() -> int:
         if args.details:
             print("\n".join(tally.lines))
     print(total.row("both corpora"))
+    print()
+    _print_ranked(sets, args.details)
     if args.end_to_end:
         print()
-        print("End to end (every article imported in date order, the extractor finding pledges):")
+        print("End to end (every article imported in date order, the extractor finding pledges;"
+              " the shipped ranker, trained on these pairs: tuning figures):")  # fmt: skip
         print(f"  {'set':<22} {'pairs':>5} {'distr':>5} {'sugg':>5} {'P':>6} {'R':>6}"
               "   verdict    day   pledges stored")  # fmt: skip
-        whole, stored_all, pledges_all = Score(), 0, 0
+        likely_all, every_all, stored_all, pledges_all = Score(), Score(), 0, 0
         for corpus in CORPORA:
-            tally, found = end_to_end(data, corpus)
+            likely, every, found = end_to_end(data, corpus)
             pledges = len({(p.pledge_article, p.pledge_quote) for p in corpus_pairs(data, corpus)})
-            print(f"{tally.row(corpus)}   {found}/{pledges}")
-            for key in ("labelled", "distractors", "suggested", "right", "verdict_right",
-                        "dated", "day_right"):  # fmt: skip
-                setattr(whole, key, getattr(whole, key) + getattr(tally, key))
+            print(f"{likely.row(corpus + ', likely')}   {found}/{pledges}")
+            print(every.row(corpus + ", + Show more"))
+            _add(likely_all, likely)
+            _add(every_all, every)
             stored_all, pledges_all = stored_all + found, pledges_all + pledges
-        print(f"{whole.row('both corpora')}   {stored_all}/{pledges_all}")
+        print(f"{likely_all.row('both, likely')}   {stored_all}/{pledges_all}")
+        print(every_all.row("both, + Show more"))
     return 0
 
 

@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 
 def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
-    """`pledgewatch suggestions`: the open follow-up suggestions."""
+    """`pledgewatch suggestions`: the open follow-up suggestions, the likely ones (with
+    --more, the less likely ones after them)."""
     from app.store.suggestion_queries import list_suggestions
 
     with engine_of(args).connect() as connection:
-        found = list_suggestions(session=connection)
+        found = list_suggestions(session=connection, likely_only=not args.more)
     if args.json:
         rows = [
             {
@@ -32,6 +33,8 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
                 "evidence": s.evidence,
                 "article_title": s.article_title,
                 "article_published": s.article_published.isoformat(),
+                "confidence": round(s.confidence, 3),
+                "likely": s.likely,
             }
             for s in found
         ]
@@ -42,7 +45,8 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
         print("No suggestions.", file=out)
     for item in found:
         where = f"{item.article_title}, {item.article_published.isoformat()}"
-        print(f"#{item.id} {item.question()}\n    “{item.evidence}”\n    ({where})", file=out)
+        how = "" if item.likely else f"; possible, {item.confidence:.0%} likely"
+        print(f"#{item.id} {item.question()}\n    “{item.evidence}”\n    ({where}{how})", file=out)
     return 0
 
 

@@ -211,6 +211,8 @@ class Suggestion:
     article_url: str | None
     article_source: str
     verdict: Verdict = Verdict.MET
+    confidence: float = 1.0  # how likely the evidence tells this outcome (0 to 1)
+    likely: bool = True  # shown at once; else behind "Show more"
 
     def question(self, write_day: Callable[[date], str] = date.isoformat) -> str:
         """What the analyst is asked, the day written by `write_day` (ISO unless told)."""
@@ -232,6 +234,8 @@ class Outcome:
     start: int
     end: int
     verdict: Verdict = Verdict.MET
+    confidence: float = 1.0  # how likely the sentence tells this outcome (0 to 1)
+    likely: bool = True  # the rules take it as the outcome, or the confidence is high
 
 
 @dataclass(frozen=True, slots=True)

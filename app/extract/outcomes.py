@@ -59,7 +59,7 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
         for token in sent:
             for record, verdict, dated in _reported(token, by_act, namer):
                 if record.id not in found and not _dated_before(dated, record):
-                    found[record.id] = _outcome(sent, record, _when(dated, published), verdict)
+                    found[record.id] = _outcome(sent, record, day_told(dated, published), verdict)
     return list(found.values())
 
 
@@ -78,7 +78,7 @@ def _reported(
     told = _told_act(token)
     if told is not None:
         verbs, subject, dated = told
-        verdict = Verdict.PARTLY if _done_in_part(token) else Verdict.MET
+        verdict = Verdict.PARTLY if done_in_part(token) else Verdict.MET
         acts = {act(verb) for verb in verbs} & by_act.keys()
         records = [r for a in acts for r in by_act[a] if same_object(token, r)]
         reports += _by_actor(records, subject, namer, verdict, dated)
@@ -205,7 +205,7 @@ def _names_actor(token: Token, record: PledgeRecord) -> bool:
 
 def _name_words(actor: str) -> list[str]:
     """The words an actor is looked for by in a text: its name words longer than two letters
-    (a two-letter short form is looked for as a word of its own: _named_in)."""
+    (a two-letter short form is looked for as a word of its own: named_in)."""
     return [word for word in searchable_words(actor) if len(word) > 2]
 
 
@@ -261,7 +261,7 @@ def _by_actor(
     ]  # fmt: skip
 
 
-def _done_in_part(verb: Token) -> bool:
+def done_in_part(verb: Token) -> bool:
     """Whether an act is told as done in part: "partly delivered", "delivered part of the aid"."""
     for child in verb.children:
         if child.lower_ in words.PARTLY_WORDS and child.dep_ in {"advmod", "dobj", "npadvmod"}:
@@ -337,7 +337,7 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
     return [
         pledge_id
         for pledge_id, actor, action in pledges
-        if (act_of(action) or _staying(action)) and _named_in(text, lowered, actor)
+        if (act_of(action) or _staying(action)) and named_in(text, lowered, actor)
     ]
 
 
@@ -345,7 +345,7 @@ def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> lis
 _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 
-def _named_in(text: str, lowered: str, actor: str) -> bool:
+def named_in(text: str, lowered: str, actor: str) -> bool:
     """Whether a text names an actor: a word of its name, or the short form it goes by, as a
     word of its own ("GM filed for bankruptcy")."""
     if any(word in lowered for word in _name_words(actor)):
@@ -366,7 +366,7 @@ def _dated_before(verb: Token, record: PledgeRecord) -> bool:
     )
 
 
-def _when(verb: Token, published: date) -> date:
+def day_told(verb: Token, published: date) -> date:
     """The day the act happened, as the sentence says; else the publication date."""
     for token in verb.subtree:
         word = token.lower_

@@ -23,14 +23,34 @@ from app.gui.style import status_icon
 _SHOWN_AS = {Verdict.MET: Status.MET, Verdict.BROKEN: Status.BROKEN, Verdict.PARTLY: Status.PENDING}
 
 
+_EMPTY = (
+    "No suggestions. When a newer article reports that a pledge was kept or broken, it "
+    "appears here."
+)
+_EMPTY_WITH_MORE = (
+    "No likely suggestions. Show more lists sentences of newer articles that may report a "
+    "pledge's outcome."
+)
+
+
+def _item_text(suggestion: Suggestion) -> str:
+    """The question, the sentence, and where it was read; a less likely one says how likely."""
+    how = "" if suggestion.likely else f" · possible ({suggestion.confidence:.0%} likely)"
+    return (
+        f"{suggestion.question(shown_date)}\n{quoted(suggestion.evidence)}\n"
+        f"— {suggestion.article_title}, {shown_date(suggestion.article_published)}{how}"
+    )
+
+
 class SuggestionsPane(QWidget):
-    """Lists open suggestions; Enter accepts the selected one, Delete rejects it."""
+    """Lists open suggestions, the likely ones at once and the less likely behind "Show more";
+    Enter accepts the selected one, Delete rejects it."""
 
     judged = Signal(int, bool)
     """The analyst accepts (True: Enter, Accept) or rejects (False: Delete, Reject) the
     suggestion with this id; an accepted one marks its pledge as the report says."""
     count_changed = Signal(int)
-    """How many suggestions are open now."""
+    """How many likely suggestions are open now (the less likely wait behind "Show more")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,12 +58,16 @@ class SuggestionsPane(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
-        self.empty = QLabel(
-            "No suggestions. When a newer article reports that a pledge was kept or broken, it "
-            "appears here."
-        )
+        self.empty = QLabel(_EMPTY)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
+        self.more_button = QPushButton()
+        self.more_button.setCheckable(True)
+        self.more_button.setToolTip(
+            "Also list the sentences that may report an outcome but are less likely to"
+        )
+        self.more_button.toggled.connect(self._on_more_button_toggled)
+        self._suggestions: list[Suggestion] = []
         self.accept_button = QPushButton("&Accept")
         self.accept_button.setToolTip(
             "Mark the pledge met or broken on the reported day, as suggested (Enter)"
@@ -63,6 +87,7 @@ class SuggestionsPane(QWidget):
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, stretch=1)
@@ -70,22 +95,33 @@ class SuggestionsPane(QWidget):
         self.show_suggestions([])
 
     def show_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """Show the open suggestions (text as plain text: QListWidget does not read markup)."""
+        """Show the open suggestions, most likely first (text as plain text: QListWidget does
+        not read markup); the less likely ones only while "Show more" is on."""
+        self._suggestions = sorted(suggestions, key=lambda s: (not s.likely, -s.confidence))
+        self._fill()
+        self.count_changed.emit(sum(s.likely for s in suggestions))
+
+    def _fill(self) -> None:
+        more = sum(not s.likely for s in self._suggestions)
+        listed = [s for s in self._suggestions if s.likely or self.more_button.isChecked()]
         self.list.clear()
-        for suggestion in suggestions:
-            item = QListWidgetItem(
-                f"{suggestion.question(shown_date)}\n{quoted(suggestion.evidence)}\n"
-                f"— {suggestion.article_title}, {shown_date(suggestion.article_published)}"
-            )
+        for suggestion in listed:
+            item = QListWidgetItem(_item_text(suggestion))
             item.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             item.setIcon(status_icon(_SHOWN_AS[suggestion.verdict]))
             self.list.addItem(item)
-        if suggestions:
+        if listed:
             self.list.setCurrentRow(0)
-        self.empty.setVisible(not suggestions)
-        self.accept_button.setEnabled(bool(suggestions))
-        self.reject_button.setEnabled(bool(suggestions))
-        self.count_changed.emit(len(suggestions))
+        self.more_button.setVisible(more > 0)
+        self.more_button.setText("Show fewer" if self.more_button.isChecked() else
+                                 f"Show {more} more (less likely)")  # fmt: skip
+        self.empty.setText(_EMPTY_WITH_MORE if more and not listed else _EMPTY)
+        self.empty.setVisible(not listed)
+        self.accept_button.setEnabled(bool(listed))
+        self.reject_button.setEnabled(bool(listed))
+
+    def _on_more_button_toggled(self, _checked: bool) -> None:
+        self._fill()
 
     def shown_ids(self) -> list[int]:
         """The ids of the suggestions listed, in order."""

@@ -42,7 +42,7 @@ class ImportResult:
     article: Article
     added: bool
     pledges: tuple[PledgeRecord, ...]
-    suggestions: int = 0  # follow-ups: earlier pledges this article reports kept or broken
+    suggestions: int = 0  # likely follow-ups: earlier pledges this article reports kept or broken
     again: tuple[PledgeRecord, ...] = ()  # earlier pledges this article states again
 
 
@@ -96,9 +96,12 @@ def reported_before(
 
 
 def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
-    """Store a suggestion for each open pledge of an earlier article that this one reports kept."""
+    """Store a suggestion, with its confidence, for each open pledge of an earlier article
+    that this one may report kept or broken; how many new ones are likely (the others wait
+    behind "Show more")."""
     from app.extract.nlp import parse
-    from app.extract.outcomes import could_be_reported, find_outcomes
+    from app.extract.outcome_ranking import ranked_outcomes
+    from app.extract.outcomes import could_be_reported
     from app.store.suggestion_queries import save_suggestions
 
     with engine.connect() as connection:
@@ -108,9 +111,12 @@ def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at:
         if not wanted:
             return 0
         candidates = list(get_pledges(session=connection, pledge_ids=wanted).values())
-    outcomes = find_outcomes(parse(article.text), article.published, candidates)
+    outcomes = ranked_outcomes(parse(article.text), article.published, candidates)
     with engine.begin() as connection:
-        return save_suggestions(session=connection, article_id=article_id, outcomes=outcomes, at=at)
+        added = save_suggestions(
+            session=connection, article_id=article_id, outcomes=outcomes, at=at
+        )
+    return sum(outcome.likely for outcome in added)
 
 
 def ingest_each(

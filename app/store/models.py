@@ -155,6 +155,8 @@ class SuggestionRow(SQLModel, table=True):
     evidence_end: int
     state: str = Field(default=SuggestionState.OPEN.value, index=True)  # a SuggestionState
     created_at: datetime
+    confidence: float = 1.0  # how likely the evidence tells the verdict (0 to 1)
+    likely: bool = True  # shown at once in the Suggestions panel, else behind "Show more"
 
 
 class FeedItemRow(SQLModel, table=True):

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 def save_suggestions(
     *, session: Connection, article_id: int, outcomes: Sequence[Outcome], at: datetime
-) -> int:
-    """Store new suggestions (once per pledge and article); how many were new."""
-    added = 0
+) -> list[Outcome]:
+    """Store new suggestions (once per pledge and article); the outcomes that were new."""
+    added: list[Outcome] = []
     for outcome in outcomes:
         try:
             with session.begin_nested():
@@ -39,20 +39,26 @@ def save_suggestions(
                         evidence_end=outcome.end,
                         state=SuggestionState.OPEN.value,
                         created_at=at.astimezone(UTC),
+                        confidence=outcome.confidence,
+                        likely=outcome.likely,
                     )
                 )
-            added += 1
+            added.append(outcome)
         except IntegrityError:
             continue  # suggested before, from this very article
     return added
 
 
 def list_suggestions(
-    *, session: Executor, state: SuggestionState = SuggestionState.OPEN
+    *, session: Executor, state: SuggestionState = SuggestionState.OPEN, likely_only: bool = False
 ) -> list[Suggestion]:
-    """The suggestions in a state (open by default), newest report first; an open one only
+    """The suggestions in a state (open by default), the likely ones first, each kind by
+    confidence, then newest report first (`likely_only`: not those behind "Show more"); an
+    open one only
     while its pledge is still open and not dismissed (the analyst has decided it otherwise)."""
     still = [suggestion.c.state == state.value]
+    if likely_only:
+        still.append(suggestion.c.likely.is_(True))
     if state is SuggestionState.OPEN:
         waiting = select(pledge.c.id).where(is_open(), pledge.c.dismissed.is_(False))
         still.append(suggestion.c.pledge_id.in_(waiting))
@@ -63,6 +69,8 @@ def list_suggestions(
             suggestion.c.happened_on,
             suggestion.c.evidence,
             suggestion.c.verdict,
+            suggestion.c.confidence,
+            suggestion.c.likely,
             article.c.title,
             article.c.published,
             article.c.url,
@@ -70,7 +78,12 @@ def list_suggestions(
         )
         .join_from(suggestion, article, article.c.id == suggestion.c.article_id)
         .where(*still)
-        .order_by(article.c.published.desc(), suggestion.c.id)
+        .order_by(
+            suggestion.c.likely.desc(),
+            suggestion.c.confidence.desc(),
+            article.c.published.desc(),
+            suggestion.c.id,
+        )
     ).all()
     records = get_pledges(session=session, pledge_ids=[row.pledge_id for row in rows])
     return [
@@ -84,6 +97,8 @@ def list_suggestions(
             article_published=row.published,
             article_url=row.url,
             article_source=row.source,
+            confidence=row.confidence,
+            likely=row.likely,
         )
         for row in rows
         if row.pledge_id in records

@@ -52,5 +52,6 @@ suggestion = table(
     column("id", Integer), column("pledge_id", Integer), column("article_id", Integer),
     column("verdict", String), column("happened_on", Date), column("evidence", String),
     column("evidence_start", Integer), column("evidence_end", Integer), column("state", String),
-    column("created_at", DateTime(timezone=True)),
+    column("created_at", DateTime(timezone=True)), column("confidence", Float),
+    column("likely", Boolean),
 )  # fmt: skip

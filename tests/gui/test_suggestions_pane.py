@@ -17,6 +17,7 @@ from tests.gui.helpers import row_of_actor as _row_of_actor
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
     from pytestqt.qtbot import QtBot
 
     from app.gui.main_window import MainWindow
@@ -119,3 +120,33 @@ def test_a_closed_suggestions_panel_comes_back_from_the_view_menu_and_with_new_r
     assert window.suggestions_dock.isVisible()
     assert entry.text() == "Suggestions (1)"
     assert entry.isChecked()
+
+
+def test_show_more_lists_the_less_likely_suggestions_and_show_fewer_hides_them(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.extract import outcome_ranking
+
+    model = outcome_ranking.OutcomeModel({"the rules' outcome": 8.0}, -2.0, shown=0.9, kept=0.05)
+    monkeypatch.setattr(outcome_ranking, "shipped_outcome_model", lambda: model)
+    _import(qtbot, window, tmp_path, FOLLOW_UP)
+    pane = window.suggestions
+    assert pane.list.count() == 1
+    assert window.suggestions_dock.windowTitle() == "Suggestions (1)"  # the likely one
+    assert pane.more_button.isVisible()
+    more = pane.more_button.text()
+    assert more.startswith("Show ")
+    assert more.endswith(" more (less likely)")
+    hidden = int(more.split()[1])
+    pane.more_button.click()
+    assert pane.list.count() == 1 + hidden
+    assert pane.more_button.text() == "Show fewer"
+    assert "possible (12% likely)" in pane.list.item(1).text()
+    assert "possible" not in pane.list.item(0).text()
+    pane.list.setCurrentRow(1)
+    pane.reject_button.click()  # a less likely one is judged like any other
+    qtbot.waitUntil(lambda: window.judging is None, timeout=30_000)
+    assert pane.list.count() == hidden  # still showing more, one fewer
+    pane.more_button.click()
+    assert pane.list.count() == 1
+    assert pane.more_button.text() == f"Show {hidden - 1} more (less likely)"

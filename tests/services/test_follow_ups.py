@@ -212,3 +212,37 @@ def test_a_later_article_is_searched_for_every_kind_of_pledge(
         assert cli("ingest", str(article)).code == 0
     [suggestion] = json.loads(cli("suggestions", "--json").out)
     assert (suggestion["verdict"], suggestion["happened_on"]) == (verdict, "2022-03-04")
+
+
+def _keeping_every_best_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ranker that keeps each pledge's best sentence as a possible outcome (12% likely) and
+    the rules' outcome as a likely one, whatever the shipped weights are."""
+    from app.extract import outcome_ranking
+
+    model = outcome_ranking.OutcomeModel({"the rules' outcome": 8.0}, -2.0, shown=0.9, kept=0.05)
+    monkeypatch.setattr(outcome_ranking, "shipped_outcome_model", lambda: model)
+
+
+def test_less_likely_suggestions_are_listed_only_when_asked_for_and_can_be_accepted(
+    cli: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _keeping_every_best_sentence(monkeypatch)
+    out = _ingest_follow_up(cli, sample_path, tmp_path, DELIVERED)
+    assert "1 suggestion (" in out  # the import tells of the likely one only
+    [likely] = json.loads(cli("suggestions", "--json").out)
+    assert (likely["actor"], likely["likely"]) == ("United States", True)
+    every = json.loads(cli("suggestions", "--json", "--more").out)
+    assert every[0] == likely  # the likely ones first
+    possible = every[1:]
+    assert possible
+    assert all(not s["likely"] and s["confidence"] == pytest.approx(0.119, abs=0.001)
+               for s in possible)  # fmt: skip
+    text = cli("suggestions", "--more").out
+    assert text.count("possible, 12% likely") == len(possible)
+    assert "possible" not in cli("suggestions").out
+    chosen = possible[0]
+    assert cli("accept", str(chosen["id"])).code == 0
+    pledge = next(
+        p for p in json.loads(cli("list", "--json").out) if p["id"] == chosen["pledge_id"]
+    )
+    assert pledge["met_on"] == "2022-01-26"

@@ -1,0 +1,209 @@
+"""Follow-ups ranked by a learned model: which sentence of a later article tells a pledge's
+outcome, and how sure that is.
+
+Every sentence of the later article is a candidate. A logistic model (trained by
+scripts/train_outcome_model.py on labelled story pairs and shipped in
+resources/outcome_model.json) scores each from named features: how close it is to the pledged
+act (a wordllama sentence similarity, the same act through the table of equivalent acts, the
+action's own words), whether it names the actor or follows a sentence that does with a
+pronoun, how it tells things (done, failed, future or hedged, denied, quoted), whether the
+matcher's rules (outcomes.py) take it as the outcome, where it stands in the article and how
+long after the pledge it is. The best sentence per pledge is the suggestion, its probability
+the confidence. The rules' outcome, where they find one, stays the suggestion and is shown
+at once; another sentence is shown at once from `shown` up, behind "Show more" from `kept`
+up, and not stored below `kept`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from app.domain import Outcome, PledgeRecord, Verdict
+from app.extract.acts import act, act_of, reports_a_done_act
+from app.extract.broken import told_failure
+from app.extract.embedding import embed
+from app.extract.outcomes import day_told, done_in_part, find_outcomes, named_in
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import date
+
+    from app.extract.acts import Token
+
+MODEL_RESOURCE = "outcome_model.json"
+FORMAT = 1
+SHORTEST_SENTENCE = 4  # words: a dateline or a caption is no report
+_FUTURE_WORDS = {"will", "would", "shall", "'ll", "could", "may", "might", "should", "plan",
+                 "plans", "planned", "intend", "intends", "expected", "expects"}  # fmt: skip
+_PRONOUNS = {"he", "she", "it", "they"}
+
+
+@dataclass(frozen=True)
+class OutcomeModel:
+    """Weights by feature name, the intercept, and the two thresholds on the probability."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    shown: float  # shown in the Suggestions panel at once
+    kept: float  # stored, shown behind "Show more"
+    about: Mapping[str, Any] = field(default_factory=dict)
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """How likely the sentence with these features tells the pledge's outcome (0 to 1)."""
+        total = self.intercept + sum(self.weights.get(n, 0.0) * v for n, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+
+    def to_json(self) -> str:
+        """The model as the JSON file the package ships."""
+        data = {"format": FORMAT, "intercept": self.intercept, "shown": self.shown,
+                "kept": self.kept, "about": dict(self.about),
+                "weights": dict(sorted(self.weights.items()))}  # fmt: skip
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> OutcomeModel:
+        """Read a model written by to_json."""
+        data = json.loads(text)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"outcome model format {data.get('format')}; this code reads {FORMAT}")
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        return cls(weights, float(data["intercept"]), float(data["shown"]), float(data["kept"]),
+                   data.get("about", {}))  # fmt: skip
+
+
+@cache
+def shipped_outcome_model() -> OutcomeModel:
+    """The model in the package's resources, read once."""
+    text = resources.files("app.resources").joinpath(MODEL_RESOURCE).read_text("utf-8")
+    return OutcomeModel.from_json(text)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A later article's sentences that could report an outcome, read once for all pledges."""
+
+    sentences: list[Any]  # spaCy spans
+    texts: list[str]
+    vectors: Any  # one unit row per sentence
+    traits: list[dict[str, float]]  # what each sentence tells, whatever the pledge
+    published: date
+
+    @classmethod
+    def of(cls, doc: Any, published: date) -> Candidates:
+        """The sentences of a parsed article long enough to report anything."""
+        sentences = [s for s in doc.sents if len(s.text.split()) >= SHORTEST_SENTENCE]
+        texts = [s.text.strip() for s in sentences]
+        vectors = embed(texts) if texts else None
+        traits = [_traits(s, n, len(sentences)) for n, s in enumerate(sentences)]
+        return cls(sentences, texts, vectors, traits, published)
+
+
+def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
+    """What a sentence tells, whatever the pledge: a done act, a failure, a future, a denial."""
+    root: Token = sentence.root
+    return {
+        "told done": float(reports_a_done_act(root)),
+        "an act told done": float(
+            any(t.pos_ == "VERB" and reports_a_done_act(t) for t in sentence)
+        ),
+        "future or hedged": float(any(t.lower_ in _FUTURE_WORDS for t in sentence)),
+        "denied": float(any(t.dep_ == "neg" for t in sentence)),
+        "told failed": float(any(told_failure(t) is not None for t in sentence)),
+        "quoted": float(any(t.text in {'"', "“", "”"} for t in sentence)),
+        "first sentence": float(number == 0),
+        "place in article": number / count,
+    }
+
+
+def features_for(
+    record: PledgeRecord, found: Candidates, rule_evidence: str | None
+) -> list[dict[str, float]]:
+    """The named features of each candidate sentence as the outcome of one pledge."""
+    if not found.texts:
+        return []
+    pledge = record.pledge
+    asked = embed([f"{pledge.actor} {pledge.action}", pledge.action])
+    similarity = found.vectors @ asked[0]
+    action_similarity = found.vectors @ asked[1]
+    order = sorted(range(len(similarity)), key=lambda n: -similarity[n])
+    rank = {n: place for place, n in enumerate(order)}
+    pledged = act_of(pledge.action)
+    action_words = [w.lower() for w in pledge.action.split() if len(w) > 3]
+    days = max((found.published - record.article_published).days, 0)
+    named = [named_in(text, text.lower(), pledge.actor) for text in found.texts]
+    rows = []
+    for n, sentence in enumerate(found.sentences):
+        text = found.texts[n]
+        others = [similarity[m] for m in range(len(similarity)) if m != n]
+        lowered = text.lower()
+        rows.append({
+            **found.traits[n],
+            "similarity": float(similarity[n]),
+            "action similarity": float(action_similarity[n]),
+            "similarity rank": 1.0 / (1 + rank[n]),
+            "similarity margin": float(similarity[n] - max(others)) if others else 0.0,
+            "names the actor": float(named[n]),
+            "pronoun after the actor": float(n > 0 and named[n - 1] and _pronoun_subject(sentence)),
+            "same act": float(bool(pledged) and any(
+                t.pos_ in {"VERB", "NOUN"} and act(t.lemma_.lower()) == pledged for t in sentence)),
+            "action's words": (sum(w in lowered for w in action_words) / len(action_words)
+                               if action_words else 0.0),
+            "the rules' outcome": float(rule_evidence == text),
+            "days after (log)": math.log1p(days),
+        })  # fmt: skip
+    return rows
+
+
+def _pronoun_subject(sentence: Any) -> bool:
+    return any(t.lower_ in _PRONOUNS and t.dep_.startswith("nsubj") for t in sentence)
+
+
+def ranked_outcomes(
+    doc: Any,
+    published: date,
+    records: Sequence[PledgeRecord],
+    model: OutcomeModel | None = None,
+) -> list[Outcome]:
+    """The outcome this parsed article most likely reports for each pledge, with its
+    confidence, where that is at least the model's `kept`."""
+    chosen = model or shipped_outcome_model()
+    by_rules = {o.pledge_id: o for o in find_outcomes(doc, published, records)}
+    found = Candidates.of(doc, published)
+    outcomes = []
+    for record in records:
+        rule = by_rules.get(record.id)
+        rows = features_for(record, found, rule.evidence if rule else None)
+        if not rows:
+            continue
+        scores = [chosen.probability(row) for row in rows]
+        if rule is not None:  # the rules' outcome stays, with the model's confidence in it
+            ruled = [n for n, text in enumerate(found.texts) if text == rule.evidence]
+            confidence = scores[ruled[0]] if ruled else max(scores)
+            outcomes.append(replace(rule, confidence=confidence, likely=True))
+            continue
+        best = max(range(len(scores)), key=lambda n: scores[n])
+        if scores[best] >= chosen.kept:
+            outcome = _outcome_of(found, best, record, scores[best])
+            outcomes.append(replace(outcome, likely=scores[best] >= chosen.shown))
+    return outcomes
+
+
+def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: float) -> Outcome:
+    """A sentence as the pledge's outcome: broken when it tells a failure, partly kept when
+    it tells the act done in part, else kept; on the day it tells, else the article's."""
+    sentence, text = found.sentences[n], found.texts[n]
+    root: Token = sentence.root
+    if found.traits[n]["told failed"]:
+        verdict = Verdict.BROKEN
+    elif done_in_part(root):
+        verdict = Verdict.PARTLY
+    else:
+        verdict = Verdict.MET
+    start = sentence.start_char + sentence.text.index(text[:1])
+    day = day_told(root, found.published)
+    return Outcome(record.id, day, text, start, start + len(text), verdict, confidence)
