@@ -4,9 +4,10 @@ outcome, and how sure that is.
 Every sentence of the later article is a candidate. A logistic model (trained by
 scripts/train_outcome_model.py on labelled story pairs and shipped in
 resources/outcome_model.json) scores each from named features: how close it is to the pledged
-act (a wordllama sentence similarity, the same act through the table of equivalent acts, the
-action's own words), whether it names the actor or follows a sentence that does with a
-pronoun, how it tells things (done, failed, future or hedged, denied, quoted), whether the
+act (a wordllama sentence similarity, the same act through the table of equivalent acts told
+done or still to come, the action's own words), whether it names the actor, tells the actor
+did something or follows a sentence that names it with a pronoun, how it tells things (done,
+failed, delayed, future or hedged, denied, quoted), whether the
 matcher's rules (outcomes.py) take it as the outcome, where it stands in the article and how
 long after the pledge it is. The best sentence per pledge is the suggestion, its probability
 the confidence. The rules' outcome, where they find one, stays the suggestion and is shown
@@ -24,13 +25,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
+from app.extract import lexicon as words
 from app.extract.acts import act, act_of, reports_a_done_act
 from app.extract.broken import told_failure
 from app.extract.embedding import embed
 from app.extract.outcomes import day_told, done_in_part, find_outcomes, named_in
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
     from datetime import date
 
     from app.extract.acts import Token
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 MODEL_RESOURCE = "outcome_model.json"
 FORMAT = 1
 SHORTEST_SENTENCE = 4  # words: a dateline or a caption is no report
+SHORTLIST = 8  # the sentences most like a pledge that the model scores for it
 _FUTURE_WORDS = {"will", "would", "shall", "'ll", "could", "may", "might", "should", "plan",
                  "plans", "planned", "intend", "intends", "expected", "expects"}  # fmt: skip
 _PRONOUNS = {"he", "she", "it", "they"}
@@ -85,26 +88,38 @@ def shipped_outcome_model() -> OutcomeModel:
 
 @dataclass(frozen=True)
 class Candidates:
-    """A later article's sentences that could report an outcome, read once for all pledges."""
+    """A later article's sentences that could report an outcome, read once for all pledges:
+    their text, embedding, what each tells whatever the pledge, the acts each names and tells
+    done, and who did its done acts."""
 
     sentences: list[Any]  # spaCy spans
     texts: list[str]
     vectors: Any  # one unit row per sentence
-    traits: list[dict[str, float]]  # what each sentence tells, whatever the pledge
+    traits: list[dict[str, float]]
+    acts: list[tuple[set[str], set[str]]]  # the acts named, the acts told done
+    doers: list[list[str]]  # the subjects (or "by" agents) of its done acts
     published: date
 
     @classmethod
-    def of(cls, doc: Any, published: date) -> Candidates:
-        """The sentences of a parsed article long enough to report anything."""
-        sentences = [s for s in doc.sents if len(s.text.split()) >= SHORTEST_SENTENCE]
+    def of(cls, doc: Any, published: date, pledged_at: Collection[int] = ()) -> Candidates:
+        """The sentences of a parsed article long enough to report anything, but for those
+        where a pledge of the article starts."""
+        sentences = [
+            s for s in doc.sents
+            if len(s.text.split()) >= SHORTEST_SENTENCE
+            and not any(s.start_char <= at < s.end_char for at in pledged_at)
+        ]  # fmt: skip
         texts = [s.text.strip() for s in sentences]
         vectors = embed(texts) if texts else None
         traits = [_traits(s, n, len(sentences)) for n, s in enumerate(sentences)]
-        return cls(sentences, texts, vectors, traits, published)
+        acts = [_acts(s) for s in sentences]
+        doers = [_doers(s) for s in sentences]
+        return cls(sentences, texts, vectors, traits, acts, doers, published)
 
 
 def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
-    """What a sentence tells, whatever the pledge: a done act, a failure, a future, a denial."""
+    """What a sentence tells, whatever the pledge: a done act, a failure, a delay, a future,
+    a denial."""
     root: Token = sentence.root
     return {
         "told done": float(reports_a_done_act(root)),
@@ -114,49 +129,93 @@ def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
         "future or hedged": float(any(t.lower_ in _FUTURE_WORDS for t in sentence)),
         "denied": float(any(t.dep_ == "neg" for t in sentence)),
         "told failed": float(any(told_failure(t) is not None for t in sentence)),
+        "told delayed": float(any(t.lemma_.lower() in words.DELAY_WORDS
+                                  or t.lower_ in words.DELAY_WORDS for t in sentence)),
         "quoted": float(any(t.text in {'"', "“", "”"} for t in sentence)),
         "first sentence": float(number == 0),
         "place in article": number / count,
-    }
+    }  # fmt: skip
+
+
+def _acts(sentence: Any) -> tuple[set[str], set[str]]:
+    """The acts a sentence names (through the table of equivalent acts), and those it tells
+    done."""
+    named = {t: act(t.lemma_.lower()) for t in sentence if t.pos_ in {"VERB", "NOUN"}}
+    done = {a for t, a in named.items() if t.pos_ == "VERB" and reports_a_done_act(t)}
+    return set(named.values()), done
+
+
+def _doers(sentence: Any) -> list[str]:
+    """The subjects, or "by" agents in the passive, of the acts a sentence tells done ("the
+    response was handed over by the United States")."""
+    found = []
+    for verb in sentence:
+        if verb.pos_ not in {"VERB", "AUX"} or not reports_a_done_act(verb):
+            continue
+        for child in verb.children:
+            doers = [child] if child.dep_ == "nsubj" else []
+            if child.dep_ == "agent":
+                doers = [c for c in child.children if c.dep_ == "pobj"]
+            found += [" ".join(t.text for t in doer.subtree) for doer in doers]
+    return found
 
 
 def features_for(
-    record: PledgeRecord, found: Candidates, rule_evidence: str | None
-) -> list[dict[str, float]]:
-    """The named features of each candidate sentence as the outcome of one pledge."""
+    record: PledgeRecord, found: Candidates, rule_evidence: str | None, asked: Any = None
+) -> dict[int, dict[str, float]]:
+    """The named features of the sentences that may tell one pledge's outcome, by sentence:
+    the SHORTLIST most like the pledge, and the rules' outcome. `asked`: the embeddings of
+    "actor action" and of the action (made here when not given)."""
     if not found.texts:
-        return []
+        return {}
     pledge = record.pledge
-    asked = embed([f"{pledge.actor} {pledge.action}", pledge.action])
+    if asked is None:
+        asked = embed(_asked(record))
     similarity = found.vectors @ asked[0]
     action_similarity = found.vectors @ asked[1]
     order = sorted(range(len(similarity)), key=lambda n: -similarity[n])
-    rank = {n: place for place, n in enumerate(order)}
+    shortlist = set(order[:SHORTLIST])
+    shortlist |= {n for n, text in enumerate(found.texts) if text == rule_evidence}
     pledged = act_of(pledge.action)
     action_words = [w.lower() for w in pledge.action.split() if len(w) > 3]
-    days = max((found.published - record.article_published).days, 0)
-    named = [named_in(text, text.lower(), pledge.actor) for text in found.texts]
-    rows = []
-    for n, sentence in enumerate(found.sentences):
+    days = math.log1p(max((found.published - record.article_published).days, 0))
+    best = similarity[order[0]]
+    second = similarity[order[1]] if len(order) > 1 else best
+    rows = {}
+    for place, n in enumerate(order):
+        if n not in shortlist:
+            continue
         text = found.texts[n]
-        others = [similarity[m] for m in range(len(similarity)) if m != n]
         lowered = text.lower()
-        rows.append({
+        named, done = found.acts[n]
+        rows[n] = {
             **found.traits[n],
             "similarity": float(similarity[n]),
             "action similarity": float(action_similarity[n]),
-            "similarity rank": 1.0 / (1 + rank[n]),
-            "similarity margin": float(similarity[n] - max(others)) if others else 0.0,
-            "names the actor": float(named[n]),
-            "pronoun after the actor": float(n > 0 and named[n - 1] and _pronoun_subject(sentence)),
-            "same act": float(bool(pledged) and any(
-                t.pos_ in {"VERB", "NOUN"} and act(t.lemma_.lower()) == pledged for t in sentence)),
+            "similarity rank": 1.0 / (1 + place),
+            "similarity margin": float(similarity[n] - (second if place == 0 else best)),
+            "names the actor": float(named_in(text, lowered, pledge.actor)),
+            "pronoun after the actor": float(
+                n > 0
+                and _pronoun_subject(found.sentences[n])
+                and named_in(found.texts[n - 1], found.texts[n - 1].lower(), pledge.actor)
+            ),
+            "same act told done": float(bool(pledged) and pledged in done),
+            "same act not told done": float(bool(pledged) and pledged in named - done),
+            "the actor did it": float(
+                any(named_in(doer, doer.lower(), pledge.actor) for doer in found.doers[n])
+            ),
             "action's words": (sum(w in lowered for w in action_words) / len(action_words)
                                if action_words else 0.0),
             "the rules' outcome": float(rule_evidence == text),
-            "days after (log)": math.log1p(days),
-        })  # fmt: skip
+            "days after (log)": days,
+        }  # fmt: skip
     return rows
+
+
+def _asked(record: PledgeRecord) -> list[str]:
+    """What a pledge is looked for by: "actor action", and the action alone."""
+    return [f"{record.pledge.actor} {record.pledge.action}", record.pledge.action]
 
 
 def _pronoun_subject(sentence: Any) -> bool:
@@ -168,25 +227,31 @@ def ranked_outcomes(
     published: date,
     records: Sequence[PledgeRecord],
     model: OutcomeModel | None = None,
+    *,
+    pledged_at: Collection[int] = (),
 ) -> list[Outcome]:
     """The outcome this parsed article most likely reports for each pledge, with its
-    confidence, where that is at least the model's `kept`."""
+    confidence, where that is at least the model's `kept`. A sentence where the article
+    itself pledges something (`pledged_at`: where its pledges' quotes start) is a plan told,
+    not an outcome: the model never proposes it."""
     chosen = model or shipped_outcome_model()
     by_rules = {o.pledge_id: o for o in find_outcomes(doc, published, records)}
-    found = Candidates.of(doc, published)
+    found = Candidates.of(doc, published, pledged_at)
+    if not found.texts:
+        return list(by_rules.values())
+    asked = embed([text for record in records for text in _asked(record)])
     outcomes = []
-    for record in records:
+    for number, record in enumerate(records):
         rule = by_rules.get(record.id)
-        rows = features_for(record, found, rule.evidence if rule else None)
-        if not rows:
-            continue
-        scores = [chosen.probability(row) for row in rows]
+        pair = asked[2 * number : 2 * number + 2]
+        rows = features_for(record, found, rule.evidence if rule else None, pair)
+        scores = {n: chosen.probability(row) for n, row in rows.items()}
         if rule is not None:  # the rules' outcome stays, with the model's confidence in it
-            ruled = [n for n, text in enumerate(found.texts) if text == rule.evidence]
-            confidence = scores[ruled[0]] if ruled else max(scores)
+            ruled = [n for n in scores if found.texts[n] == rule.evidence]
+            confidence = scores[ruled[0]] if ruled else max(scores.values())
             outcomes.append(replace(rule, confidence=confidence, likely=True))
             continue
-        best = max(range(len(scores)), key=lambda n: scores[n])
+        best = max(scores, key=lambda n: scores[n])
         if scores[best] >= chosen.kept:
             outcome = _outcome_of(found, best, record, scores[best])
             outcomes.append(replace(outcome, likely=scores[best] >= chosen.shown))
@@ -194,11 +259,12 @@ def ranked_outcomes(
 
 
 def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: float) -> Outcome:
-    """A sentence as the pledge's outcome: broken when it tells a failure, partly kept when
-    it tells the act done in part, else kept; on the day it tells, else the article's."""
+    """A sentence as the pledge's outcome: broken when it tells a failure or a delay, partly
+    kept when it tells the act done in part, else kept; on the day it tells, else the
+    article's."""
     sentence, text = found.sentences[n], found.texts[n]
     root: Token = sentence.root
-    if found.traits[n]["told failed"]:
+    if found.traits[n]["told failed"] or found.traits[n]["told delayed"]:
         verdict = Verdict.BROKEN
     elif done_in_part(root):
         verdict = Verdict.PARTLY

@@ -331,14 +331,10 @@ def _doer_of_noun(noun: Token) -> Token | None:
 
 
 def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
-    """Of (id, actor, action) triples, the ids of pledges whose actor the text names and whose
-    verb names an act: a cheap filter before any parsing."""
+    """Of (id, actor, action) triples, the ids of pledges whose actor the text names: a cheap
+    filter before any parsing (the ranker reads any act; the rules only those they know)."""
     lowered = text.lower()
-    return [
-        pledge_id
-        for pledge_id, actor, action in pledges
-        if (act_of(action) or _staying(action)) and named_in(text, lowered, actor)
-    ]
+    return [pledge_id for pledge_id, actor, _action in pledges if named_in(text, lowered, actor)]
 
 
 # The short form an actor is given with in brackets: "General Motors (GM)".

@@ -68,7 +68,10 @@ def store_extraction(engine: Engine, extraction: Extraction, *, at: datetime) ->
         again = tuple(get_pledge(session=session, pledge_id=i) for i in saved.again_ids)
     suggestions = 0
     if saved.added:
-        suggestions = suggest_follow_ups(engine, extraction.article, saved.article_id, at=at)
+        pledged_at = [pledge.quote_span.start for pledge in pledges]
+        suggestions = suggest_follow_ups(
+            engine, extraction.article, saved.article_id, at=at, pledged_at=pledged_at
+        )
     article = dataclasses.replace(extraction.article, published=saved.published)  # as stored
     _log.info(
         "%s %r from %s: %d pledges, %d reported again, %d suggestions",
@@ -95,10 +98,14 @@ def reported_before(
     return match_repeats(pledges, sorted(set(rows)))
 
 
-def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at: datetime) -> int:
+def suggest_follow_ups(
+    engine: Engine, article: Article, article_id: int, *, at: datetime,
+    pledged_at: Sequence[int] = (),
+) -> int:  # fmt: skip
     """Store a suggestion, with its confidence, for each open pledge of an earlier article
-    that this one may report kept or broken; how many new ones are likely (the others wait
-    behind "Show more")."""
+    that this one may report kept or broken (never from a sentence where this article pledges
+    something itself: `pledged_at`, where its pledges' quotes start); how many new ones are
+    likely (the others wait behind "Show more")."""
     from app.extract.nlp import parse
     from app.extract.outcome_ranking import ranked_outcomes
     from app.extract.outcomes import could_be_reported
@@ -111,7 +118,9 @@ def suggest_follow_ups(engine: Engine, article: Article, article_id: int, *, at:
         if not wanted:
             return 0
         candidates = list(get_pledges(session=connection, pledge_ids=wanted).values())
-    outcomes = ranked_outcomes(parse(article.text), article.published, candidates)
+    outcomes = ranked_outcomes(
+        parse(article.text), article.published, candidates, pledged_at=pledged_at
+    )
     with engine.begin() as connection:
         added = save_suggestions(
             session=connection, article_id=article_id, outcomes=outcomes, at=at

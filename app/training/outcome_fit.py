@@ -25,8 +25,8 @@ FOLDS = 5
 
 @dataclass(frozen=True)
 class PairExample:
-    """A pledge, a later article of its story, its sentences' features and which one (if any)
-    is the labelled outcome."""
+    """A pledge, a later article of its story, the features of the sentences shortlisted for
+    it and which one (if any) is the labelled outcome."""
 
     story: str
     record: PledgeRecord
@@ -42,8 +42,12 @@ def pair_example(
     """The example of a pledge and a later article (`outcome_quote` None: a distractor)."""
     found = Candidates.of(doc, published)
     rules = find_outcomes(doc, published, [record])
-    rows = features_for(record, found, rules[0].evidence if rules else None)
-    right = [outcome_quote is not None and same_sentence(t, outcome_quote) for t in found.texts]
+    shortlisted = features_for(record, found, rules[0].evidence if rules else None)
+    rows = list(shortlisted.values())
+    right = [
+        outcome_quote is not None and same_sentence(found.texts[n], outcome_quote)
+        for n in shortlisted
+    ]
     return PairExample(story, record, doc, published, rows, right)
 
 

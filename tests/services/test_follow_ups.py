@@ -246,3 +246,28 @@ def test_less_likely_suggestions_are_listed_only_when_asked_for_and_can_be_accep
         p for p in json.loads(cli("list", "--json").out) if p["id"] == chosen["pledge_id"]
     )
     assert pledge["met_on"] == "2022-01-26"
+
+
+def test_a_later_article_stating_the_pledge_again_is_not_its_outcome(
+    cli: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.extract import outcome_ranking
+
+    # a ranker that would take the sentence with the pledge's own words as its outcome
+    model = outcome_ranking.OutcomeModel({"action's words": 10.0}, -5.0, shown=0.99, kept=0.05)
+    monkeypatch.setattr(outcome_ranking, "shipped_outcome_model", lambda: model)
+    cli("ingest", str(sample_path))
+    restated = (
+        "The United States will provide a written response to its European security demands, "
+        "a State Department spokesman said again on Friday."
+    )
+    article = tmp_path / "again.txt"
+    article.write_text(
+        f"Washington Restates Its Pledge\n\nJanuary 28, 2022\n\n{restated}\n\n"
+        "Officials in Moscow said they were still waiting for the written response.\n",
+        encoding="utf-8",
+    )
+    assert "1 reported again" in cli("ingest", str(article)).out
+    every = json.loads(cli("suggestions", "--json", "--more").out)
+    assert every  # the ranker did propose sentences…
+    assert all(restated not in s["evidence"] for s in every)  # …but never the plan told again
