@@ -92,6 +92,15 @@ def searchable_words(actor: str) -> list[str]:
     return name_words(actor) or sorted(_title_words(actor))
 
 
+def index_words(text: str) -> set[str]:
+    """The words an actor is filed under and an article is looked up by (the store's
+    actor_word index): a name's or a text's words, lower-cased, without dots or a possessive
+    "'s", each also without a plural "s" ("Democrats" finds "Democrat"); the few words that
+    name nobody ("the", "of") excepted."""
+    words = {w for w in _name_tokens(text) if len(w) > 1 and w not in STOP_WORDS}
+    return words | {w[:-1] for w in words if len(w) > 3 and w.endswith("s")}
+
+
 def name_words(name: str) -> list[str]:
     """A name's words in order, without titles, articles or a possessive "'s"."""
     return [w for w in _name_tokens(name) if w not in _GENERIC_NAMES and w not in STOP_WORDS]

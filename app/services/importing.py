@@ -12,12 +12,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.decisions import reported_again
 from app.domain.errors import ExtractError, PledgeWatchError
-from app.domain.likeness import match_repeats
+from app.domain.likeness import index_words, match_repeats
 from app.domain.wording import plural
 from app.extract import Extraction, Pipeline
 from app.store.engine import open_session
 from app.store.queries import count_articles, has_article, repeat_candidates, save_extraction
-from app.store.reads import get_pledge, get_pledges, open_pledge_keys
+from app.store.reads import get_pledge, get_pledges, open_pledges_filed_under
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -112,7 +112,9 @@ def suggest_follow_ups(
     from app.store.suggestion_queries import save_suggestions
 
     with engine.connect() as connection:
-        keys = open_pledge_keys(session=connection, published_by=article.published)
+        keys = open_pledges_filed_under(
+            session=connection, words=index_words(article.text), published_by=article.published
+        )
         others = [(i, actor, action) for i, actor, action, art in keys if art != article_id]
         wanted = could_be_reported(article.text, others)
         if not wanted:

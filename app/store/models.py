@@ -112,6 +112,17 @@ class PledgeQuoteRow(SQLModel, table=True):
     end: int
 
 
+class ActorWordRow(SQLModel, table=True):
+    """A word a pledge's actor is filed under (domain/likeness.index_words): the index that
+    finds the open pledges whose actor a later article may name without reading them all."""
+
+    __tablename__ = "actor_word"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = _belongs_to("pledge", index=True)
+    word: str = Field(index=True)
+
+
 class PledgeReportRow(SQLModel, table=True):
     """A later article that reports the same pledge again: a second source, not a new pledge."""
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Select, and_, func, or_, true, update
+from sqlalchemy import ColumnElement, CursorResult, Select, and_, delete, func, or_, true, update
 from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
 from app.domain import Article, EventKind, Pledge, PledgeEvent, PledgeRecord
 from app.domain.decisions import Decision
 from app.domain.errors import NotFoundError, StaleEditError
-from app.domain.likeness import MatchKeys, action_verb, match_keys
+from app.domain.likeness import MatchKeys, action_verb, index_words, match_keys
 from app.store.models import (
+    ActorWordRow,
     ArticleRow,
     PledgeEventRow,
     PledgeQuoteRow,
@@ -94,6 +95,7 @@ def save_extraction(
         for pledge_row, pledge in zip(pledge_rows, pledges, strict=True):
             assert pledge_row.id is not None
             session.add(_event_row(pledge_row.id, created, at))
+            _file_actor(session, pledge_row.id, pledge.actor)
             session.add_all(
                 PledgeQuoteRow(
                     pledge_id=pledge_row.id, text=q.text, start=q.span.start, end=q.span.end
@@ -131,7 +133,16 @@ def _add_report(
         for name, value in decision.values.items():
             setattr(stored, name, value)
         stored.version += 1
+        if "actor" in decision.values:
+            _file_actor(session, pledge_id, str(decision.values["actor"]), again=True)
     session.add(_event_row(pledge_id, decision, at))
+
+
+def _file_actor(session: Session, pledge_id: int, actor: str, *, again: bool = False) -> None:
+    """File a pledge under its actor's words (`again`: in place of those it was filed under)."""
+    if again:
+        session.execute(delete(ActorWordRow).where(col(ActorWordRow.pledge_id) == pledge_id))
+    session.add_all(ActorWordRow(pledge_id=pledge_id, word=w) for w in sorted(index_words(actor)))
 
 
 def repeat_candidates(pledges: Sequence[Pledge], published: date) -> Select[Any] | None:
@@ -240,6 +251,8 @@ def apply_decision(
                 f"pledge #{pledge_id} was changed elsewhere (version {current.version}, you "
                 f"saw {version}); it is shown as it is now, so make your change again"
             )
+        if "actor" in decision.values:
+            _file_actor(session, pledge_id, str(decision.values["actor"]), again=True)
         session.add(_event_row(pledge_id, decision, at))
         session.commit()
     except BaseException:

@@ -23,10 +23,10 @@ from app.domain import (
 )
 from app.domain.errors import NotFoundError
 from app.store.status_sql import is_open, status_expression, status_filter
-from app.store.tables import article, pledge, pledge_quote, pledge_report
+from app.store.tables import actor_word, article, pledge, pledge_quote, pledge_report
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
     from datetime import date
 
 _CHUNK = 500  # stay under SQLite's limit of bound parameters
@@ -85,14 +85,25 @@ def list_lines(*, session: Executor, today: date, status: Status | None = None) 
     return [PledgeLine(*r) for r in session.execute(query)]
 
 
-def open_pledge_keys(*, session: Executor, published_by: date) -> list[tuple[int, str, str, int]]:
-    """(id, actor, action, article id) of every open pledge from an article published by a day."""
-    query = (
-        select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
-        .join_from(pledge, article, article.c.id == pledge.c.article_id)
-        .where(is_open(), pledge.c.dismissed.is_(False), article.c.published <= published_by)
-    )  # fmt: skip
-    return [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
+def open_pledges_filed_under(
+    *, session: Executor, words: Collection[str], published_by: date
+) -> list[tuple[int, str, str, int]]:
+    """(id, actor, action, article id) of the open pledges from articles published by a day
+    whose actor is filed under one of the words (the actor_word index finds them)."""
+    found: set[tuple[int, str, str, int]] = set()
+    listed = sorted(words)
+    for start in range(0, len(listed), _CHUNK):
+        filed = select(actor_word.c.pledge_id).where(
+            actor_word.c.word.in_(listed[start : start + _CHUNK])
+        )
+        query = (
+            select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
+            .join_from(pledge, article, article.c.id == pledge.c.article_id)
+            .where(pledge.c.id.in_(filed), is_open(), pledge.c.dismissed.is_(False),
+                   article.c.published <= published_by)
+        )  # fmt: skip
+        found.update((r[0], r[1], r[2], r[3]) for r in session.execute(query))
+    return sorted(found)
 
 
 def pledge_reports(*, session: Executor, record: PledgeRecord) -> list[Report]:

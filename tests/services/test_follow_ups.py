@@ -10,6 +10,8 @@ import pytest
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from sqlalchemy import Engine
+
     from tests.conftest import CliRunner
 
 FOLLOW_UP = """U.S. Hands Russia Written Response on Security Demands
@@ -271,3 +273,35 @@ def test_a_later_article_stating_the_pledge_again_is_not_its_outcome(
     every = json.loads(cli("suggestions", "--json", "--more").out)
     assert every  # the ranker did propose sentences…
     assert all(restated not in s["evidence"] for s in every)  # …but never the plan told again
+
+
+def test_a_pledge_whose_actor_the_analyst_corrected_is_followed_up_under_the_new_name(
+    engine: Engine, sample_path: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from app.domain import PledgeEdit
+    from app.domain.decisions import edited
+    from app.services.importing import ingest_each
+    from app.store.engine import open_session
+    from app.store.queries import apply_decision
+    from app.store.suggestion_queries import list_suggestions
+
+    now = datetime(2022, 1, 29, 12, tzinfo=UTC)
+    [(_, first)] = ingest_each(engine, [sample_path], at=now)
+    assert not isinstance(first, Exception)
+    us = next(r for r in first.pledges if r.pledge.actor == "United States")
+    with open_session(engine) as session:
+        change = replace(PledgeEdit.of(us.pledge), actor="Washington")
+        apply_decision(session=session, pledge_id=us.id, decision=edited(change)(us.pledge), at=now)
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Response Delivered\n\nJanuary 26, 2022\n\nWashington on Wednesday delivered its "
+        "written response to Moscow's security demands.\n",
+        encoding="utf-8",
+    )
+    list(ingest_each(engine, [later], at=now))
+    with open_session(engine) as session:
+        found = list_suggestions(session=session, likely_only=True)
+    assert [(s.record.id, s.record.pledge.actor) for s in found] == [(us.id, "Washington")]
