@@ -259,12 +259,12 @@ def ranked_outcomes(
 
 
 def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: float) -> Outcome:
-    """A sentence as the pledge's outcome: broken when it tells a failure or a delay, partly
-    kept when it tells the act done in part, else kept; on the day it tells, else the
-    article's."""
+    """A sentence as the pledge's outcome: broken when it tells a failure or a delay of the
+    pledged act or of what it is about, partly kept when it tells the act done in part, else
+    kept; on the day it tells, else the article's."""
     sentence, text = found.sentences[n], found.texts[n]
     root: Token = sentence.root
-    if found.traits[n]["told failed"] or found.traits[n]["told delayed"]:
+    if _fails(sentence, record):
         verdict = Verdict.BROKEN
     elif done_in_part(root):
         verdict = Verdict.PARTLY
@@ -273,3 +273,20 @@ def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: flo
     start = sentence.start_char + sentence.text.index(text[:1])
     day = day_told(root, found.published)
     return Outcome(record.id, day, text, start, start + len(text), verdict, confidence)
+
+
+def _fails(sentence: Any, record: PledgeRecord) -> bool:
+    """Whether the sentence tells the pledged act, or what it is about, refused, cancelled or
+    delayed: the clause of a failing or delaying word names the act or a word of the action
+    ("Lavrov called off the negotiations" fails a pledge to negotiate, not one to respond)."""
+    pledged = act_of(record.pledge.action)
+    about = {w.lower() for w in record.pledge.action.split() if len(w) > 3}
+    for token in sentence:
+        failing = told_failure(token) is not None
+        if not failing and token.lower_ not in words.DELAY_WORDS:
+            continue
+        clause = token if failing else token.head
+        for word in clause.subtree:
+            if word.lower_ in about or (pledged and act(word.lemma_.lower()) == pledged):
+                return True
+    return False

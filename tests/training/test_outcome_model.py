@@ -99,3 +99,19 @@ def test_the_shipped_model_names_only_features_the_ranker_makes() -> None:
     made = {name for row in examples[0].rows for name in row}
     assert set(shipped_outcome_model().weights) == made
     assert json.loads(shipped_outcome_model().to_json())["weights"]
+
+
+def test_a_failure_makes_the_suggestion_broken_only_for_the_pledge_it_is_about() -> None:
+    later = (
+        "Talks Off\n\nJanuary 28, 2022\n\n"
+        "Russian Foreign Minister Sergei Lavrov on Thursday called off the negotiations with "
+        "Blinken.\n"
+    )
+    talks = Pledge("Antony Blinken", "hold further negotiations with Lavrov", PledgeKind.PROMISE,
+                   "Blinken will hold further negotiations with Lavrov.", Span(0, 0))  # fmt: skip
+    records = [_RECORD, PledgeRecord(2, talks, 1, "Talks", date(2022, 1, 21), "sample.txt")]
+    keep_all = OutcomeModel({}, 0.0, shown=0.99, kept=0.1)
+    found = ranked_outcomes(parse(later), date(2022, 1, 28), records, keep_all)
+    verdicts = {o.pledge_id: o.verdict for o in found}
+    assert verdicts == {1: Verdict.MET, 2: Verdict.BROKEN}
+    assert {o.happened_on for o in found} == {date(2022, 1, 27)}  # "on Thursday"
