@@ -172,18 +172,18 @@ def _article(path: Path) -> tuple[Article, object]:
     return article, parse(article.text)
 
 
-def pledge_and_later(case: Case) -> tuple[PledgeRecord, Any, date]:
-    """The case's pledge as a stored one, the later article's parse and its day."""
+def pledge_and_later(case: Case) -> tuple[PledgeRecord, tuple[Any, date, str]]:
+    """The case's pledge as a stored one; the later article's parse, day and title."""
     pledged, _ = _article(case.articles / f"{case.pledge_article}.txt")
     later, doc = _article(case.articles / f"{case.later_article}.txt")
     pledge = Pledge(case.actor, case.action, PledgeKind.PROMISE, case.action, Span(0, 0))
     record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, case.pledge_article)
-    return record, doc, later.published
+    return record, (doc, later.published, later.title)
 
 
 def suggestions(case: Case) -> list[Outcome]:
     """What the matcher's rules suggest for the case's pledge on reading the later article."""
-    record, doc, published = pledge_and_later(case)
+    record, (doc, published, _title) = pledge_and_later(case)
     return find_outcomes(doc, published, [record])
 
 
@@ -200,8 +200,9 @@ def ranked(cases: list[Case], models: list[OutcomeModel]) -> list[Outcome | None
     """Each case's best-ranked outcome by its model, whatever its confidence."""
     best = []
     for case, model in zip(cases, models, strict=True):
-        record, doc, published = pledge_and_later(case)
-        found = ranked_outcomes(doc, published, [record], replace(model, kept=0.0, shown=1.1))
+        record, (doc, published, title) = pledge_and_later(case)
+        everything = replace(model, kept=0.0, shown=1.1)
+        found = ranked_outcomes(doc, published, [record], everything, title=title)
         best.append(found[0] if found else None)
     return best
 

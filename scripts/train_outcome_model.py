@@ -24,7 +24,7 @@ from app.extract.outcome_ranking import MODEL_RESOURCE, OutcomeModel
 from app.training.outcome_fit import FOLDS, SEED, STRENGTH, fit_outcome_model, fold_models
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # The panel shows at once the suggestions whose cross-validated precision reaches this; the
 # others it keeps behind "Show more" down to the threshold of the best F1 below it.
 SHOWN_PRECISION = 0.8

@@ -8,8 +8,8 @@ act (a wordllama sentence similarity, the same act through the table of equivale
 done or still to come, the action's own words), whether it names the actor, tells the actor
 did something or follows a sentence that names it with a pronoun, how it tells things (done,
 failed, delayed, future or hedged, denied, quoted), whether the
-matcher's rules (outcomes.py) take it as the outcome, where it stands in the article and how
-long after the pledge it is. The best sentence per pledge is the suggestion, its probability
+matcher's rules (outcomes.py) take it as the outcome, how close the article's title is to the
+pledge, where the sentence stands in the article and how long after the pledge it is. The best sentence per pledge is the suggestion, its probability
 the confidence. The rules' outcome, where they find one, stays the suggestion and is shown
 at once; another sentence is shown at once from `shown` up, behind "Show more" from `kept`
 up, and not stored below `kept`.
@@ -99,11 +99,14 @@ class Candidates:
     acts: list[tuple[set[str], set[str]]]  # the acts named, the acts told done
     doers: list[list[str]]  # the subjects (or "by" agents) of its done acts
     published: date
+    title: Any  # the article title's embedding (None: no title)
 
     @classmethod
-    def of(cls, doc: Any, published: date, pledged_at: Collection[int] = ()) -> Candidates:
+    def of(
+        cls, doc: Any, published: date, pledged_at: Collection[int] = (), title: str = ""
+    ) -> Candidates:
         """The sentences of a parsed article long enough to report anything, but for those
-        where a pledge of the article starts."""
+        where a pledge of the article starts; and the article's title."""
         sentences = [
             s for s in doc.sents
             if len(s.text.split()) >= SHORTEST_SENTENCE
@@ -114,7 +117,8 @@ class Candidates:
         traits = [_traits(s, n, len(sentences)) for n, s in enumerate(sentences)]
         acts = [_acts(s) for s in sentences]
         doers = [_doers(s) for s in sentences]
-        return cls(sentences, texts, vectors, traits, acts, doers, published)
+        titled = embed([title])[0] if title.strip() else None
+        return cls(sentences, texts, vectors, traits, acts, doers, published, titled)
 
 
 def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
@@ -179,6 +183,7 @@ def features_for(
     pledged = act_of(pledge.action)
     action_words = [w.lower() for w in pledge.action.split() if len(w) > 3]
     days = math.log1p(max((found.published - record.article_published).days, 0))
+    title = float(found.title @ asked[0]) if found.title is not None else 0.0
     best = similarity[order[0]]
     second = similarity[order[1]] if len(order) > 1 else best
     rows = {}
@@ -209,6 +214,7 @@ def features_for(
                                if action_words else 0.0),
             "the rules' outcome": float(rule_evidence == text),
             "days after (log)": days,
+            "title similarity": title,
         }  # fmt: skip
     return rows
 
@@ -229,6 +235,7 @@ def ranked_outcomes(
     model: OutcomeModel | None = None,
     *,
     pledged_at: Collection[int] = (),
+    title: str = "",
 ) -> list[Outcome]:
     """The outcome this parsed article most likely reports for each pledge, with its
     confidence, where that is at least the model's `kept`. A sentence where the article
@@ -236,7 +243,7 @@ def ranked_outcomes(
     not an outcome: the model never proposes it."""
     chosen = model or shipped_outcome_model()
     by_rules = {o.pledge_id: o for o in find_outcomes(doc, published, records)}
-    found = Candidates.of(doc, published, pledged_at)
+    found = Candidates.of(doc, published, pledged_at, title)
     if not found.texts:
         return list(by_rules.values())
     asked = embed([text for record in records for text in _asked(record)])

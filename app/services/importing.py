@@ -121,7 +121,11 @@ def suggest_follow_ups(
             return 0
         candidates = list(get_pledges(session=connection, pledge_ids=wanted).values())
     outcomes = ranked_outcomes(
-        parse(article.text), article.published, candidates, pledged_at=pledged_at
+        parse(article.text),
+        article.published,
+        candidates,
+        pledged_at=pledged_at,
+        title=article.title,
     )
     with engine.begin() as connection:
         added = save_suggestions(

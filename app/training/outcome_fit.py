@@ -37,10 +37,12 @@ class PairExample:
 
 
 def pair_example(
-    story: str, record: PledgeRecord, doc: Any, published: date, outcome_quote: str | None
+    story: str, record: PledgeRecord, later: tuple[Any, date, str], outcome_quote: str | None
 ) -> PairExample:
-    """The example of a pledge and a later article (`outcome_quote` None: a distractor)."""
-    found = Candidates.of(doc, published)
+    """The example of a pledge and a later article (its parse, day and title; `outcome_quote`
+    None: a distractor)."""
+    doc, published, title = later
+    found = Candidates.of(doc, published, title=title)
     rules = find_outcomes(doc, published, [record])
     shortlisted = features_for(record, found, rules[0].evidence if rules else None)
     rows = list(shortlisted.values())

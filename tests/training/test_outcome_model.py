@@ -81,7 +81,7 @@ def test_a_sentence_the_rules_miss_waits_behind_show_more_when_the_model_ranks_i
 def test_training_ranks_the_outcome_sentence_above_the_rest_of_its_article() -> None:
     doc = parse(_LATER)
     gold = _LATER.rsplit("\n\n", 1)[1].strip()
-    examples = [pair_example("story", _RECORD, doc, date(2022, 1, 26), gold)]
+    examples = [pair_example("story", _RECORD, (doc, date(2022, 1, 26), "Handed over"), gold)]
     model = fit_outcome_model(examples)
     scores = [model.probability(row) for row in examples[0].rows]
     best = max(range(len(scores)), key=lambda n: scores[n])
@@ -95,7 +95,7 @@ def test_pairs_that_share_an_article_are_one_story() -> None:
 
 
 def test_the_shipped_model_names_only_features_the_ranker_makes() -> None:
-    examples = [pair_example("s", _RECORD, parse(_LATER), date(2022, 1, 26), None)]
+    examples = [pair_example("s", _RECORD, (parse(_LATER), date(2022, 1, 26), "Handed"), None)]
     made = {name for row in examples[0].rows for name in row}
     assert set(shipped_outcome_model().weights) == made
     assert json.loads(shipped_outcome_model().to_json())["weights"]
