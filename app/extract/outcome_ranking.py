@@ -1,18 +1,18 @@
 """Follow-ups ranked by a learned model: which sentence of a later article tells a pledge's
 outcome, and how sure that is.
 
-Every sentence of the later article is a candidate. A logistic model (trained by
-scripts/train_outcome_model.py on labelled story pairs and shipped in
-resources/outcome_model.json) scores each from named features: how close it is to the pledged
-act (a wordllama sentence similarity, the same act through the table of equivalent acts told
-done or still to come, the action's own words), whether it names the actor, tells the actor
-did something or follows a sentence that names it with a pronoun, how it tells things (done,
-failed, delayed, future or hedged, denied, quoted), whether the
+For each pledge, the later article's sentences most like it (a wordllama sentence
+similarity) are the candidates. A logistic model (trained by scripts/train_outcome_model.py on
+labelled story pairs and shipped in resources/outcome_model.json) scores each from named
+features: how close it is to the pledged act (the similarity, the same act through the table
+of equivalent acts told done or still to come, the action's own words), whether it names the
+actor, tells the actor did something or follows a sentence that names it with a pronoun, how
+it tells things (done, failed, delayed, future or hedged, denied, quoted), whether the
 matcher's rules (outcomes.py) take it as the outcome, how close the article's title is to the
-pledge, where the sentence stands in the article and how long after the pledge it is. The best sentence per pledge is the suggestion, its probability
-the confidence. The rules' outcome, where they find one, stays the suggestion and is shown
-at once; another sentence is shown at once from `shown` up, behind "Show more" from `kept`
-up, and not stored below `kept`.
+pledge, where the sentence stands and how long after the pledge it is. The best sentence per
+pledge is the suggestion, its probability the confidence. The rules' outcome, where they find
+one, stays the suggestion and is shown at once; another sentence is shown at once from
+`shown` up, behind "Show more" from `kept` up, and not stored below `kept`.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ MODEL_RESOURCE = "outcome_model.json"
 FORMAT = 1
 SHORTEST_SENTENCE = 4  # words: a dateline or a caption is no report
 SHORTLIST = 8  # the sentences most like a pledge that the model scores for it
+MOST_ALIKE = 50  # the pledges (beyond the rules' outcomes) the model scores for an article
+POSSIBLE_PER_ARTICLE = 20  # the less likely suggestions an article may add, the likeliest
 _FUTURE_WORDS = {"will", "would", "shall", "'ll", "could", "may", "might", "should", "plan",
                  "plans", "planned", "intend", "intends", "expected", "expects"}  # fmt: skip
 _PRONOUNS = {"he", "she", "it", "they"}
@@ -114,25 +116,33 @@ class Candidates:
         ]  # fmt: skip
         texts = [s.text.strip() for s in sentences]
         vectors = embed(texts) if texts else None
-        traits = [_traits(s, n, len(sentences)) for n, s in enumerate(sentences)]
-        acts = [_acts(s) for s in sentences]
-        doers = [_doers(s) for s in sentences]
+        done = [_done_verbs(s) for s in sentences]  # the slow test, made once per verb
+        count = len(sentences)
+        traits = [
+            _traits(s, n, count, d) for n, (s, d) in enumerate(zip(sentences, done, strict=True))
+        ]
+        acts = [_acts(s, d) for s, d in zip(sentences, done, strict=True)]
+        doers = [_doers(d) for d in done]
         titled = embed([title])[0] if title.strip() else None
         return cls(sentences, texts, vectors, traits, acts, doers, published, titled)
 
 
-def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
+def _done_verbs(sentence: Any) -> list[Token]:
+    """The verbs (and auxiliaries) of a sentence that tell an act as done."""
+    return [t for t in sentence if t.pos_ in {"VERB", "AUX"} and reports_a_done_act(t)]
+
+
+def _traits(sentence: Any, number: int, count: int, done: list[Token]) -> dict[str, float]:
     """What a sentence tells, whatever the pledge: a done act, a failure, a delay, a future,
     a denial."""
     root: Token = sentence.root
+    told_root = root in done if root.pos_ in {"VERB", "AUX"} else reports_a_done_act(root)
     return {
-        "told done": float(reports_a_done_act(root)),
-        "an act told done": float(
-            any(t.pos_ == "VERB" and reports_a_done_act(t) for t in sentence)
-        ),
+        "told done": float(told_root),
+        "an act told done": float(any(t.pos_ == "VERB" for t in done)),
         "future or hedged": float(any(t.lower_ in _FUTURE_WORDS for t in sentence)),
         "denied": float(any(t.dep_ == "neg" for t in sentence)),
-        "told failed": float(any(told_failure(t) is not None for t in sentence)),
+        "told failed": float(any(told_failure(t) is not None for t in done)),
         "told delayed": float(any(t.lemma_.lower() in words.DELAY_WORDS
                                   or t.lower_ in words.DELAY_WORDS for t in sentence)),
         "quoted": float(any(t.text in {'"', "“", "”"} for t in sentence)),
@@ -141,21 +151,18 @@ def _traits(sentence: Any, number: int, count: int) -> dict[str, float]:
     }  # fmt: skip
 
 
-def _acts(sentence: Any) -> tuple[set[str], set[str]]:
+def _acts(sentence: Any, done: list[Token]) -> tuple[set[str], set[str]]:
     """The acts a sentence names (through the table of equivalent acts), and those it tells
     done."""
     named = {t: act(t.lemma_.lower()) for t in sentence if t.pos_ in {"VERB", "NOUN"}}
-    done = {a for t, a in named.items() if t.pos_ == "VERB" and reports_a_done_act(t)}
-    return set(named.values()), done
+    return set(named.values()), {act(t.lemma_.lower()) for t in done if t.pos_ == "VERB"}
 
 
-def _doers(sentence: Any) -> list[str]:
+def _doers(done: list[Token]) -> list[str]:
     """The subjects, or "by" agents in the passive, of the acts a sentence tells done ("the
     response was handed over by the United States")."""
     found = []
-    for verb in sentence:
-        if verb.pos_ not in {"VERB", "AUX"} or not reports_a_done_act(verb):
-            continue
+    for verb in done:
         for child in verb.children:
             doers = [child] if child.dep_ == "nsubj" else []
             if child.dep_ == "agent":
@@ -238,17 +245,24 @@ def ranked_outcomes(
     title: str = "",
 ) -> list[Outcome]:
     """The outcome this parsed article most likely reports for each pledge, with its
-    confidence, where that is at least the model's `kept`. A sentence where the article
-    itself pledges something (`pledged_at`: where its pledges' quotes start) is a plan told,
-    not an outcome: the model never proposes it."""
+    confidence: the rules' outcomes, and of the other pledges the MOST_ALIKE whose best
+    sentence is most like them, at most POSSIBLE_PER_ARTICLE of those at or above the model's
+    `kept` (an article that names an actor of thousands of pledges proposes the few likeliest,
+    not thousands). A sentence where the article itself pledges something (`pledged_at`:
+    where its pledges' quotes start) is a plan told, not an outcome: never proposed."""
     chosen = model or shipped_outcome_model()
     by_rules = {o.pledge_id: o for o in find_outcomes(doc, published, records)}
     found = Candidates.of(doc, published, pledged_at, title)
     if not found.texts:
         return list(by_rules.values())
     asked = embed([text for record in records for text in _asked(record)])
-    outcomes = []
-    for number, record in enumerate(records):
+    alike = (asked[0::2] @ found.vectors.T).max(axis=1)  # each pledge's most alike sentence
+    others = sorted((n for n, r in enumerate(records) if r.id not in by_rules),
+                    key=lambda n: -alike[n])[:MOST_ALIKE]  # fmt: skip
+    outcomes: list[Outcome] = []
+    possible: list[Outcome] = []
+    for number in sorted([n for n, r in enumerate(records) if r.id in by_rules] + others):
+        record = records[number]
         rule = by_rules.get(record.id)
         pair = asked[2 * number : 2 * number + 2]
         rows = features_for(record, found, rule.evidence if rule else None, pair)
@@ -261,8 +275,10 @@ def ranked_outcomes(
         best = max(scores, key=lambda n: scores[n])
         if scores[best] >= chosen.kept:
             outcome = _outcome_of(found, best, record, scores[best])
-            outcomes.append(replace(outcome, likely=scores[best] >= chosen.shown))
-    return outcomes
+            shown = scores[best] >= chosen.shown
+            (outcomes if shown else possible).append(replace(outcome, likely=shown))
+    possible.sort(key=lambda o: -o.confidence)
+    return outcomes + possible[:POSSIBLE_PER_ARTICLE]
 
 
 def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: float) -> Outcome:
