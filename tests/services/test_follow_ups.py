@@ -305,3 +305,26 @@ def test_a_pledge_whose_actor_the_analyst_corrected_is_followed_up_under_the_new
     with open_session(engine) as session:
         found = list_suggestions(session=session, likely_only=True)
     assert [(s.record.id, s.record.pledge.actor) for s in found] == [(us.id, "Washington")]
+
+
+def test_an_article_naming_the_actor_of_many_pledges_proposes_a_readable_few(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.extract import outcome_ranking
+
+    keep_all = outcome_ranking.OutcomeModel({}, 0.0, shown=0.99, kept=0.1)  # every one at 50%
+    monkeypatch.setattr(outcome_ranking, "shipped_outcome_model", lambda: keep_all)
+    plans = " ".join(f"Acme will close plant number {i} next month." for i in range(60))
+    first = tmp_path / "plans.txt"
+    first.write_text(f"Acme Plans\n\nJanuary 2, 2022\n\n{plans}\n", encoding="utf-8")
+    assert cli("ingest", str(first)).code == 0
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Acme Results\n\nFebruary 9, 2022\n\nAcme reported higher sales in its third quarter "
+        "on Tuesday.\n\nThe company hired four hundred workers in Ohio last month.\n",
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(later)).code == 0
+    possible = json.loads(cli("suggestions", "--json", "--more").out)
+    assert len(possible) == outcome_ranking.POSSIBLE_PER_ARTICLE
+    assert all(not s["likely"] for s in possible)
