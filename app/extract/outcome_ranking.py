@@ -30,6 +30,7 @@ from app.extract.acts import act, act_of, reports_a_done_act
 from app.extract.broken import told_failure
 from app.extract.embedding import embed
 from app.extract.outcomes import day_told, done_in_part, find_outcomes, named_in
+from app.extract.pledge_model import FORMAT, logistic, read_weights
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from app.extract.acts import Token
 
 MODEL_RESOURCE = "outcome_model.json"
-FORMAT = 1
 SHORTEST_SENTENCE = 4  # words: a dateline or a caption is no report
 SHORTLIST = 8  # the sentences most like a pledge that the model scores for it
 MOST_ALIKE = 50  # the pledges (beyond the rules' outcomes) the model scores for an article
@@ -60,8 +60,7 @@ class OutcomeModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """How likely the sentence with these features tells the pledge's outcome (0 to 1)."""
-        total = self.intercept + sum(self.weights.get(n, 0.0) * v for n, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+        return logistic(self.intercept, self.weights, features)
 
     def to_json(self) -> str:
         """The model as the JSON file the package ships."""
@@ -73,9 +72,7 @@ class OutcomeModel:
     @classmethod
     def from_json(cls, text: str) -> OutcomeModel:
         """Read a model written by to_json."""
-        data = json.loads(text)
-        if data.get("format") != FORMAT:
-            raise ValueError(f"outcome model format {data.get('format')}; this code reads {FORMAT}")
+        data = read_weights(text, "outcome model")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         return cls(weights, float(data["intercept"]), float(data["shown"]), float(data["kept"]),
                    data.get("about", {}))  # fmt: skip

@@ -35,10 +35,7 @@ class PledgeModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """How likely the candidate with these features is a pledge (0 to 1)."""
-        total = self.intercept + sum(
-            self.weights.get(name, 0.0) * value for name, value in features.items()
-        )
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+        return logistic(self.intercept, self.weights, features)
 
     def strongest(self, features: Mapping[str, float], count: int = 6) -> list[tuple[str, float]]:
         """The features that moved this score most, with their contribution: why it scored so."""
@@ -60,9 +57,7 @@ class PledgeModel:
     @classmethod
     def from_json(cls, text: str) -> PledgeModel:
         """Read a model written by to_json."""
-        data = json.loads(text)
-        if data.get("format") != FORMAT:
-            raise ValueError(f"pledge model format {data.get('format')}; this code reads {FORMAT}")
+        data = read_weights(text, "pledge model")
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             intercept=float(data["intercept"]),
@@ -70,6 +65,22 @@ class PledgeModel:
             review=float(data["review"]),
             about=data.get("about", {}),
         )
+
+
+def logistic(
+    intercept: float, weights: Mapping[str, float], features: Mapping[str, float]
+) -> float:
+    """The probability (0 to 1) a logistic model of these weights gives these features."""
+    total = intercept + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+
+
+def read_weights(text: str, what: str) -> dict[str, Any]:
+    """A model file's contents; ValueError when it is of another format than this code's."""
+    data: dict[str, Any] = json.loads(text)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"{what} format {data.get('format')}; this code reads {FORMAT}")
+    return data
 
 
 @cache

@@ -514,19 +514,21 @@ def test_about_never_shows_the_database_password_even_before_it_opens(
     box.close()
 
 
+def _initech_shown(qtbot: QtBot, window: MainWindow, tmp_path: Path, article: str) -> None:
+    """Import an article with Initech's pledge and show that pledge in the detail pane."""
+    from tests.gui.helpers import import_text
+
+    import_text(qtbot, window, tmp_path, article)
+    show_row(qtbot, window, _row_of_actor(window, "Initech"))
+
+
 def test_the_sentence_is_highlighted_right_after_emoji_in_the_article(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from tests.gui.helpers import import_text
-
-    import_text(
-        qtbot,
-        window,
-        tmp_path,
+    _initech_shown(qtbot, window, tmp_path,
         "Party Time 🎉🎉\n\nJanuary 21, 2022\n\nFans cheered 🎉🎉🎉 all night 😀.\n\n"
         "Initech will close the plant next month, its chief said.\n",
-    )
-    show_row(qtbot, window, _row_of_actor(window, "Initech"))
+    )  # fmt: skip
     assert window.detail.highlighted_text() == (
         "Initech will close the plant next month, its chief said."
     )
@@ -652,16 +654,10 @@ def test_everything_fits_a_1024_by_700_screen_with_no_detail_row_cut(
 def test_a_sentence_that_opens_a_quotation_is_shown_with_one_opening_mark(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from tests.gui.helpers import import_text
-
-    import_text(
-        qtbot,
-        window,
-        tmp_path,
+    _initech_shown(qtbot, window, tmp_path,
         "Plant to close\n\nJanuary 21, 2022\n\n"
         "“Initech will close the plant next month,” its chief said.\n",
-    )
-    show_row(qtbot, window, _row_of_actor(window, "Initech"))
+    )  # fmt: skip
     shown = window.detail.quote.text()
     assert shown == "“Initech will close the plant next month,” its chief said."
     assert shown.count("“") == 1
