@@ -43,8 +43,6 @@ SHORTEST_SENTENCE = 4  # words: a dateline or a caption is no report
 SHORTLIST = 8  # the sentences most like a pledge that the model scores for it
 MOST_ALIKE = 50  # the pledges (beyond the rules' outcomes) the model scores for an article
 POSSIBLE_PER_ARTICLE = 20  # the less likely suggestions an article may add, the likeliest
-_FUTURE_WORDS = {"will", "would", "shall", "'ll", "could", "may", "might", "should", "plan",
-                 "plans", "planned", "intend", "intends", "expected", "expects"}  # fmt: skip
 _PRONOUNS = {"he", "she", "it", "they"}
 
 
@@ -137,7 +135,7 @@ def _traits(sentence: Any, number: int, count: int, done: list[Token]) -> dict[s
     return {
         "told done": float(told_root),
         "an act told done": float(any(t.pos_ == "VERB" for t in done)),
-        "future or hedged": float(any(t.lower_ in _FUTURE_WORDS for t in sentence)),
+        "future or hedged": float(any(_to_come(t) for t in sentence)),
         "denied": float(any(t.dep_ == "neg" for t in sentence)),
         "told failed": float(any(told_failure(t) is not None for t in done)),
         "told delayed": float(any(t.lemma_.lower() in words.DELAY_WORDS
@@ -146,6 +144,16 @@ def _traits(sentence: Any, number: int, count: int, done: list[Token]) -> dict[s
         "first sentence": float(number == 0),
         "place in article": number / count,
     }  # fmt: skip
+
+
+def _to_come(token: Token) -> bool:
+    """A word that tells an act as still to come or only possible: "will", "may", "plans"."""
+    lowered = token.lower_
+    return (
+        lowered in words.FUTURE_MODALS
+        or lowered in words.HEDGES
+        or (token.pos_ == "VERB" and token.lemma_.lower() in words.TO_COME_VERBS)
+    )
 
 
 def _acts(sentence: Any, done: list[Token]) -> tuple[set[str], set[str]]:
