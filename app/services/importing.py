@@ -98,12 +98,18 @@ def reported_before(
     return match_repeats(pledges, sorted(set(rows)))
 
 
+# The latest open pledges an article is searched for news of: an article that names an actor of
+# thousands (a government, a big company) costs the same as one that names a few.
+SEARCHED_AT_MOST = 1000
+
+
 def suggest_follow_ups(
     engine: Engine, article: Article, article_id: int, *, at: datetime,
     pledged_at: Sequence[int] = (),
 ) -> int:  # fmt: skip
     """Store a suggestion, with its confidence, for each open pledge of an earlier article
-    that this one may report kept or broken (never from a sentence where this article pledges
+    (of the SEARCHED_AT_MOST latest whose actor it may name) that this one may report kept or
+    broken (never from a sentence where this article pledges
     something itself: `pledged_at`, where its pledges' quotes start); how many new ones are
     likely (the others wait behind "Show more")."""
     from app.extract.nlp import parse
@@ -113,7 +119,10 @@ def suggest_follow_ups(
 
     with engine.connect() as connection:
         keys = open_pledges_filed_under(
-            session=connection, words=index_words(article.text), published_by=article.published
+            session=connection,
+            words=index_words(article.text),
+            published_by=article.published,
+            most=SEARCHED_AT_MOST,
         )
         others = [(i, actor, action) for i, actor, action, art in keys if art != article_id]
         wanted = could_be_reported(article.text, others)

@@ -86,24 +86,29 @@ def list_lines(*, session: Executor, today: date, status: Status | None = None) 
 
 
 def open_pledges_filed_under(
-    *, session: Executor, words: Collection[str], published_by: date
+    *, session: Executor, words: Collection[str], published_by: date, most: int
 ) -> list[tuple[int, str, str, int]]:
-    """(id, actor, action, article id) of the open pledges from articles published by a day
-    whose actor is filed under one of the words (the actor_word index finds them)."""
-    found: set[tuple[int, str, str, int]] = set()
+    """(id, actor, action, article id) of the `most` latest open pledges from articles
+    published by a day whose actor is filed under one of the words (the actor_word index finds
+    them), latest first."""
+    found: set[tuple[date, int, str, str, int]] = set()
     listed = sorted(words)
     for start in range(0, len(listed), _CHUNK):
         filed = select(actor_word.c.pledge_id).where(
             actor_word.c.word.in_(listed[start : start + _CHUNK])
         )
         query = (
-            select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
+            select(article.c.published, pledge.c.id, pledge.c.actor, pledge.c.action,
+                   pledge.c.article_id)
             .join_from(pledge, article, article.c.id == pledge.c.article_id)
             .where(pledge.c.id.in_(filed), is_open(), pledge.c.dismissed.is_(False),
                    article.c.published <= published_by)
+            .order_by(article.c.published.desc(), pledge.c.id.desc())
+            .limit(most)
         )  # fmt: skip
-        found.update((r[0], r[1], r[2], r[3]) for r in session.execute(query))
-    return sorted(found)
+        found.update((r[0], r[1], r[2], r[3], r[4]) for r in session.execute(query))
+    latest = sorted(found, key=lambda row: (row[0], row[1]), reverse=True)[:most]
+    return [(pledge_id, actor, action, art) for _day, pledge_id, actor, action, art in latest]
 
 
 def pledge_reports(*, session: Executor, record: PledgeRecord) -> list[Report]:

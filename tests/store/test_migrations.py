@@ -283,10 +283,13 @@ def test_the_upgrade_files_every_stored_pledge_so_a_later_article_finds_it(
     engine = make_engine(str(path))
     with engine.connect() as connection:
         found = open_pledges_filed_under(
-            session=connection, words={"russia", "states", "talks"}, published_by=date(2022, 2, 1)
+            session=connection,
+            words={"russia", "states", "talks"},
+            published_by=date(2022, 2, 1),
+            most=10,
         )
         nobody = open_pledges_filed_under(
-            session=connection, words={"china"}, published_by=date(2022, 2, 1)
+            session=connection, words={"china"}, published_by=date(2022, 2, 1), most=10
         )
     engine.dispose()
     assert [(i, actor) for i, actor, _action, _article in found] == [(2, "Russia")]

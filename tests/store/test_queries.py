@@ -162,3 +162,33 @@ def test_unknown_pledge_id_is_a_clear_error(engine: Engine) -> None:
         pytest.raises(NotFoundError, match="no pledge with id 42"),
     ):
         decide(session=session, pledge_id=42, decision=decisions.met(date(2022, 1, 1)), at=AT)
+
+
+def test_the_follow_up_search_finds_the_latest_open_pledges_of_a_named_actor(
+    engine: Engine,
+) -> None:
+    """Filed under their actor's words: a later article's words find them, the latest first,
+    no more than asked, never one published after the article, nor one met."""
+    days = [date(2022, 1, d) for d in (3, 10, 17, 24)]
+    ids = []
+    with open_session(engine) as session:
+        for n, day in enumerate(days):
+            article = Article("T", f"{n}.txt", day, PublishedHow.DATELINE, f"Body {n}.")
+            saved = queries.save_extraction(
+                session=session, article=article, at=AT, pledges=[_pledge(actor="Acme Corp")]
+            )
+            ids.append(saved.pledge_ids[0])
+        decide(session=session, pledge_id=ids[2], decision=decisions.met(date(2022, 1, 20)), at=AT)
+    with engine.connect() as connection:
+        found = reads.open_pledges_filed_under(
+            session=connection, words={"acme", "said"}, published_by=date(2022, 1, 20), most=5
+        )
+        latest = reads.open_pledges_filed_under(
+            session=connection, words={"corp"}, published_by=date(2022, 1, 20), most=1
+        )
+        other = reads.open_pledges_filed_under(
+            session=connection, words={"globex"}, published_by=date(2022, 1, 31), most=9
+        )
+    assert [row[0] for row in found] == [ids[1], ids[0]]  # the 17th is met, the 24th later
+    assert [row[0] for row in latest] == [ids[1]]
+    assert other == []
