@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from app.commands.common import engine_of
+from app.domain.wording import quoted
 
 if TYPE_CHECKING:
     import argparse
@@ -46,7 +47,10 @@ def cmd_suggestions(args: argparse.Namespace, out: TextIO) -> int:
     for item in found:
         where = f"{item.article_title}, {item.article_published.isoformat()}"
         how = "" if item.likely else f"; possible, {item.confidence:.0%} likely"
-        print(f"#{item.id} {item.question()}\n    “{item.evidence}”\n    ({where}{how})", file=out)
+        print(
+            f"#{item.id} {item.question()}\n    {quoted(item.evidence)}\n    ({where}{how})",
+            file=out,
+        )
     return 0
 
 

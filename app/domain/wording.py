@@ -1,4 +1,5 @@
-"""Plain-language wording of dates for people: "in 3 days", "5 days overdue"."""
+"""Plain-language wording for people: dates ("in 3 days", "5 days overdue"), counts, and an
+article's sentence quoted once."""
 
 from __future__ import annotations
 
@@ -68,3 +69,15 @@ def plural(count: int, word: str) -> str:
 def printable(text: str) -> str:
     """Text without control characters but newlines and tabs: what a terminal may be sent."""
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+_OPENING_MARKS = ('"', "“", "‘", "'", "«", "„")
+
+
+def quoted(text: str) -> str:
+    """`text` in quotation marks, unless it already opens with one of its own (a sentence
+    that begins inside a quotation would otherwise show two opening marks)."""
+    stripped = text.strip()
+    if stripped.startswith(_OPENING_MARKS):
+        return stripped
+    return f"“{stripped}”"

@@ -9,7 +9,7 @@ from icalendar import Alarm, Calendar, Event
 
 from app.domain import PledgeRecord, status_of
 from app.domain.days import shift
-from app.domain.wording import long_date
+from app.domain.wording import long_date, quoted
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -79,7 +79,7 @@ def _description(record: PledgeRecord, status: str) -> str:
         lines.append(f"Broken on {long_date(pledge.broken_on)}")
     lines += [
         "",
-        f"“{pledge.quote}”",
+        quoted(pledge.quote),
         "",
         f"Article: {record.article_title} (published {long_date(record.article_published)})",
         record.article_url or record.article_source,

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Evidence, PledgeEvent, PledgeRecord, Report, Verdict, status_of
-from app.domain.wording import relative_due
+from app.domain.wording import quoted, relative_due
 from app.gui.qdates import shown_date, shown_time
-from app.gui.qtext import qt_position, quoted
+from app.gui.qtext import qt_position
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, bold, status_icon
 
 if TYPE_CHECKING:

@@ -18,9 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from app.domain import PledgeRecord, Status, status_of
-from app.domain.wording import relative_due
+from app.domain.wording import quoted, relative_due
 from app.gui.qdates import shown_date
-from app.gui.qtext import quoted
 from app.gui.style import STATUS_COLOURS, STATUS_WORDS, status_icon
 
 if TYPE_CHECKING:

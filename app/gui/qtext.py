@@ -1,17 +1,6 @@
-"""Article text as the window shows it: quoted once, and Python offsets as Qt positions."""
+"""Python string offsets as Qt's text positions, which count UTF-16 code units."""
 
 from __future__ import annotations
-
-_OPENING_MARKS = ('"', "“", "‘", "'", "«", "„")
-
-
-def quoted(text: str) -> str:
-    """`text` in quotation marks, unless it already opens with one of its own (a sentence
-    that begins inside a quotation would otherwise show two opening marks)."""
-    stripped = text.strip()
-    if stripped.startswith(_OPENING_MARKS):
-        return stripped
-    return f"“{stripped}”"
 
 
 def qt_position(text: str, offset: int) -> int:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Status, Suggestion, Verdict
+from app.domain.wording import quoted
 from app.gui.qdates import shown_date
-from app.gui.qtext import quoted
 from app.gui.style import status_icon
 
 # The icon a suggestion shows: the status accepting it gives (partly kept leaves it open).
@@ -112,6 +112,10 @@ class SuggestionsPane(QWidget):
             self.list.addItem(item)
         if listed:
             self.list.setCurrentRow(0)
+        if not more and self.more_button.isChecked():  # nothing more: the next ones wait too
+            self.more_button.blockSignals(True)
+            self.more_button.setChecked(False)
+            self.more_button.blockSignals(False)
         self.more_button.setVisible(more > 0)
         self.more_button.setText("Show fewer" if self.more_button.isChecked() else
                                  f"Show {more} more (less likely)")  # fmt: skip

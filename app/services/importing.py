@@ -107,11 +107,11 @@ def suggest_follow_ups(
     engine: Engine, article: Article, article_id: int, *, at: datetime,
     pledged_at: Sequence[int] = (),
 ) -> int:  # fmt: skip
-    """Store a suggestion, with its confidence, for each open pledge of an earlier article
-    (of the SEARCHED_AT_MOST latest whose actor it may name) that this one may report kept or
-    broken (never from a sentence where this article pledges
-    something itself: `pledged_at`, where its pledges' quotes start); how many new ones are
-    likely (the others wait behind "Show more")."""
+    """Store a suggestion, with its confidence, for each open pledge of an earlier article (of
+    the SEARCHED_AT_MOST latest whose actor it may name) that this one may report kept or
+    broken, never from a sentence where this article pledges something itself (`pledged_at`:
+    where its pledges' quotes start); how many new ones are likely (the others wait behind
+    "Show more")."""
     from app.extract.nlp import parse
     from app.extract.outcome_ranking import ranked_outcomes
     from app.extract.outcomes import could_be_reported

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.domain.wording import relative_due
+from app.domain.wording import quoted, relative_due
 
 TODAY = date(2022, 1, 27)
 
@@ -31,3 +31,15 @@ def test_relative_wording(due: date | None, words: str) -> None:
 def test_met_pledges_say_when() -> None:
     assert relative_due(date(2022, 1, 20), TODAY, met_on=date(2022, 1, 26)) == "met 26 Jan"
     assert relative_due(None, TODAY, met_on=date(2021, 12, 2)) == "met 2 Dec 2021"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("The plant will close.", "“The plant will close.”"),
+        ("“We will close it,” he said.", "“We will close it,” he said."),
+        ('"We will close it," he said. ', '"We will close it," he said.'),
+    ],
+)
+def test_a_sentence_is_quoted_once(sentence: str, shown: str) -> None:
+    assert quoted(sentence) == shown
