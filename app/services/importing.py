@@ -100,7 +100,7 @@ def reported_before(
 
 # The latest open pledges an article is searched for news of: an article that names an actor of
 # thousands (a government, a big company) costs the same as one that names a few.
-SEARCHED_AT_MOST = 1000
+SEARCHED_AT_MOST = 300
 
 
 def suggest_follow_ups(

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 FIRST_REVISION = "0001"
 # The newest revision in migrations/versions; a test checks that alembic agrees. Knowing it
 # here lets a database at head open without importing alembic at all (a faster start).
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 Announce = Callable[[str], None]
 _SCHEMA_LOCK = 7_140_412  # PostgreSQL advisory lock key held while the schema changes
 

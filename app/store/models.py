@@ -117,10 +117,12 @@ class ActorWordRow(SQLModel, table=True):
     finds the open pledges whose actor a later article may name without reading them all."""
 
     __tablename__ = "actor_word"
+    __table_args__ = (Index("ix_actor_word_by_day", "word", "published", "pledge_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     pledge_id: int = _belongs_to("pledge", index=True)
-    word: str = Field(index=True)
+    word: str
+    published: date  # the day the pledge's article was published: a later search reads earlier
 
 
 class PledgeReportRow(SQLModel, table=True):

@@ -95,7 +95,7 @@ def save_extraction(
         for pledge_row, pledge in zip(pledge_rows, pledges, strict=True):
             assert pledge_row.id is not None
             session.add(_event_row(pledge_row.id, created, at))
-            _file_actor(session, pledge_row.id, pledge.actor)
+            _file_actor(session, pledge_row.id, pledge.actor, article.published)
             session.add_all(
                 PledgeQuoteRow(
                     pledge_id=pledge_row.id, text=q.text, start=q.span.start, end=q.span.end
@@ -134,15 +134,27 @@ def _add_report(
             setattr(stored, name, value)
         stored.version += 1
         if "actor" in decision.values:
-            _file_actor(session, pledge_id, str(decision.values["actor"]), again=True)
+            _file_actor_again(session, pledge_id, str(decision.values["actor"]))
     session.add(_event_row(pledge_id, decision, at))
 
 
-def _file_actor(session: Session, pledge_id: int, actor: str, *, again: bool = False) -> None:
-    """File a pledge under its actor's words (`again`: in place of those it was filed under)."""
-    if again:
-        session.execute(delete(ActorWordRow).where(col(ActorWordRow.pledge_id) == pledge_id))
-    session.add_all(ActorWordRow(pledge_id=pledge_id, word=w) for w in sorted(index_words(actor)))
+def _file_actor(session: Session, pledge_id: int, actor: str, published: date) -> None:
+    """File a pledge under its actor's words, with the day its article was published."""
+    session.add_all(
+        ActorWordRow(pledge_id=pledge_id, word=word, published=published)
+        for word in sorted(index_words(actor))
+    )
+
+
+def _file_actor_again(session: Session, pledge_id: int, actor: str) -> None:
+    """File a pledge whose actor changed under the new actor's words instead of the old."""
+    published: date = session.execute(
+        select_core(article_table.c.published)
+        .join_from(pledge_table, article_table, article_table.c.id == pledge_table.c.article_id)
+        .where(pledge_table.c.id == pledge_id)
+    ).scalar_one()
+    session.execute(delete(ActorWordRow).where(col(ActorWordRow.pledge_id) == pledge_id))
+    _file_actor(session, pledge_id, actor, published)
 
 
 def repeat_candidates(pledges: Sequence[Pledge], published: date) -> Select[Any] | None:
@@ -252,7 +264,7 @@ def apply_decision(
                 f"saw {version}); it is shown as it is now, so make your change again"
             )
         if "actor" in decision.values:
-            _file_actor(session, pledge_id, str(decision.values["actor"]), again=True)
+            _file_actor_again(session, pledge_id, str(decision.values["actor"]))
         session.add(_event_row(pledge_id, decision, at))
         session.commit()
     except BaseException:

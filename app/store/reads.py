@@ -89,26 +89,37 @@ def open_pledges_filed_under(
     *, session: Executor, words: Collection[str], published_by: date, most: int
 ) -> list[tuple[int, str, str, int]]:
     """(id, actor, action, article id) of the `most` latest open pledges from articles
-    published by a day whose actor is filed under one of the words (the actor_word index finds
-    them), latest first."""
-    found: set[tuple[date, int, str, str, int]] = set()
+    published by a day whose actor is filed under one of the words, latest first. The
+    actor_word index (word, day, pledge) gives the latest entries of each word without opening
+    a table; only those pledges are read."""
+    filed: set[tuple[date, int]] = set()
     listed = sorted(words)
     for start in range(0, len(listed), _CHUNK):
-        filed = select(actor_word.c.pledge_id).where(
-            actor_word.c.word.in_(listed[start : start + _CHUNK])
-        )
-        query = (
-            select(article.c.published, pledge.c.id, pledge.c.actor, pledge.c.action,
-                   pledge.c.article_id)
-            .join_from(pledge, article, article.c.id == pledge.c.article_id)
-            .where(pledge.c.id.in_(filed), is_open(), pledge.c.dismissed.is_(False),
-                   article.c.published <= published_by)
-            .order_by(article.c.published.desc(), pledge.c.id.desc())
-            .limit(most)
+        entries = (
+            select(actor_word.c.published, actor_word.c.pledge_id)
+            .where(actor_word.c.word.in_(listed[start : start + _CHUNK]),
+                   actor_word.c.published <= published_by)
+            .order_by(actor_word.c.published.desc(), actor_word.c.pledge_id.desc())
+            .limit(most * _OPEN_OR_NOT)
         )  # fmt: skip
-        found.update((r[0], r[1], r[2], r[3], r[4]) for r in session.execute(query))
-    latest = sorted(found, key=lambda row: (row[0], row[1]), reverse=True)[:most]
-    return [(pledge_id, actor, action, art) for _day, pledge_id, actor, action, art in latest]
+        filed.update((r[0], r[1]) for r in session.execute(entries))
+    latest = [pledge_id for _day, pledge_id in sorted(filed, reverse=True)]
+    found: list[tuple[int, str, str, int]] = []
+    for start in range(0, len(latest), _CHUNK):
+        chunk = latest[start : start + _CHUNK]
+        rows = session.execute(
+            select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
+            .where(pledge.c.id.in_(chunk), is_open(), pledge.c.dismissed.is_(False))
+        )  # fmt: skip
+        order = {pledge_id: n for n, pledge_id in enumerate(chunk)}
+        found += sorted(((r[0], r[1], r[2], r[3]) for r in rows), key=lambda r: order[r[0]])
+        if len(found) >= most:
+            break
+    return found[:most]
+
+
+# The entries read per pledge wanted: some of the latest pledges are met, broken or dismissed.
+_OPEN_OR_NOT = 2
 
 
 def pledge_reports(*, session: Executor, record: PledgeRecord) -> list[Report]:

@@ -32,7 +32,9 @@ pledge_quote = table(
     column("pledge_id", Integer), column("text", String), column("start", Integer),
     column("end", Integer),
 )  # fmt: skip
-actor_word = table("actor_word", column("pledge_id", Integer), column("word", String))
+actor_word = table(
+    "actor_word", column("pledge_id", Integer), column("word", String), column("published", Date)
+)
 pledge_report = table(
     "pledge_report",
     column("pledge_id", Integer), column("article_id", Integer), column("quote", String),
