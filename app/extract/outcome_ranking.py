@@ -95,6 +95,7 @@ class Candidates:
     traits: list[dict[str, float]]
     acts: list[tuple[set[str], set[str]]]  # the acts named, the acts told done
     doers: list[list[str]]  # the subjects (or "by" agents) of its done acts
+    pronoun_led: list[bool]  # whose subject is "he", "she", "it" or "they"
     published: date
     title: Any  # the article title's embedding (None: no title)
 
@@ -118,8 +119,11 @@ class Candidates:
         ]
         acts = [_acts(s, d) for s, d in zip(sentences, done, strict=True)]
         doers = [_doers(d) for d in done]
+        pronoun_led = [_pronoun_subject(s) for s in sentences]
         titled = embed([title])[0] if title.strip() else None
-        return cls(sentences, texts, vectors, traits, acts, doers, published, titled)
+        return cls(
+            sentences, texts, vectors, traits, acts, doers, pronoun_led, published, titled
+        )
 
 
 def _done_verbs(sentence: Any) -> list[Token]:
@@ -214,7 +218,7 @@ def features_for(
             "names the actor": float(named_in(text, lowered, pledge.actor)),
             "pronoun after the actor": float(
                 n > 0
-                and _pronoun_subject(found.sentences[n])
+                and found.pronoun_led[n]
                 and named_in(found.texts[n - 1], found.texts[n - 1].lower(), pledge.actor)
             ),
             "same act told done": float(bool(pledged) and pledged in done),
@@ -265,7 +269,7 @@ def ranked_outcomes(
     others = sorted((n for n, r in enumerate(records) if r.id not in by_rules),
                     key=lambda n: -alike[n])[:MOST_ALIKE]  # fmt: skip
     outcomes: list[Outcome] = []
-    possible: list[Outcome] = []
+    possible: list[tuple[float, int, PledgeRecord]] = []  # made into outcomes if kept
     for number in sorted([n for n, r in enumerate(records) if r.id in by_rules] + others):
         record = records[number]
         rule = by_rules.get(record.id)
@@ -278,12 +282,15 @@ def ranked_outcomes(
             outcomes.append(replace(rule, confidence=confidence, likely=True))
             continue
         best = max(scores, key=lambda n: scores[n])
-        if scores[best] >= chosen.kept:
-            outcome = _outcome_of(found, best, record, scores[best])
-            shown = scores[best] >= chosen.shown
-            (outcomes if shown else possible).append(replace(outcome, likely=shown))
-    possible.sort(key=lambda o: -o.confidence)
-    return outcomes + possible[:POSSIBLE_PER_ARTICLE]
+        if scores[best] >= chosen.shown:
+            outcomes.append(_outcome_of(found, best, record, scores[best]))
+        elif scores[best] >= chosen.kept:
+            possible.append((scores[best], best, record))
+    possible.sort(key=lambda item: -item[0])
+    return outcomes + [
+        replace(_outcome_of(found, best, record, score), likely=False)
+        for score, best, record in possible[:POSSIBLE_PER_ARTICLE]
+    ]
 
 
 def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: float) -> Outcome:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.domain import Outcome, PledgeRecord, Verdict
@@ -203,10 +204,11 @@ def _names_actor(token: Token, record: PledgeRecord) -> bool:
     return any(word in named for word in _name_words(record.pledge.actor))
 
 
-def _name_words(actor: str) -> list[str]:
+@lru_cache(maxsize=4096)  # asked for the same actors sentence after sentence
+def _name_words(actor: str) -> tuple[str, ...]:
     """The words an actor is looked for by in a text: its name words longer than two letters
     (a two-letter short form is looked for as a word of its own: named_in)."""
-    return [word for word in searchable_words(actor) if len(word) > 2]
+    return tuple(word for word in searchable_words(actor) if len(word) > 2)
 
 
 def _in_force(noun: Token) -> bool:
