@@ -25,13 +25,10 @@ FOLDS = 5
 
 @dataclass(frozen=True)
 class PairExample:
-    """A pledge, a later article of its story, the features of the sentences shortlisted for
-    it and which one (if any) is the labelled outcome."""
+    """A pledge and a later article of its story: the features of the sentences shortlisted
+    for the pledge, and which one (if any) is the labelled outcome."""
 
     story: str
-    record: PledgeRecord
-    doc: Any
-    published: date
     rows: list[dict[str, float]]
     right: list[bool]
 
@@ -50,7 +47,7 @@ def pair_example(
         outcome_quote is not None and same_sentence(found.texts[n], outcome_quote)
         for n in shortlisted
     ]
-    return PairExample(story, record, doc, published, rows, right)
+    return PairExample(story, rows, right)
 
 
 def stories(pairs: Sequence[tuple[str, str]]) -> list[str]:
