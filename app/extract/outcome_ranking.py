@@ -121,9 +121,7 @@ class Candidates:
         doers = [_doers(d) for d in done]
         pronoun_led = [_pronoun_subject(s) for s in sentences]
         titled = embed([title])[0] if title.strip() else None
-        return cls(
-            sentences, texts, vectors, traits, acts, doers, pronoun_led, published, titled
-        )
+        return cls(sentences, texts, vectors, traits, acts, doers, pronoun_led, published, titled)
 
 
 def _done_verbs(sentence: Any) -> list[Token]:
