@@ -47,9 +47,8 @@ def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "nsubjpass"}]
     if not objects:
         return False
-    if (
-        verb.lemma_.lower() in words.TAKE_BACK_VERBS
-    ):  # only the pledge itself, taken back, breaks it
+    if verb.lemma_.lower() in words.TAKE_BACK_VERBS:
+        # only the pledge itself, taken back, breaks it
         if not any(o.lemma_.lower() in words.PLEDGE_NOUNS for o in objects):
             return False
         return pledged in _acts_under(verb) and told.same_object(verb, record)

@@ -29,7 +29,13 @@ from app.extract import lexicon as words
 from app.extract.acts import act, act_of, reports_a_done_act
 from app.extract.broken import told_failure
 from app.extract.embedding import embed
-from app.extract.outcomes import day_told, done_in_part, find_outcomes, named_in
+from app.extract.outcomes import (
+    day_told,
+    done_in_part,
+    find_outcomes,
+    named_in,
+    sentence_outcome,
+)
 from app.extract.pledge_model import FORMAT, logistic, read_weights
 
 if TYPE_CHECKING:
@@ -195,7 +201,7 @@ def features_for(
     shortlist = set(order[:SHORTLIST])
     shortlist |= {n for n, text in enumerate(found.texts) if text == rule_evidence}
     pledged = act_of(pledge.action)
-    action_words = [w.lower() for w in pledge.action.split() if len(w) > 3]
+    action_words = _action_words(record)
     days = math.log1p(max((found.published - record.article_published).days, 0))
     title = float(found.title @ asked[0]) if found.title is not None else 0.0
     best = similarity[order[0]]
@@ -231,6 +237,12 @@ def features_for(
             "title similarity": title,
         }  # fmt: skip
     return rows
+
+
+def _action_words(record: PledgeRecord) -> list[str]:
+    """The words of a pledge's action longer than three letters, lower-cased: what a sentence
+    about it would say."""
+    return [w.lower() for w in record.pledge.action.split() if len(w) > 3]
 
 
 def _asked(record: PledgeRecord) -> list[str]:
@@ -295,7 +307,7 @@ def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: flo
     """A sentence as the pledge's outcome: broken when it tells a failure or a delay of the
     pledged act or of what it is about, partly kept when it tells the act done in part, else
     kept; on the day it tells, else the article's."""
-    sentence, text = found.sentences[n], found.texts[n]
+    sentence = found.sentences[n]
     root: Token = sentence.root
     if _fails(sentence, record):
         verdict = Verdict.BROKEN
@@ -303,9 +315,8 @@ def _outcome_of(found: Candidates, n: int, record: PledgeRecord, confidence: flo
         verdict = Verdict.PARTLY
     else:
         verdict = Verdict.MET
-    start = sentence.start_char + sentence.text.index(text[:1])
-    day = day_told(root, found.published)
-    return Outcome(record.id, day, text, start, start + len(text), verdict, confidence)
+    told = sentence_outcome(sentence, record, day_told(root, found.published), verdict)
+    return replace(told, confidence=confidence)
 
 
 def _fails(sentence: Any, record: PledgeRecord) -> bool:
@@ -313,7 +324,7 @@ def _fails(sentence: Any, record: PledgeRecord) -> bool:
     delayed: the clause of a failing or delaying word names the act or a word of the action
     ("Lavrov called off the negotiations" fails a pledge to negotiate, not one to respond)."""
     pledged = act_of(record.pledge.action)
-    about = {w.lower() for w in record.pledge.action.split() if len(w) > 3}
+    about = set(_action_words(record))
     for token in sentence:
         failing = told_failure(token) is not None
         if not failing and token.lower_ not in words.DELAY_WORDS:

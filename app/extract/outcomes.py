@@ -56,15 +56,16 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
     for sent in doc.sents:
         for record, post in posts:  # "Prime Minister Boris Johnson joined …": he took it
             if record.id not in found and _called_by_post(sent.text, record, post):
-                found[record.id] = _outcome(sent, record, published, Verdict.MET)
+                found[record.id] = sentence_outcome(sent, record, published, Verdict.MET)
         for token in sent:
             for record, verdict, dated in _reported(token, by_act, namer):
                 if record.id not in found and not _dated_before(dated, record):
-                    found[record.id] = _outcome(sent, record, day_told(dated, published), verdict)
+                    day = day_told(dated, published)
+                    found[record.id] = sentence_outcome(sent, record, day, verdict)
     return list(found.values())
 
 
-def _outcome(sent: Any, record: PledgeRecord, day: date, verdict: Verdict) -> Outcome:
+def sentence_outcome(sent: Any, record: PledgeRecord, day: date, verdict: Verdict) -> Outcome:
     """The outcome a sentence reports, with the sentence's place in the article."""
     text = sent.text.strip()
     start = sent.start_char + sent.text.index(text[:1]) if text else sent.start_char
@@ -332,11 +333,11 @@ def _doer_of_noun(noun: Token) -> Token | None:
     return None
 
 
-def could_be_reported(text: str, pledges: Sequence[tuple[int, str, str]]) -> list[int]:
-    """Of (id, actor, action) triples, the ids of pledges whose actor the text names: a cheap
-    filter before any parsing (the ranker reads any act; the rules only those they know)."""
+def could_be_reported(text: str, pledges: Sequence[tuple[int, str]]) -> list[int]:
+    """Of (id, actor) pairs, the ids of pledges whose actor the text names: a cheap filter
+    before any parsing (the ranker reads any act; the rules only those they know)."""
     lowered = text.lower()
-    return [pledge_id for pledge_id, actor, _action in pledges if named_in(text, lowered, actor)]
+    return [pledge_id for pledge_id, actor in pledges if named_in(text, lowered, actor)]
 
 
 # The short form an actor is given with in brackets: "General Motors (GM)".

@@ -95,9 +95,10 @@ class SuggestionsPane(QWidget):
         self.show_suggestions([])
 
     def show_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """Show the open suggestions, most likely first (text as plain text: QListWidget does
-        not read markup); the less likely ones only while "Show more" is on."""
-        self._suggestions = sorted(suggestions, key=lambda s: (not s.likely, -s.confidence))
+        """Show the open suggestions in the order given (list_suggestions: the likely ones
+        first, each kind by confidence), as plain text (QListWidget does not read markup); the
+        less likely ones only while "Show more" is on."""
+        self._suggestions = list(suggestions)
         self._fill()
         self.count_changed.emit(sum(s.likely for s in suggestions))
 

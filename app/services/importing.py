@@ -124,7 +124,7 @@ def suggest_follow_ups(
             published_by=article.published,
             most=SEARCHED_AT_MOST,
         )
-        others = [(i, actor, action) for i, actor, action, art in keys if art != article_id]
+        others = [(i, actor) for i, actor, art in keys if art != article_id]
         wanted = could_be_reported(article.text, others)
         if not wanted:
             return 0

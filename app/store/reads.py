@@ -87,8 +87,8 @@ def list_lines(*, session: Executor, today: date, status: Status | None = None) 
 
 def open_pledges_filed_under(
     *, session: Executor, words: Collection[str], published_by: date, most: int
-) -> list[tuple[int, str, str, int]]:
-    """(id, actor, action, article id) of the `most` latest open pledges from articles
+) -> list[tuple[int, str, int]]:
+    """(id, actor, article id) of the `most` latest open pledges from articles
     published by a day whose actor is filed under one of the words, latest first. The
     actor_word index (word, day, pledge) gives the latest entries of each word without opening
     a table; only those pledges are read."""
@@ -104,15 +104,15 @@ def open_pledges_filed_under(
         )  # fmt: skip
         filed.update((r[0], r[1]) for r in session.execute(entries))
     latest = [pledge_id for _day, pledge_id in sorted(filed, reverse=True)]
-    found: list[tuple[int, str, str, int]] = []
+    found: list[tuple[int, str, int]] = []
     for start in range(0, len(latest), _CHUNK):
         chunk = latest[start : start + _CHUNK]
         rows = session.execute(
-            select(pledge.c.id, pledge.c.actor, pledge.c.action, pledge.c.article_id)
+            select(pledge.c.id, pledge.c.actor, pledge.c.article_id)
             .where(pledge.c.id.in_(chunk), is_open(), pledge.c.dismissed.is_(False))
         )  # fmt: skip
         order = {pledge_id: n for n, pledge_id in enumerate(chunk)}
-        found += sorted(((r[0], r[1], r[2], r[3]) for r in rows), key=lambda r: order[r[0]])
+        found += sorted(((r[0], r[1], r[2]) for r in rows), key=lambda r: order[r[0]])
         if len(found) >= most:
             break
     return found[:most]

@@ -292,7 +292,7 @@ def test_the_upgrade_files_every_stored_pledge_so_a_later_article_finds_it(
             session=connection, words={"china"}, published_by=date(2022, 2, 1), most=10
         )
     engine.dispose()
-    assert [(i, actor) for i, actor, _action, _article in found] == [(2, "Russia")]
+    assert [(i, actor) for i, actor, _article in found] == [(2, "Russia")]
     assert nobody == []
 
 
