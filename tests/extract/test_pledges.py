@@ -342,3 +342,17 @@ def test_a_sentence_never_runs_across_paragraphs() -> None:
     extraction = _extract('He said, "we are done."\n\nThe union will strike on Monday.')
     [pledge] = extraction.pledges
     assert pledge.quote == "The union will strike on Monday."
+
+
+@pytest.mark.parametrize("hope", ["hopes", "hoped", "is hoping", "has been hoping"])
+def test_a_hope_in_any_tense_frames_the_act_as_a_hope(hope: str) -> None:
+    """spaCy's lemmatizer cuts 'hoping', 'hoped' and 'hopes' to 'hop'; the act under them is
+    still told as someone's hope, not as a commitment."""
+    doc = parse(f"The minister {hope} that the union will sign the deal.")
+    [signing] = [d for d in describe(doc) if d.candidate.action.lower_ == "sign"]
+    assert "frame=hope" in signing.features
+
+
+def test_a_verb_that_only_looks_like_a_cut_one_keeps_its_lemma() -> None:
+    doc = parse("The rabbit was hopping and the trader hoped for a deal.")
+    assert [t.lemma_ for t in doc if t.tag_.startswith("VB")] == ["be", "hop", "hope"]
