@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sqlmodel import Session
+
+# "Show more" lists a pledge's likeliest few less likely suggestions, not one from every later
+# article that names its actor: a government's pledge can have a hundred, mostly about else.
+LESS_LIKELY_PER_PLEDGE = 3
 
 
 def save_suggestions(
@@ -50,12 +55,17 @@ def save_suggestions(
 
 
 def list_suggestions(
-    *, session: Executor, state: SuggestionState = SuggestionState.OPEN, likely_only: bool = False
+    *,
+    session: Executor,
+    state: SuggestionState = SuggestionState.OPEN,
+    likely_only: bool = False,
+    less_likely_per_pledge: int | None = LESS_LIKELY_PER_PLEDGE,
 ) -> list[Suggestion]:
     """The suggestions in a state (open by default), the likely ones first, each kind by
     confidence, then newest report first (`likely_only`: not those behind "Show more"); an
-    open one only
-    while its pledge is still open and not dismissed (the analyst has decided it otherwise)."""
+    open one only while its pledge is still open and not dismissed (the analyst has decided it
+    otherwise), and of a pledge's open less likely ones only the `less_likely_per_pledge`
+    likeliest (None: all). Rejecting one lets the next come up."""
     still = [suggestion.c.state == state.value]
     if likely_only:
         still.append(suggestion.c.likely.is_(True))
@@ -85,6 +95,8 @@ def list_suggestions(
             suggestion.c.id,
         )
     ).all()
+    if state is SuggestionState.OPEN and less_likely_per_pledge is not None:
+        rows = _likeliest_per_pledge(rows, less_likely_per_pledge)
     records = get_pledges(session=session, pledge_ids=[row.pledge_id for row in rows])
     return [
         Suggestion(
@@ -105,9 +117,23 @@ def list_suggestions(
     ]
 
 
+def _likeliest_per_pledge(rows: Sequence[Any], most: int) -> list[Any]:
+    """Every likely row, and the first `most` less likely rows of each pledge (the rows come
+    likeliest first)."""
+    seen: Counter[int] = Counter()
+    kept = []
+    for row in rows:
+        if not row.likely:
+            seen[row.pledge_id] += 1
+            if seen[row.pledge_id] > most:
+                continue
+        kept.append(row)
+    return kept
+
+
 def open_suggestion(*, session: Session, suggestion_id: int) -> Suggestion:
     """An open suggestion; BadValueError when it was decided already, NotFoundError when gone."""
-    for candidate in list_suggestions(session=session):
+    for candidate in list_suggestions(session=session, less_likely_per_pledge=None):
         if candidate.id == suggestion_id:
             return candidate
     if session.execute(select(suggestion.c.id).where(suggestion.c.id == suggestion_id)).first():

@@ -250,6 +250,35 @@ def test_less_likely_suggestions_are_listed_only_when_asked_for_and_can_be_accep
     assert pledge["met_on"] == "2022-01-26"
 
 
+def test_show_more_lists_a_pledges_likeliest_few_and_a_rejection_brings_up_the_next(
+    cli: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store.suggestion_queries import LESS_LIKELY_PER_PLEDGE
+
+    _keeping_every_best_sentence(monkeypatch)
+    cli("ingest", str(sample_path))
+    for day in range(24, 29):  # five later articles that name the United States, none a report
+        article = tmp_path / f"later-{day}.txt"
+        article.write_text(
+            f"Talks Go On\n\nJanuary {day}, 2022\n\nThe United States discussed security "
+            f"with its allies in meeting number {day}.\n",
+            encoding="utf-8",
+        )
+        assert cli("ingest", str(article)).code == 0
+
+    def possible_for_washington() -> list[dict[str, object]]:
+        every = json.loads(cli("suggestions", "--json", "--more").out)
+        return [s for s in every if s["actor"] == "United States" and not s["likely"]]
+
+    listed = possible_for_washington()
+    assert len(listed) == LESS_LIKELY_PER_PLEDGE  # not one from each of the five articles
+    assert [s["article_published"] for s in listed] == ["2022-01-28", "2022-01-27", "2022-01-26"]
+    assert cli("reject", str(listed[0]["id"])).code == 0
+    after = possible_for_washington()
+    assert len(after) == LESS_LIKELY_PER_PLEDGE
+    assert [s["article_published"] for s in after] == ["2022-01-27", "2022-01-26", "2022-01-25"]
+
+
 def test_a_later_article_stating_the_pledge_again_is_not_its_outcome(
     cli: CliRunner, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
