@@ -42,6 +42,7 @@ Sentence = Any  # spaCy's Span
 MAX_SENTENCE_TOKENS = 200
 _ANAPHORS = frozenset({"that", "it", "this", "so", "the same"})
 _OWN_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "npadvmod"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -177,9 +178,15 @@ def _build(
     quote = raw.strip()
     actor = described.actor
     doer = _doer(candidate.action)
+    raised = _raised_patient(candidate) if doer is None else None
     if doer is not None and namer.name_token(doer):
         actor = namer.name_token(doer)  # "will be provided by the state government"
-    elif not actor or _is_a_thing(candidate.subject) or _made_available(candidate.action):
+    elif (
+        not actor
+        or raised is not None
+        or _is_a_thing(candidate.subject)
+        or _made_available(candidate.action)
+    ):
         # "Russia's exchanges will reopen": the owner; "The first jets will be delivered in
         # 2014": whoever says so, else the article's body
         actor = (
@@ -191,7 +198,7 @@ def _build(
         )
     # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
     # does is what the act is done to (a passive's subject already is)
-    theme = candidate.subject if doer is None and _changes(candidate) else None
+    theme = candidate.subject if doer is None and _changes(candidate) else raised
     return Pledge(
         actor=actor,
         action=_readable_action(candidate, excluded, theme),
@@ -251,7 +258,9 @@ def _doer(action: Any) -> Any:
     for child in action.children:
         receiving = child.lower_ == "from" and action.lemma_.lower() in words.RECEIVING_VERBS
         if child.dep_ == "agent" or (child.dep_ == "prep" and receiving):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # "be repaired by June" is a deadline the parse took for an agent
+            return None if doer is None or doer.ent_type_ in _TIME_ENTITIES else doer
     return None
 
 
@@ -268,6 +277,24 @@ def _changes(candidate: Candidate) -> bool:
         and not is_passive(action)
         and not any(c.dep_ in _OWN_OBJECTS for c in action.children)
     )
+
+
+def _raised_patient(candidate: Candidate) -> Any:
+    """What a passive act with no subject of its own is done to: the subject of the clause it
+    completes ("the bridge is scheduled to be opened" -> open the bridge; "the dealers that are
+    to be closed" -> close the dealers), never a pronoun ("he is expected to be elected")."""
+    action, subject = candidate.action, candidate.subject
+    if subject is None or not is_passive(action) or subject.head == action:
+        return None
+    clause = action
+    while clause.dep_ == "xcomp" and clause.head != clause:
+        clause = clause.head  # "is scheduled to be opened": the clause of "is scheduled"
+    described = clause.dep_ == "acl" and clause.head == subject  # "with the plant set to be"
+    if subject.head != clause and not described:
+        return None  # the subject of another clause: "the judge ordered that ballots be ..."
+    if subject.lower_ in words.RELATIVE and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return None if subject.pos_ == "PRON" else subject
 
 
 def _made_available(action: Any) -> bool:

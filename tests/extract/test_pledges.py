@@ -208,6 +208,14 @@ def test_time_wording_spacy_reads_in_part(body: str, deadline: str, due: date) -
         ("The first jet will take off for Sydney on Friday, the airline said.", "airline",
          "take off for Sydney"),
         ("The plant will be closed in June, Ford said.", "Ford", "close the plant"),
+        # a passive act with no subject of its own is done to the subject of its clause
+        ("The old bridge is scheduled to be demolished in May, the council said.", "council",
+         "demolish the old bridge"),
+        ("With Acme's new reactor scheduled to be switched on next year, prices fell.", "Acme",
+         "switch Acme's new reactor"),
+        # but not to the subject of the clause that orders it; and "by June" is no doer
+        ("Mayor Ann Lee ordered that the road be repaired by June.", "Ann Lee",
+         "repair the road"),
     ],
 )  # fmt: skip
 def test_a_thing_that_changes_is_what_the_act_is_done_to(
