@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from app.extract.candidates import Candidate
 
 Token = Any  # spaCy's Token
+_OBJECT_CASE = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
 
 
 def condition_tokens(cue: Candidate) -> list[Token] | None:
@@ -64,6 +65,7 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
         text = tokens_text(what)
         if done_to.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"}:
             text = text[:1].lower() + text[1:]  # "The plant will close" -> "close the plant"
+        text = _OBJECT_CASE.get(text, text)  # "he will be missed" -> "miss him"
         parts.append(text)
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
     before = tokens_text([t for t in kept if t.i < verb.i and t.dep_ in {"advmod"}

@@ -41,6 +41,8 @@ ACTION_NOUNS: dict[str, str] = dict(_WORDS["action_nouns"])
 READY_WORDS = _words("ready_words")
 FROM_WORDS = _words("from_words")
 SCHEDULING_VERBS = _words("scheduling_verbs")
+# How words are read.
+JOINED_PREFIXES = _words("joined_prefixes")
 # The frame a commitment is told in.
 SAYING_VERBS = _words("saying_verbs")
 NOT_COMMITTING = _words("not_committing")

@@ -364,3 +364,24 @@ def test_a_hope_in_any_tense_frames_the_act_as_a_hope(hope: str) -> None:
 def test_a_verb_that_only_looks_like_a_cut_one_keeps_its_lemma() -> None:
     doc = parse("The rabbit was hopping and the trader hoped for a deal.")
     assert [t.lemma_ for t in doc if t.tag_.startswith("VB")] == ["be", "hop", "hope"]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "action"),
+    [
+        ("The union will re-negotiate the contract in May.", "union",
+         "re-negotiate the contract"),
+        ("The firm will co-host the summit.", "firm", "co-host the summit"),
+        ("He will be re-elected in June, the party said.", "party", "re-elect him"),
+    ],
+)  # fmt: skip
+def test_a_verb_written_with_a_prefix_and_a_hyphen_is_one_act(
+    body: str, actor: str, action: str
+) -> None:
+    pledge = _only(body)
+    assert (pledge.actor, pledge.action) == (actor, action)
+
+
+def test_a_prefixed_verb_has_its_own_words_lemma() -> None:
+    doc = parse("They re-elected him and will re-hire the staff.")
+    assert [t.lemma_ for t in doc if t.tag_.startswith("VB")] == ["re-elect", "re-hire"]
