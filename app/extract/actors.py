@@ -90,6 +90,8 @@ class ActorNamer:
 
     def full_name(self, token: Token) -> str:
         """A person by their name rather than their title; a body by its whole phrase."""
+        if token.text.startswith("@"):  # a handle is its own name: "@DrAmyActon"
+            return self._called(_handle_to_name(token.text))
         appositive = next((c for c in token.children if c.dep_ == "appos"), None)
         if (
             token.pos_ == "NOUN"
@@ -112,8 +114,6 @@ class ActorNamer:
                 name = body  # "American automobile manufacturer General Motors": the name
         if name.lower().startswith("the "):
             name = name[4:]
-        if name.startswith("@"):
-            name = _handle_to_name(name)
         return self._called(name)
 
     def _called(self, name: str) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
 from app.extract import lexicon as words
-from app.extract.actors import ActorNamer, interviewee, quotation_around
+from app.extract.actors import ActorNamer, interviewee, is_agent, quotation_around
 from app.extract.candidates import Candidate, find_candidates
 from app.extract.clauses import (
     action_text,
@@ -246,9 +246,7 @@ def _is_a_thing(subject: Any) -> bool:
     """A subject that cannot commit: a product, a plant, a law ("the law is to take effect")."""
     if subject is None or subject.pos_ != "NOUN":  # a name stays: spaCy's PRODUCT is unsure
         return False
-    if subject.ent_type_ in words.AGENT_ENTITIES:
-        return False
-    return subject.lemma_.lower() not in words.ROLE_NOUNS | words.BODY_NOUNS
+    return not is_agent(subject)  # not a person, body or handle ("@DrAmyActon will order")
 
 
 def _doer(action: Any) -> Any:

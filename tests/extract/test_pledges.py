@@ -257,6 +257,12 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Acme Motors will receive bridge loans from the government of Ontario next week.",
             "government of Ontario",
         ),
+        # a handle is a person, not a thing whose owner acts
+        (
+            'Governor Tom Ward posted on Twitter. He wrote, "As such, @DrAnnaRuiz will order a '
+            'recount."',
+            "Dr Anna Ruiz",
+        ),
     ],
 )
 def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: str) -> None:
