@@ -17,10 +17,13 @@ def relative_due(
     *,
     met_on: date | None = None,
     broken_on: date | None = None,
+    review: bool = False,
     write_day: Callable[[date], str] | None = None,
 ) -> str:
     """How a due date stands relative to today, in the words an analyst would use; a day met or
-    broken is written by `write_day` (the window's date format), else as short_date does."""
+    broken is written by `write_day` (the window's date format), else as short_date does. A
+    pledge to `review` is not overdue (nobody has confirmed it is a pledge): its past due date
+    is "due 3 months ago"."""
 
     def written(day: date) -> str:
         return short_date(day, today) if write_day is None else write_day(day)
@@ -38,7 +41,7 @@ def relative_due(
         return "due tomorrow"
     if days > 1:
         return f"in {span(days)}"
-    return f"{span(-days)} overdue"
+    return f"due {span(-days)} ago" if review else f"{span(-days)} overdue"
 
 
 def span(days: int) -> str:

@@ -102,9 +102,13 @@ class DetailPane(QWidget):
         self.edit_button.setToolTip("Correct actor, pledge, kind or due date")
         self.dismiss_button = QPushButton("&Dismiss")
         self.dismiss_button.setToolTip("Not a pledge: hide it (Delete); undo brings it back")
+        self.confirm_button = QPushButton("&Confirm")
+        self.confirm_button.setToolTip(
+            "A pledge found with less confidence is one: track it and remind of it (Ctrl+Enter)"
+        )
         asks = (("met", self.mark_button), ("reopen", self.reopen_button),
                 ("broken", self.broken_button), ("edit", self.edit_button),
-                ("dismiss", self.dismiss_button))  # fmt: skip
+                ("dismiss", self.dismiss_button), ("confirm", self.confirm_button))  # fmt: skip
         for name, button in asks:
             button.clicked.connect(partial(self._ask, name))
 
@@ -200,6 +204,7 @@ class DetailPane(QWidget):
             self.reopen_button,
             self.edit_button,
             self.dismiss_button,
+            self.confirm_button,
         )
 
     def show_record(
@@ -224,6 +229,7 @@ class DetailPane(QWidget):
             today,
             met_on=pledge.met_on,
             broken_on=pledge.broken_on,
+            review=pledge.review,
             write_day=shown_date,
         )
         self.status_line.setText(f"{STATUS_WORDS[status]} · {words}")
@@ -255,6 +261,7 @@ class DetailPane(QWidget):
         self.mark_button.setToolTip("Change the day it was met" if met else _MARK_MET_TIP)
         self.broken_button.setToolTip("Change the day it was broken" if broken else _BROKEN_TIP)
         self.reopen_button.setEnabled(met or broken)
+        self.confirm_button.setEnabled(pledge.review)
         self._fit_summary()
 
     def _show_article(self, text: str, record: PledgeRecord) -> None:

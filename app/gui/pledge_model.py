@@ -213,6 +213,7 @@ class PledgeTableModel(QAbstractTableModel):
                 self._today,
                 met_on=pledge.met_on,
                 broken_on=pledge.broken_on,
+                review=pledge.review,
                 write_day=shown_date,
             )
             if pledge.due is None:

@@ -1,6 +1,6 @@
 """Due dates read as an analyst would say them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -43,3 +43,9 @@ def test_met_pledges_say_when() -> None:
 )
 def test_a_sentence_is_quoted_once(sentence: str, shown: str) -> None:
     assert quoted(sentence) == shown
+
+
+def test_a_pledge_to_review_is_never_called_overdue() -> None:
+    """Until the analyst confirms it, a past due date is only a date in the past."""
+    assert relative_due(TODAY - timedelta(days=90), TODAY, review=True) == "due 3 months ago"
+    assert relative_due(TODAY + timedelta(days=3), TODAY, review=True) == "in 3 days"
