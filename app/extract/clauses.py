@@ -63,7 +63,8 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
     if done_to is not None:  # "will be assembled" -> "assemble <what was assembled>"
         what = phrase_tokens(done_to)
         text = tokens_text(what)
-        if done_to.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"}:
+        sentence_case = what[0].is_sent_start and what[0].pos_ != "PROPN"
+        if done_to.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"} or sentence_case:
             text = text[:1].lower() + text[1:]  # "The plant will close" -> "close the plant"
         text = _OBJECT_CASE.get(text, text)  # "he will be missed" -> "miss him"
         parts.append(text)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Status, Suggestion, Verdict
-from app.domain.wording import quoted
+from app.domain.wording import plural, quoted
 from app.gui.qdates import shown_date
 from app.gui.style import status_icon
 
@@ -63,9 +63,6 @@ class SuggestionsPane(QWidget):
         self.empty.setWordWrap(True)
         self.more_button = QPushButton()
         self.more_button.setCheckable(True)
-        self.more_button.setToolTip(
-            "Also list the sentences that may report an outcome but are less likely to"
-        )
         self.more_button.toggled.connect(self._on_more_button_toggled)
         self._suggestions: list[Suggestion] = []
         self.accept_button = QPushButton("&Accept")
@@ -118,8 +115,14 @@ class SuggestionsPane(QWidget):
             self.more_button.setChecked(False)
             self.more_button.blockSignals(False)
         self.more_button.setVisible(more > 0)
+        # short, so the panel fits beside the table on a 1024-pixel screen; the tip says more
         self.more_button.setText("Show fewer" if self.more_button.isChecked() else
-                                 f"Show {more} more (less likely)")  # fmt: skip
+                                 f"Show {more} more")  # fmt: skip
+        self.more_button.setToolTip(
+            "List only the likely suggestions" if self.more_button.isChecked() else
+            f"Also list {plural(more, 'sentence')} less likely to report an outcome, each with "
+            "how likely the ranker finds it"
+        )  # fmt: skip
         self.empty.setText(_EMPTY_WITH_MORE if more and not listed else _EMPTY)
         self.empty.setVisible(not listed)
         self.accept_button.setEnabled(bool(listed))

@@ -379,6 +379,8 @@ def test_a_verb_that_only_looks_like_a_cut_one_keeps_its_lemma() -> None:
          "re-negotiate the contract"),
         ("The firm will co-host the summit.", "firm", "co-host the summit"),
         ("He will be re-elected in June, the party said.", "party", "re-elect him"),
+        # a passive's subject that opens the sentence is written as an object
+        ("Two plants will be closed next year, Acme said.", "Acme", "close two plants"),
     ],
 )  # fmt: skip
 def test_a_verb_written_with_a_prefix_and_a_hyphen_is_one_act(

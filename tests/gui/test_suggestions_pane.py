@@ -136,7 +136,8 @@ def test_show_more_lists_the_less_likely_suggestions_and_show_fewer_hides_them(
     assert pane.more_button.isVisible()
     more = pane.more_button.text()
     assert more.startswith("Show ")
-    assert more.endswith(" more (less likely)")
+    assert more.endswith(" more")
+    assert "less likely to report an outcome" in pane.more_button.toolTip()
     hidden = int(more.split()[1])
     pane.more_button.click()
     assert pane.list.count() == 1 + hidden
@@ -149,4 +150,4 @@ def test_show_more_lists_the_less_likely_suggestions_and_show_fewer_hides_them(
     assert pane.list.count() == hidden  # still showing more, one fewer
     pane.more_button.click()
     assert pane.list.count() == 1
-    assert pane.more_button.text() == f"Show {hidden - 1} more (less likely)"
+    assert pane.more_button.text() == f"Show {hidden - 1} more"
