@@ -21,15 +21,40 @@ def condition_tokens(cue: Candidate) -> list[Token] | None:
         governors.append(governors[-1].head)
     for node in governors:
         for child in node.children:
-            if child.dep_ not in {"advcl", "prep"}:
-                continue
-            first = next(iter(child.subtree))
-            if first.lower_ not in words.CONDITION_MARKS:
+            if child.dep_ not in {"advcl", "prep"} or not is_condition(child):
                 continue
             if child.dep_ == "prep" and not any(g.dep_ == "pcomp" for g in child.children):
                 continue
             return list(child.subtree)
     return None
+
+
+def is_condition(clause: Token) -> bool:
+    """Whether a clause sets a condition: it opens with "if", "unless", "once", ...; not the
+    question after a verb of asking ("decide if an investigation is required")."""
+    first = next(iter(clause.subtree))
+    return first.lower_ in words.CONDITION_MARKS and not _asked(clause)
+
+
+def _asked(clause: Token) -> bool:
+    """An "if" or "whether" clause that a verb of asking before it takes as its question."""
+    first = next(iter(clause.subtree))
+    return (
+        first.lower_ in words.QUESTION_MARKS
+        and clause.head.i < clause.i
+        and clause.head.lemma_.lower() in words.ASKING_VERBS
+    )
+
+
+def _completes_the_act(clause: Token, verb: Token) -> bool:
+    """A clause after the act that belongs to its phrase: its purpose ("meet Monday to discuss
+    the confirmation") or its question ("decide if an investigation is required")."""
+    if clause.i < verb.i:
+        return False
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in SUBJECTS for c in clause.children
+    )
+    return purpose or _asked(clause)
 
 
 def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = None) -> str:
@@ -120,6 +145,13 @@ def _action_tokens(verb: Token, excluded: set[int]) -> list[Token]:
         keep.append(node)
         for child in node.children:
             if child.i in excluded:
+                continue
+            if (
+                node is verb
+                and child.dep_ in {"advcl", "ccomp"}
+                and _completes_the_act(child, verb)
+            ):
+                walk(child)
                 continue
             if node is verb and (_is_cue_part(child) or child.dep_ in {"advcl", "ccomp"}):
                 continue

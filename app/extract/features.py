@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
+from app.extract.clauses import is_condition
 from app.extract.syntax import SUBJECTS
 
 if TYPE_CHECKING:
@@ -248,8 +249,6 @@ def _passive(verb: Token) -> bool:
 def _condition(action: Token) -> Token | None:
     for node in (action, action.head):
         for child in node.children:
-            if child.dep_ == "advcl":
-                first = next(iter(child.subtree))
-                if first.lower_ in words.CONDITION_MARKS:
-                    return child
+            if child.dep_ == "advcl" and is_condition(child):
+                return child
     return None

@@ -52,6 +52,7 @@ WEAK_CUES = _words("weak_cues")
 THREAT_FRAMES = _words("threat_frames")
 QUESTION_MARKS = _words("question_marks")
 CONDITION_MARKS = _words("condition_marks")
+ASKING_VERBS = _words("asking_verbs")
 NAMING_VERBS = _words("naming_verbs")
 AGREEMENT_WORDS = _words("agreement_words")
 # Who acts.

@@ -109,6 +109,26 @@ def test_condition_and_deadline() -> None:
     assert pledge.due == date(2022, 3, 11)
 
 
+@pytest.mark.parametrize(
+    ("body", "action", "deadline"),
+    [
+        # "if" after a verb of asking is its question, not a condition
+        ("The regulator is to decide within a month if an inquiry is needed.",
+         "decide if an inquiry is needed", "within a month"),
+        ("By Friday, the firm will check whether the plant is safe.",
+         "check whether the plant is safe", "By Friday"),
+        # a purpose belongs to the act
+        ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
+         "on Monday"),
+    ],
+)  # fmt: skip
+def test_a_question_or_a_purpose_after_the_act_is_part_of_it(
+    body: str, action: str, deadline: str
+) -> None:
+    pledge = _only(body)
+    assert (pledge.action, pledge.condition, pledge.deadline_text) == (action, None, deadline)
+
+
 @pytest.mark.parametrize("name", ["Hewlett-Packard", "Marks & Spencer", "AT&T"])
 def test_a_name_written_with_a_hyphen_or_ampersand_keeps_it(name: str) -> None:
     pledge = _only(f"{name}, one of the bidders, will supply the servers.")
