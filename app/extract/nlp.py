@@ -1,4 +1,5 @@
-"""Loads spaCy's English pipeline once, lazily, from its pinned PyPI package."""
+"""Loads spaCy's English pipeline once, lazily, from its pinned PyPI package, with the
+project's own steps: paragraph breaks, prefixed verbs read as one word, lemmas set right."""
 
 from __future__ import annotations
 
@@ -111,10 +112,10 @@ class _LemmaRepairs:
 
     def __call__(self, doc: Any) -> Any:
         for found in _MISREAD_WORD.finditer(doc.text):
-            token = doc.char_span(*found.span())
-            if token is None or len(token) != 1 or not token[0].tag_.startswith("VB"):
+            span = doc.char_span(*found.span())
+            if span is None or len(span) != 1 or not span[0].tag_.startswith("VB"):
                 continue
-            token = token[0]
+            token = span[0]
             prefix, hyphen, stem = token.lower_.partition("-")
             if hyphen and prefix in JOINED_PREFIXES:
                 token.lemma_ = f"{prefix}-{self._stem_lemma(token, stem)}"

@@ -197,7 +197,8 @@ def _build(
             or "Unnamed"
         )
     # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
-    # does is what the act is done to (a passive's subject already is)
+    # does is what the act is done to (a passive's subject already is, and so is the subject
+    # a passive act with no subject of its own completes: "the bridge is to be opened")
     theme = candidate.subject if doer is None and _changes(candidate) else raised
     return Pledge(
         actor=actor,

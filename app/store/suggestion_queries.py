@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # "Show more" lists a pledge's likeliest few less likely suggestions, not one from every later
-# article that names its actor: a government's pledge can have a hundred, mostly about else.
+# article that names its actor: a government's pledge can have a hundred, most about other acts.
 LESS_LIKELY_PER_PLEDGE = 3
 
 
