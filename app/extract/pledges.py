@@ -166,7 +166,10 @@ def _build(
     if described.deadline is not None:
         excluded |= set(range(described.deadline.start, described.deadline.end))
     if candidate.subject is not None:
-        excluded |= {t.i for t in candidate.subject.subtree}
+        # not the act's own words when it describes its subject: "the states scheduled to hold
+        # elections" -> hold elections
+        act = {t.i for t in candidate.action.subtree}
+        excluded |= {t.i for t in candidate.subject.subtree} - act
     if condition is not None:
         excluded |= {t.i for t in condition}
     kind = candidate.kind

@@ -117,14 +117,15 @@ def test_condition_and_deadline() -> None:
          "decide if an inquiry is needed", "within a month"),
         ("By Friday, the firm will check whether the plant is safe.",
          "check whether the plant is safe", "By Friday"),
+        # an act that describes its subject keeps its own words
+        ("The firms scheduled to open plants in May are Acme and Initech.", "open plants",
+         "in May"),
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
     ],
 )  # fmt: skip
-def test_a_question_or_a_purpose_after_the_act_is_part_of_it(
-    body: str, action: str, deadline: str
-) -> None:
+def test_what_belongs_to_the_act_is_in_its_action(body: str, action: str, deadline: str) -> None:
     pledge = _only(body)
     assert (pledge.action, pledge.condition, pledge.deadline_text) == (action, None, deadline)
 
