@@ -26,6 +26,10 @@ _QUOTE_MARKS = re.compile(r"[“”\"]")
 _TURN = re.compile(r"\(\((?P<name>[^()\n]{2,60})\)\)")
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
+_NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
+    "bin", "bint", "ibn", "al", "el", "y", "e", "ter", "zu",
+})  # fmt: skip
 
 
 class ActorNamer:
@@ -65,6 +69,8 @@ class ActorNamer:
                     short = len(name) < 3 or (name.isupper() and len(name) < 4)
                     if ent.label_ != label or short:
                         continue  # "WN", "UTC": initials of a byline or a clock, not a body
+                    if label == "PERSON" and not _written_as_a_name(ent.text):
+                        continue  # "Ya ya.": words spaCy took for a name
                     weight = 2.0 if ent.start_char < max(first_paragraph, 0) else 1.0
                     tally[name] = tally.get(name, 0.0) + weight
                 if tally:
@@ -161,7 +167,8 @@ class ActorNamer:
     def _last_person_before(self, before: Token) -> str | None:
         """The fullest name of the last person mentioned shortly before a token."""
         for token in reversed(self._doc[_window_start(before, 3) : before.i]):
-            if token.ent_type_ == "PERSON" or token.text in self._aliases:
+            person = token.ent_type_ == "PERSON" and _written_as_a_name(_entity_text(token))
+            if person or token.text in self._aliases:
                 return self._called(token.text)
         return None
 
@@ -322,6 +329,14 @@ def _entity_of(token: Token) -> Any:
     return next((ent for ent in entities(token.doc) if ent.start <= token.i < ent.end), None)
 
 
+def _written_as_a_name(text: str) -> bool:
+    """Whether words spaCy took for a person's name are written as one: each word capitalised
+    but for the particles names have ("Ludwig van Beethoven"), no sentence's end ("Ya ya.")."""
+    if text.rstrip().endswith(("!", "?")) or re.search(r"\w{3,}\.$", text):
+        return False
+    return all(w[:1].isupper() or w in _NAME_PARTICLES for w in text.split() if w[:1].isalpha())
+
+
 def _entity_text(token: Token) -> str:
     """The whole named entity a token belongs to."""
     entity = _entity_of(token)
@@ -379,7 +394,7 @@ def _person_aliases(doc: Doc, abbreviations: dict[str, str]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     full: dict[str, Counter[str]] = {}  # by surname: how often each full name is written
     for ent in entities(doc):
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1 and _written_as_a_name(ent.text):
             full.setdefault(ent[-1].text, Counter())[ent.text] += 1
     for surname, names in full.items():
         # two people of one surname ("Donald Trump", "First Lady Melania Trump"): the surname

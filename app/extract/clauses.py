@@ -94,8 +94,10 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
         text = _OBJECT_CASE.get(text, text)  # "he will be missed" -> "miss him"
         parts.append(text)
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
-    before = tokens_text([t for t in kept if t.i < verb.i and t.dep_ in {"advmod"}
-                          and t.lower_ not in words.PRESENT_ONLY])  # fmt: skip
+    leading = {t.i for t in kept if t.i < verb.i and t.dep_ == "advmod" and t.head == verb
+               and t.lower_ not in words.PRESENT_ONLY}  # fmt: skip
+    # an adverb before the act with its own words: "no longer call it a museum"
+    before = tokens_text([t for t in kept if t.i in leading or t.head.i in leading])
     return " ".join(p for p in (before, *parts, rest) if p)
 
 

@@ -120,6 +120,9 @@ def test_condition_and_deadline() -> None:
         # an act that describes its subject keeps its own words
         ("The firms scheduled to open plants in May are Acme and Initech.", "open plants",
          "in May"),
+        # "no longer" is said in full
+        ("The museum will no longer be called a mosque from June, the minister said.",
+         "no longer call the museum a mosque", "from June"),
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
@@ -414,3 +417,9 @@ def test_a_verb_written_with_a_prefix_and_a_hyphen_is_one_act(
 def test_a_prefixed_verb_has_its_own_words_lemma() -> None:
     doc = parse("They re-elected him and will re-hire the staff.")
     assert [t.lemma_ for t in doc if t.tag_.startswith("VB")] == ["re-elect", "re-hire"]
+
+
+def test_a_pronoun_points_back_to_a_name_not_to_words_taken_for_one() -> None:
+    """spaCy tags an interviewee's "Ya ya." as a person; "he" is not that person."""
+    body = "((Mira Das)) Ya ya.\n\nMy brother Arjun Das came home. He will fight for our rights."
+    assert _only(body).actor == "Arjun Das"
