@@ -71,9 +71,36 @@ def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = Non
     elif cue.action.pos_ in {"NOUN", "PROPN"}:
         # the act is a noun ("an agreement for worldwide marketing"): its phrase
         text = tokens_text([t for t in phrase_tokens(cue.action) if t.i not in excluded])
+        event = _scheduled_event(cue)
+        if event is not None:  # "the telescope, scheduled for launch" -> launch of the telescope
+            phrase = [t for t in phrase_tokens(cue.action) if t.i not in excluded]
+            text = f"{event.text} of {_as_object(phrase)}"
     else:
         text = _verb_phrase(cue.action, excluded, theme)
     return f"not {text}" if cue.negated and text else text
+
+
+def _as_object(phrase: list[Token]) -> str:
+    """A subject's words written as an object: "The plant will close" -> close the plant, "he
+    will be missed" -> miss him (a name keeps its capital)."""
+    text = tokens_text(phrase)
+    first = phrase[0]
+    if first.pos_ in {"DET", "PRON"} or (first.is_sent_start and first.pos_ != "PROPN"):
+        text = text[:1].lower() + text[1:]
+    return _OBJECT_CASE.get(text, text)
+
+
+def _scheduled_event(cue: Candidate) -> Token | None:
+    """What is scheduled for a thing, when the cue says it: "launch" in "the telescope,
+    scheduled for launch in 2021" (not a time: "the vote, scheduled for Monday")."""
+    if cue.cue == cue.action:
+        return None
+    for child in cue.cue.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            event = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if event is not None and event.pos_ == "NOUN" and not event.ent_type_:
+                return event
+    return None
 
 
 def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) -> str:
@@ -86,13 +113,7 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
         head = "be"
     parts = [head]
     if done_to is not None:  # "will be assembled" -> "assemble <what was assembled>"
-        what = phrase_tokens(done_to)
-        text = tokens_text(what)
-        sentence_case = what[0].is_sent_start and what[0].pos_ != "PROPN"
-        if done_to.pos_ == "PRON" or what[0].pos_ in {"DET", "PRON"} or sentence_case:
-            text = text[:1].lower() + text[1:]  # "The plant will close" -> "close the plant"
-        text = _OBJECT_CASE.get(text, text)  # "he will be missed" -> "miss him"
-        parts.append(text)
+        parts.append(_as_object(phrase_tokens(done_to)))
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])
     leading = {t.i for t in kept if t.i < verb.i and t.dep_ == "advmod" and t.head == verb
                and t.lower_ not in words.PRESENT_ONLY}  # fmt: skip

@@ -120,6 +120,9 @@ def test_condition_and_deadline() -> None:
         # an act that describes its subject keeps its own words
         ("The firms scheduled to open plants in May are Acme and Initech.", "open plants",
          "in May"),
+        # what is scheduled for a thing is the act done to it
+        ("Engineers finished Acme's new satellite, scheduled for launch in May.",
+         "launch of Acme's new satellite", "in May"),
         # "no longer" is said in full
         ("The museum will no longer be called a mosque from June, the minister said.",
          "no longer call the museum a mosque", "from June"),
