@@ -69,11 +69,12 @@ def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = Non
         noun = [t for t in phrase_tokens(cue.noun) if t.i not in excluded]
         text = f"{cue.action.lemma_} {tokens_text(noun)}"
     elif cue.action.pos_ in {"NOUN", "PROPN"}:
-        # the act is a noun ("an agreement for worldwide marketing"): its phrase
-        text = tokens_text([t for t in phrase_tokens(cue.action) if t.i not in excluded])
+        # the act is a noun ("an agreement for worldwide marketing"): its phrase; or what is
+        # scheduled for it ("the telescope, scheduled for launch" -> launch of the telescope)
+        phrase = [t for t in phrase_tokens(cue.action) if t.i not in excluded]
         event = _scheduled_event(cue)
-        if event is not None:  # "the telescope, scheduled for launch" -> launch of the telescope
-            phrase = [t for t in phrase_tokens(cue.action) if t.i not in excluded]
+        text = tokens_text(phrase)
+        if event is not None and phrase:
             text = f"{event.text} of {_as_object(phrase)}"
     else:
         text = _verb_phrase(cue.action, excluded, theme)
@@ -84,7 +85,7 @@ def _as_object(phrase: list[Token]) -> str:
     """A subject's words written as an object: "The plant will close" -> close the plant, "he
     will be missed" -> miss him (a name keeps its capital)."""
     text = tokens_text(phrase)
-    first = phrase[0]
+    first = phrase[0]  # never empty: a phrase holds at least its head
     if first.pos_ in {"DET", "PRON"} or (first.is_sent_start and first.pos_ != "PROPN"):
         text = text[:1].lower() + text[1:]
     return _OBJECT_CASE.get(text, text)
