@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.extract.actors import ActorNamer
 from app.extract.deadlines import resolve_deadline
 from app.extract.pledges import Described, describe, pledges_from
+from app.training.dataset import FOLDS
 from app.training.fit import examples, fit
 from app.training.scoring import Predicted, Tally, score_article
 
@@ -54,6 +55,17 @@ def cross_validated(labelled: Sequence[Labelled], docs: Sequence[Any], folds: in
         namer = ActorNamer(doc)
         described.append((namer, list(describe(doc, namer))))
     return Run(labelled, described, models)
+
+
+def dealt_anew(labelled: Sequence[Labelled], seed: int) -> list[Labelled]:
+    """The same articles dealt round the folds in another order (shuffled with `seed`): one
+    more cross-validation, so that a figure does not hang on one split's luck."""
+    import random
+
+    order = list(range(len(labelled)))
+    random.Random(seed).shuffle(order)
+    fold = {index: place % FOLDS for place, index in enumerate(order)}
+    return [dataclasses.replace(item, fold=fold[i]) for i, item in enumerate(labelled)]
 
 
 def tallies(

@@ -51,3 +51,14 @@ def test_training_learns_from_the_labels_and_scores_by_article_folds() -> None:
     positive = [model.probability(e.described.features) for e in found if e.label]
     negative = [model.probability(e.described.features) for e in found if not e.label]
     assert sum(positive) / len(positive) > sum(negative) / len(negative) + 0.3
+
+
+def test_another_split_deals_the_same_articles_round_every_fold() -> None:
+    from app.training.evaluate import dealt_anew
+
+    labelled = load_labelled()
+    again = dealt_anew(labelled, seed=1)
+    assert [i.name for i in again] == [i.name for i in labelled]
+    assert {i.fold for i in again} == set(range(FOLDS))
+    assert [i.fold for i in again] != [i.fold for i in labelled]
+    assert [i.fold for i in dealt_anew(labelled, seed=1)] == [i.fold for i in again]
