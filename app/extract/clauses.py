@@ -170,14 +170,11 @@ def _action_tokens(verb: Token, excluded: set[int]) -> list[Token]:
         for child in node.children:
             if child.i in excluded:
                 continue
-            if (
-                node is verb
-                and child.dep_ in {"advcl", "ccomp"}
-                and _completes_the_act(child, verb)
-            ):
-                walk(child)
+            if node is verb and child.dep_ in {"advcl", "ccomp"}:
+                if _completes_the_act(child, verb):  # its purpose or question, not another act
+                    walk(child)
                 continue
-            if node is verb and (_is_cue_part(child) or child.dep_ in {"advcl", "ccomp"}):
+            if node is verb and _is_cue_part(child):
                 continue
             if node is verb and child.dep_ in {"neg", "aux", "auxpass", "nsubjpass", "expl"}:
                 continue  # said by "not" in front, or by the base form
