@@ -193,22 +193,21 @@ def bench_ingest(data: Path) -> list[Row]:
     ]
 
 
-def _with_stored_pledges(paths: list[Path], nlp: Any) -> list[Row]:
+def _with_stored_pledges(paths: list[Path], nlp: Any, rounds: int = 2) -> list[Row]:
     """Ingest into a copy of the database of 100,000 pledges, the articles dated after them
-    (each read for their follow-ups), against spaCy's bare parse of the same articles."""
+    (each read for their follow-ups), against spaCy's bare parse of the same articles: the
+    fastest of `rounds` of each, taken in turn (this machine's speed drifts by a fifth from one
+    run to the next)."""
     import shutil
     import tempfile
     from datetime import UTC, datetime
 
+    from app.extract.embedding import forget_remembered
     from app.extract.readers import read_source
     from app.services import importing
     from app.store.engine import make_engine
 
     texts = [read_source(p).text for p in paths]
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts):
-        pass
-    bare = time.perf_counter() - start
     searching: list[float] = []
     search = importing.suggest_follow_ups
 
@@ -219,24 +218,32 @@ def _with_stored_pledges(paths: list[Path], nlp: Any) -> list[Row]:
         finally:
             searching.append(time.perf_counter() - begun)
 
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "big.db"
-        shutil.copy(_big_database(ROOT / ".bench"), copy)
-        engine = make_engine(str(copy))  # any schema upgrade happens here, not timed
-        importing.suggest_follow_ups = timed
-        try:
-            start = time.perf_counter()
-            # dated after every stored pledge, so that each article is searched against them
-            later = date(2023, 1, 1)
-            list(importing.ingest_each(engine, paths, at=datetime.now(UTC), published=later))
-            ours = time.perf_counter() - start
-        finally:
-            importing.suggest_follow_ups = search
-        engine.dispose()
+    bare: list[float] = []
+    ours: list[float] = []
+    for _ in range(rounds):
+        forget_remembered()  # each round embeds the stored pledges anew, as a new process does
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts):
+            pass
+        bare.append(time.perf_counter() - start)
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "big.db"
+            shutil.copy(_big_database(ROOT / ".bench"), copy)
+            engine = make_engine(str(copy))  # any schema upgrade happens here, not timed
+            importing.suggest_follow_ups = timed
+            try:
+                start = time.perf_counter()
+                # dated after every stored pledge, so that each article is searched against them
+                later = date(2023, 1, 1)
+                list(importing.ingest_each(engine, paths, at=datetime.now(UTC), published=later))
+                ours.append(time.perf_counter() - start)
+            finally:
+                importing.suggest_follow_ups = search
+            engine.dispose()
     median = sorted(searching)[len(searching) // 2] * 1000 if searching else 0.0
     return [
-        (f"ingest with 100,000 stored pledges: pipeline / spaCy ({len(paths)} articles)",
-         f"{ours / bare:.2f} x", "<= 1.3 x"),
+        (f"ingest with 100,000 stored pledges: pipeline / spaCy ({len(paths)} articles, "
+         f"fastest of {rounds})", f"{min(ours) / min(bare):.2f} x", "<= 1.3 x"),
         ("ingest with 100,000 stored pledges: follow-up search per article (median)",
          f"{median:.0f} ms", "-"),
     ]  # fmt: skip

@@ -24,11 +24,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from app.domain import Outcome, PledgeRecord, Verdict
 from app.extract import lexicon as words
 from app.extract.acts import act, act_of, reports_a_done_act
 from app.extract.broken import told_failure
-from app.extract.embedding import embed
+from app.extract.embedding import embed, embed_remembered
 from app.extract.outcomes import (
     day_told,
     done_in_part,
@@ -118,27 +120,30 @@ class Candidates:
         ]  # fmt: skip
         texts = [s.text.strip() for s in sentences]
         vectors = embed(texts) if texts else None
-        done = [_done_verbs(s) for s in sentences]  # the slow test, made once per verb
+        tokens = [list(s) for s in sentences]  # each token made once, read by every test below
+        done = [_done_verbs(t) for t in tokens]  # the slow test, made once per verb
         count = len(sentences)
         traits = [
-            _traits(s, n, count, d) for n, (s, d) in enumerate(zip(sentences, done, strict=True))
+            _traits(s.root, t, n, count, d)
+            for n, (s, t, d) in enumerate(zip(sentences, tokens, done, strict=True))
         ]
-        acts = [_acts(s, d) for s, d in zip(sentences, done, strict=True)]
+        acts = [_acts(t, d) for t, d in zip(tokens, done, strict=True)]
         doers = [_doers(d) for d in done]
-        pronoun_led = [_pronoun_subject(s) for s in sentences]
+        pronoun_led = [_pronoun_subject(t) for t in tokens]
         titled = embed([title])[0] if title.strip() else None
         return cls(sentences, texts, vectors, traits, acts, doers, pronoun_led, published, titled)
 
 
-def _done_verbs(sentence: Any) -> list[Token]:
-    """The verbs (and auxiliaries) of a sentence that tell an act as done."""
+def _done_verbs(sentence: Sequence[Token]) -> list[Token]:
+    """The verbs (and auxiliaries) of a sentence's tokens that tell an act as done."""
     return [t for t in sentence if t.pos_ in {"VERB", "AUX"} and reports_a_done_act(t)]
 
 
-def _traits(sentence: Any, number: int, count: int, done: list[Token]) -> dict[str, float]:
-    """What a sentence tells, whatever the pledge: a done act, a failure, a delay, a future,
-    a denial."""
-    root: Token = sentence.root
+def _traits(
+    root: Token, sentence: Sequence[Token], number: int, count: int, done: list[Token]
+) -> dict[str, float]:
+    """What a sentence (its root and tokens) tells, whatever the pledge: a done act, a
+    failure, a delay, a future, a denial."""
     told_root = root in done if root.pos_ in {"VERB", "AUX"} else reports_a_done_act(root)
     return {
         "told done": float(told_root),
@@ -164,7 +169,7 @@ def _to_come(token: Token) -> bool:
     )
 
 
-def _acts(sentence: Any, done: list[Token]) -> tuple[set[str], set[str]]:
+def _acts(sentence: Sequence[Token], done: list[Token]) -> tuple[set[str], set[str]]:
     """The acts a sentence names (through the table of equivalent acts), and those it tells
     done."""
     named = {t: act(t.lemma_.lower()) for t in sentence if t.pos_ in {"VERB", "NOUN"}}
@@ -250,7 +255,7 @@ def _asked(record: PledgeRecord) -> list[str]:
     return [f"{record.pledge.actor} {record.pledge.action}", record.pledge.action]
 
 
-def _pronoun_subject(sentence: Any) -> bool:
+def _pronoun_subject(sentence: Sequence[Token]) -> bool:
     return any(t.lower_ in _PRONOUNS and t.dep_.startswith("nsubj") for t in sentence)
 
 
@@ -274,16 +279,18 @@ def ranked_outcomes(
     found = Candidates.of(doc, published, pledged_at, title)
     if not found.texts:
         return list(by_rules.values())
-    asked = embed([text for record in records for text in _asked(record)])
-    alike = (asked[0::2] @ found.vectors.T).max(axis=1)  # each pledge's most alike sentence
+    wholes = embed_remembered([_asked(record)[0] for record in records])
+    alike = (wholes @ found.vectors.T).max(axis=1)  # each pledge's most alike sentence
     others = sorted((n for n, r in enumerate(records) if r.id not in by_rules),
                     key=lambda n: -alike[n])[:MOST_ALIKE]  # fmt: skip
+    scored = sorted([n for n, r in enumerate(records) if r.id in by_rules] + others)
+    actions = embed_remembered([_asked(records[n])[1] for n in scored])
     outcomes: list[Outcome] = []
     possible: list[tuple[float, int, PledgeRecord]] = []  # made into outcomes if kept
-    for number in sorted([n for n, r in enumerate(records) if r.id in by_rules] + others):
+    for number, action in zip(scored, actions, strict=True):
         record = records[number]
         rule = by_rules.get(record.id)
-        pair = asked[2 * number : 2 * number + 2]
+        pair = np.stack([wholes[number], action])
         rows = features_for(record, found, rule.evidence if rule else None, pair)
         scores = {n: chosen.probability(row) for n, row in rows.items()}
         if rule is not None:  # the rules' outcome stays, with the model's confidence in it

@@ -10,12 +10,11 @@ from sqlmodel import Session, col, select
 
 from app.domain.errors import NotFoundError
 from app.store.models import ArticleRow, FeedItemRow, FeedRow
+from app.store.reads import IN_CHUNK
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
-
-_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,8 @@ def unseen_links(*, session: Session, url: str, links: Sequence[str]) -> list[st
     """Those of a feed's item links that no earlier poll has read, in the order given."""
     feed_id = _feed_id(session, url)
     seen: set[str] = set()
-    for start in range(0, len(links), _IN_CHUNK):  # IN lists stay small for every backend
-        chunk = links[start : start + _IN_CHUNK]
+    for start in range(0, len(links), IN_CHUNK):  # IN lists stay small for every backend
+        chunk = links[start : start + IN_CHUNK]
         seen.update(
             session.exec(
                 select(FeedItemRow.link).where(

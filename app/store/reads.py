@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import ColumnElement, String, cast, select
+from sqlalchemy import ColumnElement, String, and_, cast, select
 
 from app.domain import (
     DuePrecision,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
     from datetime import date
 
-_CHUNK = 500  # stay under SQLite's limit of bound parameters
+IN_CHUNK = 500  # stay under SQLite's limit of bound parameters
 
 
 class Executor(Protocol):
@@ -94,10 +94,10 @@ def open_pledges_filed_under(
     a table; only those pledges are read."""
     filed: set[tuple[date, int]] = set()
     listed = sorted(words)
-    for start in range(0, len(listed), _CHUNK):
+    for start in range(0, len(listed), IN_CHUNK):
         entries = (
             select(actor_word.c.published, actor_word.c.pledge_id)
-            .where(actor_word.c.word.in_(listed[start : start + _CHUNK]),
+            .where(actor_word.c.word.in_(listed[start : start + IN_CHUNK]),
                    actor_word.c.published <= published_by)
             .order_by(actor_word.c.published.desc(), actor_word.c.pledge_id.desc())
             .limit(most * _OPEN_OR_NOT)
@@ -105,14 +105,17 @@ def open_pledges_filed_under(
         filed.update((r[0], r[1]) for r in session.execute(entries))
     latest = [pledge_id for _day, pledge_id in sorted(filed, reverse=True)]
     found: list[tuple[int, str, int]] = []
-    for start in range(0, len(latest), _CHUNK):
-        chunk = latest[start : start + _CHUNK]
+    for start in range(0, len(latest), IN_CHUNK):
+        chunk = latest[start : start + IN_CHUNK]
+        # whether each is open is read as a column, not a condition: as a condition, SQLite
+        # walks the index of open pledges (all 100,000 may be) instead of the ids asked
+        waiting = and_(is_open(), pledge.c.dismissed.is_(False))
         rows = session.execute(
-            select(pledge.c.id, pledge.c.actor, pledge.c.article_id)
-            .where(pledge.c.id.in_(chunk), is_open(), pledge.c.dismissed.is_(False))
+            select(pledge.c.id, pledge.c.actor, pledge.c.article_id, waiting)
+            .where(pledge.c.id.in_(chunk))
         )  # fmt: skip
         order = {pledge_id: n for n, pledge_id in enumerate(chunk)}
-        found += sorted(((r[0], r[1], r[2]) for r in rows), key=lambda r: order[r[0]])
+        found += sorted(((r[0], r[1], r[2]) for r in rows if r[3]), key=lambda r: order[r[0]])
         if len(found) >= most:
             break
     return found[:most]
@@ -147,8 +150,8 @@ def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:
 def get_pledges(*, session: Executor, pledge_ids: Sequence[int]) -> dict[int, PledgeRecord]:
     """Many stored pledges by id, in a few queries; ids not stored are left out."""
     found: dict[int, PledgeRecord] = {}
-    for start in range(0, len(pledge_ids), _CHUNK):
-        chunk = list(pledge_ids[start : start + _CHUNK])
+    for start in range(0, len(pledge_ids), IN_CHUNK):
+        chunk = list(pledge_ids[start : start + IN_CHUNK])
         for record in _records(session, [pledge.c.id.in_(chunk)], ()):
             found[record.id] = record
     return found

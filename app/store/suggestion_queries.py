@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, CursorResult, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from app.domain import Evidence, Outcome, Suggestion, SuggestionState, Verdict
 from app.domain.errors import BadValueError, NotFoundError
-from app.store.reads import Executor, get_pledges
+from app.store.reads import IN_CHUNK, Executor, get_pledges
 from app.store.status_sql import is_open
 from app.store.tables import article, pledge, suggestion
 
@@ -28,29 +27,44 @@ LESS_LIKELY_PER_PLEDGE = 3
 def save_suggestions(
     *, session: Connection, article_id: int, outcomes: Sequence[Outcome], at: datetime
 ) -> list[Outcome]:
-    """Store new suggestions (once per pledge and article); the outcomes that were new."""
+    """Store new suggestions (once per pledge and article), in one statement; the outcomes
+    that were new."""
+    asked = sorted({outcome.pledge_id for outcome in outcomes})
+    made = {
+        row[0]
+        for start in range(0, len(asked), IN_CHUNK)
+        for row in session.execute(
+            select(suggestion.c.pledge_id).where(
+                suggestion.c.pledge_id.in_(asked[start : start + IN_CHUNK]),
+                suggestion.c.article_id == article_id,
+            )
+        )
+    }
     added: list[Outcome] = []
     for outcome in outcomes:
-        try:
-            with session.begin_nested():
-                session.execute(
-                    insert(suggestion).values(
-                        pledge_id=outcome.pledge_id,
-                        article_id=article_id,
-                        verdict=outcome.verdict.value,
-                        happened_on=outcome.happened_on,
-                        evidence=outcome.evidence,
-                        evidence_start=outcome.start,
-                        evidence_end=outcome.end,
-                        state=SuggestionState.OPEN.value,
-                        created_at=at.astimezone(UTC),
-                        confidence=outcome.confidence,
-                        likely=outcome.likely,
-                    )
-                )
+        if outcome.pledge_id not in made:
+            made.add(outcome.pledge_id)
             added.append(outcome)
-        except IntegrityError:
-            continue  # suggested before, from this very article
+    if added:
+        session.execute(
+            insert(suggestion),
+            [
+                {
+                    "pledge_id": outcome.pledge_id,
+                    "article_id": article_id,
+                    "verdict": outcome.verdict.value,
+                    "happened_on": outcome.happened_on,
+                    "evidence": outcome.evidence,
+                    "evidence_start": outcome.start,
+                    "evidence_end": outcome.end,
+                    "state": SuggestionState.OPEN.value,
+                    "created_at": at.astimezone(UTC),
+                    "confidence": outcome.confidence,
+                    "likely": outcome.likely,
+                }
+                for outcome in added
+            ],
+        )
     return added
 
 

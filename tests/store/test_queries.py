@@ -168,8 +168,8 @@ def test_the_follow_up_search_finds_the_latest_open_pledges_of_a_named_actor(
     engine: Engine,
 ) -> None:
     """Filed under their actor's words: a later article's words find them, the latest first,
-    no more than asked, never one published after the article, nor one met."""
-    days = [date(2022, 1, d) for d in (3, 10, 17, 24)]
+    no more than asked, never one published after the article, nor one met or dismissed."""
+    days = [date(2022, 1, d) for d in (2, 3, 10, 17, 24)]
     ids = []
     with open_session(engine) as session:
         for n, day in enumerate(days):
@@ -178,7 +178,8 @@ def test_the_follow_up_search_finds_the_latest_open_pledges_of_a_named_actor(
                 session=session, article=article, at=AT, pledges=[_pledge(actor="Acme Corp")]
             )
             ids.append(saved.pledge_ids[0])
-        decide(session=session, pledge_id=ids[2], decision=decisions.met(date(2022, 1, 20)), at=AT)
+        decide(session=session, pledge_id=ids[3], decision=decisions.met(date(2022, 1, 20)), at=AT)
+        decide(session=session, pledge_id=ids[0], decision=decisions.DISMISSED, at=AT)
     with engine.connect() as connection:
         found = reads.open_pledges_filed_under(
             session=connection, words={"acme", "said"}, published_by=date(2022, 1, 20), most=5
@@ -189,6 +190,42 @@ def test_the_follow_up_search_finds_the_latest_open_pledges_of_a_named_actor(
         other = reads.open_pledges_filed_under(
             session=connection, words={"globex"}, published_by=date(2022, 1, 31), most=9
         )
-    assert [row[0] for row in found] == [ids[1], ids[0]]  # the 17th is met, the 24th later
-    assert [row[0] for row in latest] == [ids[1]]
+    # the 17th is met, the 24th later, the 2nd dismissed
+    assert [row[0] for row in found] == [ids[2], ids[1]]
+    assert [row[0] for row in latest] == [ids[2]]
     assert other == []
+
+
+def test_a_suggestion_is_stored_once_per_pledge_and_article(engine: Engine) -> None:
+    """An article read again for follow-ups (or one that tells the same outcome twice) adds
+    no second suggestion of its pledge; the first stays as it was."""
+    from app.domain import Outcome
+    from app.store.suggestion_queries import list_suggestions, save_suggestions
+
+    with open_session(engine) as session:
+        first = queries.save_extraction(
+            session=session, article=_article(), at=AT, pledges=[_pledge(), _pledge(actor="Acme")]
+        )
+        later = queries.save_extraction(
+            session=session, article=_article("The ministry published the report."), at=AT,
+            pledges=[],
+        )  # fmt: skip
+    one, two = first.pledge_ids
+    told = Outcome(one, date(2022, 1, 26), "The ministry published the report.", 0, 35)
+    again = Outcome(one, date(2022, 1, 27), "It did.", 36, 43, confidence=0.5)
+    other = Outcome(two, date(2022, 1, 26), "The ministry published the report.", 0, 35)
+    with engine.begin() as connection:
+        article_id = later.article_id
+        added = save_suggestions(
+            session=connection, article_id=article_id, outcomes=[told, again], at=AT
+        )
+        repeated = save_suggestions(
+            session=connection, article_id=article_id, outcomes=[again, other], at=AT
+        )
+    with engine.connect() as connection:
+        stored = list_suggestions(session=connection)
+    assert added == [told]
+    assert repeated == [other]
+    assert sorted((s.record.id, s.happened_on) for s in stored) == [
+        (one, date(2022, 1, 26)), (two, date(2022, 1, 26))
+    ]  # fmt: skip

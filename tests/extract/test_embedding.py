@@ -1,0 +1,41 @@
+"""Embeddings asked for again are the same rows, and only so many are kept."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from app.extract import embedding
+
+if TYPE_CHECKING:
+    import pytest
+
+
+def test_remembered_rows_are_the_rows_embed_makes_in_the_order_asked() -> None:
+    embedding.forget_remembered()
+    texts = ["Russia will respond in writing", "hold talks", "Russia will respond in writing"]
+    first = embedding.embed_remembered(texts)
+    again = embedding.embed_remembered(list(reversed(texts)))
+    fresh = embedding.embed(texts)
+    assert first.shape == (3, fresh.shape[1])
+    assert np.allclose(first, fresh, atol=1e-6)
+    assert np.allclose(again, fresh[::-1], atol=1e-6)
+    assert embedding.embed_remembered([]).shape == (0, fresh.shape[1])
+
+
+def test_only_the_latest_rows_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    embedding.forget_remembered()
+    monkeypatch.setattr(embedding, "REMEMBERED", 2)
+    embedded: list[str] = []
+    real = embedding.embed
+
+    def counting(texts: list[str]) -> np.ndarray:
+        embedded.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(embedding, "embed", counting)
+    embedding.embed_remembered(["one", "two", "three"])
+    embedding.embed_remembered(["three", "two", "one"])
+    assert embedded == ["one", "two", "three", "one"]  # "one" was the oldest, dropped
+    embedding.forget_remembered()
