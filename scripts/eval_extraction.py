@@ -51,7 +51,8 @@ def _table(title: str, by_set: dict[str, Tally]) -> None:
 def main() -> int:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--details", action="store_true", help="list every miss and alarm")
+    parser.add_argument("--details", action="store_true",
+                        help="list every miss, alarm and wrong actor")  # fmt: skip
     args = parser.parse_args()
     problem = missing_data()
     if problem:
@@ -90,6 +91,8 @@ def main() -> int:
         print("\n".join(f"  {line}" for line in both["all"].misses))
         print("\nAlarms:")
         print("\n".join(f"  {line}" for line in both["all"].alarms))
+        print("\nFound with another actor than the labelled one:")
+        print("\n".join(f"  {line}" for line in both["all"].wrong_actors))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import cache
 from pathlib import Path
@@ -22,9 +23,16 @@ _rows_lock = threading.Lock()
 @cache
 def _model() -> Any:
     """The 256-dimension wordllama model, read from the package's own folder (it holds the
-    weights and the tokenizer's configuration), never downloaded."""
-    import wordllama
-
+    weights and the tokenizer's configuration), never downloaded. Importing wordllama calls
+    logging.basicConfig(level=INFO), which would print every module's INFO lines on stderr;
+    the root logger is put back as it was."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
     return wordllama.WordLlama.load(
         cache_dir=Path(wordllama.__file__).parent, disable_download=True
     )

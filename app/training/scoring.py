@@ -44,6 +44,7 @@ class Tally:
     negatives_taken: int = 0
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
+    wrong_actors: list[str] = field(default_factory=list)  # found, with another actor
 
     def add(self, other: Tally) -> None:
         """Count another tally in."""
@@ -52,6 +53,7 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.alarms += other.alarms
+        self.wrong_actors += other.wrong_actors
 
     @property
     def precision(self) -> float:
@@ -109,7 +111,12 @@ def score_article(
         used.add(hit)
         tally.found += 1
         chosen = predicted[hit]
-        tally.actor_right += same_actor(label["actor"], chosen.actor)
+        if same_actor(label["actor"], chosen.actor):
+            tally.actor_right += 1
+        else:
+            tally.wrong_actors.append(
+                f"{name}: {chosen.actor} (labelled {label['actor']}) | {label['quote'][:140]}"
+            )
         if label["due"]:
             tally.dated += 1
             tally.due_right += chosen.due == label["due"]

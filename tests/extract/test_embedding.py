@@ -39,3 +39,17 @@ def test_only_the_latest_rows_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     embedding.embed_remembered(["three", "two", "one"])
     assert embedded == ["one", "two", "three", "one"]  # "one" was the oldest, dropped
     embedding.forget_remembered()
+
+
+def test_loading_the_model_leaves_logging_as_it_was() -> None:
+    """wordllama's import configures the root logger to print INFO lines; a script that loads
+    it (an evaluation, a benchmark) must not start printing every module's INFO lines."""
+    import subprocess
+    import sys
+
+    code = (
+        "import logging; from app.extract.embedding import embed; embed(['talks']); "
+        "root = logging.getLogger(); print(len(root.handlers), root.level)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", str(30)]  # no handler, WARNING: Python's defaults
