@@ -17,12 +17,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from app.extract.actors import ActorNamer
 from app.extract.pledge_model import shipped_model
-from app.extract.pledges import describe, pledges_from
+from app.extract.pledges import pledges_from
 from app.training.dataset import FOLDS, load_labelled, missing_data
 from app.training.evaluate import THRESHOLDS, cross_validated, keyword_rule, tallies
-from app.training.fit import parse
+from app.training.fit import parse, read_all
 
 if TYPE_CHECKING:
     from app.training.scoring import Tally
@@ -52,7 +51,7 @@ def main() -> int:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true",
-                        help="list every miss, alarm and wrong actor")  # fmt: skip
+                        help="list every miss, alarm, wrong actor and wrong due date")  # fmt: skip
     args = parser.parse_args()
     problem = missing_data()
     if problem:
@@ -61,7 +60,8 @@ def main() -> int:
     shipped = shipped_model()
     labelled = load_labelled()
     docs = parse(labelled)
-    run = cross_validated(labelled, docs, FOLDS)
+    read = read_all(docs)
+    run = cross_validated(labelled, read, FOLDS)
     print(f"Thresholds of the shipped model: track {shipped.track}, review {shipped.review}")
     print()
     found = run.pledges(review=shipped.review, track=shipped.track)
@@ -73,10 +73,7 @@ def main() -> int:
     _table("Keyword rule (will, pledge, promise, vow, agree to, ready to, plan to, ...):",
            keyword_rule(labelled, docs))  # fmt: skip
     print()
-    own = []
-    for doc in docs:
-        namer = ActorNamer(doc)
-        own.append(pledges_from(list(describe(doc, namer)), namer, shipped))
+    own = [pledges_from(described, namer, shipped) for namer, described in read]
     _table("Tuning figures: the shipped model on the articles it was trained on:",
            tallies(labelled, own, tracked_only=False))  # fmt: skip
     print()
@@ -93,6 +90,8 @@ def main() -> int:
         print("\n".join(f"  {line}" for line in both["all"].alarms))
         print("\nFound with another actor than the labelled one:")
         print("\n".join(f"  {line}" for line in both["all"].wrong_actors))
+        print("\nFound due on another day than the labelled one:")
+        print("\n".join(f"  {line}" for line in both["all"].wrong_dues))
     return 0
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from app.extract.pledge_model import MODEL_RESOURCE, PledgeModel
 from app.training.dataset import FOLDS, data_fingerprint, load_labelled, missing_data
 from app.training.evaluate import THRESHOLDS, cross_validated, dealt_anew, tallies
-from app.training.fit import SEED, STRENGTH, examples, fit
+from app.training.fit import SEED, STRENGTH, examples, fit, read_all
 
 # What the thresholds are chosen for, on the cross-validated figures over all articles:
 # tracked pledges are right this often; the review band starts where precision and recall
@@ -42,11 +42,11 @@ def main() -> int:
     labelled = load_labelled()
     from app.training.fit import parse
 
-    docs = parse(labelled)
+    read = read_all(parse(labelled))  # described once, for every split and the final fit
     splits = [labelled, *(dealt_anew(labelled, seed) for seed in range(1, SPLITS))]
     means = [[0.0, 0.0] for _ in THRESHOLDS]  # precision and recall, by threshold
     for split in splits:
-        run = cross_validated(split, docs, FOLDS)
+        run = cross_validated(split, read, FOLDS)
         for mean, threshold in zip(means, THRESHOLDS, strict=True):
             total = tallies(split, run.pledges(review=threshold, track=threshold),
                             tracked_only=False)["all"]  # fmt: skip
@@ -61,7 +61,7 @@ def main() -> int:
     track = next((t for t, p, _r, _f in rows if p >= TRACKED_PRECISION), rows[-1][0])
     review = max((row for row in rows if row[0] <= track), key=lambda row: row[3])[0]
     print(f"thresholds: track {track} (P >= {TRACKED_PRECISION} first reached), review {review}")
-    model = fit(examples(labelled, docs), track=track, review=review)
+    model = fit(examples(labelled, read), track=track, review=review)
     about = {
         "trained_on": f"{len(labelled)} labelled articles in data/ ({data_fingerprint()})",
         "learner": f"scikit-learn LogisticRegression(C={STRENGTH}, class_weight=balanced, "

@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.extract.actors import ActorNamer
 from app.extract.deadlines import resolve_deadline
-from app.extract.pledges import Described, describe, pledges_from
+from app.extract.pledges import Described, pledges_from
 from app.training.dataset import FOLDS
 from app.training.fit import examples, fit
 from app.training.scoring import Predicted, Tally, score_article
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from app.domain import Pledge
+    from app.extract.actors import ActorNamer
     from app.extract.pledge_model import PledgeModel
     from app.training.dataset import Labelled
 
@@ -43,18 +43,16 @@ class Run:
         ]  # fmt: skip
 
 
-def cross_validated(labelled: Sequence[Labelled], docs: Sequence[Any], folds: int) -> Run:
-    """Train one model per fold on the other folds' articles."""
-    all_examples = examples(labelled, docs)
+def cross_validated(
+    labelled: Sequence[Labelled], read: Sequence[tuple[ActorNamer, list[Described]]], folds: int
+) -> Run:
+    """Train one model per fold on the other folds' articles (`read`: fit.read_all of them)."""
+    all_examples = examples(labelled, read)
     models = [
         fit([e for e in all_examples if e.fold != fold], track=0.5, review=0.5)
         for fold in range(folds)
     ]
-    described = []
-    for doc in docs:
-        namer = ActorNamer(doc)
-        described.append((namer, list(describe(doc, namer))))
-    return Run(labelled, described, models)
+    return Run(labelled, read, models)
 
 
 def dealt_anew(labelled: Sequence[Labelled], seed: int) -> list[Labelled]:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from app.extract.actors import ActorNamer
 from app.extract.nlp import parse_many
 from app.extract.pledge_model import PledgeModel
 from app.extract.pledges import Described, describe
@@ -38,14 +39,26 @@ def parse(labelled: Sequence[Labelled]) -> list[Any]:
     return parse_many([item.article.text for item in labelled])
 
 
-def examples(labelled: Sequence[Labelled], docs: Sequence[Any]) -> list[Example]:
-    """Describe every candidate of the parsed articles, each labelled 1 when it is the act of
-    a gold pledge of its sentence (gold pledges are matched to the candidates whose act shares
-    most words with theirs, one to one), else 0."""
+def read_all(docs: Sequence[Any]) -> list[tuple[ActorNamer, list[Described]]]:
+    """Each parsed article's actor namer and described candidates: the slow part of training
+    and scoring, made once for every model and every way of dealing the articles into folds."""
+    read = []
+    for doc in docs:
+        namer = ActorNamer(doc)
+        read.append((namer, list(describe(doc, namer))))
+    return read
+
+
+def examples(
+    labelled: Sequence[Labelled], read: Sequence[tuple[ActorNamer, Sequence[Described]]]
+) -> list[Example]:
+    """Every described candidate of the articles (`read`: from read_all), each labelled 1 when
+    it is the act of a gold pledge of its sentence (gold pledges are matched to the candidates
+    whose act shares most words with theirs, one to one), else 0; in its article's fold."""
     found: list[Example] = []
-    for item, doc in zip(labelled, docs, strict=True):
+    for item, (_namer, described_all) in zip(labelled, read, strict=True):
         by_sentence: dict[int, list[Described]] = {}
-        for described in describe(doc):
+        for described in described_all:
             by_sentence.setdefault(described.sentence.start, []).append(described)
         for candidates in by_sentence.values():
             sentence = candidates[0].sentence.text

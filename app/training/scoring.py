@@ -45,6 +45,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
     wrong_actors: list[str] = field(default_factory=list)  # found, with another actor
+    wrong_dues: list[str] = field(default_factory=list)  # found, due on another day
 
     def add(self, other: Tally) -> None:
         """Count another tally in."""
@@ -54,6 +55,7 @@ class Tally:
         self.misses += other.misses
         self.alarms += other.alarms
         self.wrong_actors += other.wrong_actors
+        self.wrong_dues += other.wrong_dues
 
     @property
     def precision(self) -> float:
@@ -120,6 +122,10 @@ def score_article(
         if label["due"]:
             tally.dated += 1
             tally.due_right += chosen.due == label["due"]
+            if chosen.due != label["due"]:
+                tally.wrong_dues.append(
+                    f"{name}: {chosen.due} (labelled {label['due']}) | {label['quote'][:140]}"
+                )
     tally.predicted = tally.found
     for index, prediction in enumerate(predicted):
         if index in used or any(same_sentence(g["quote"], prediction.quote) for g in gold):

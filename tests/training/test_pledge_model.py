@@ -9,7 +9,7 @@ import pytest
 
 from app.extract.pledge_model import MODEL_RESOURCE, PledgeModel, shipped_model
 from app.training.dataset import FOLDS, data_fingerprint, load_labelled, missing_data
-from app.training.fit import examples, fit, parse
+from app.training.fit import examples, fit, parse, read_all
 
 
 def test_the_shipped_model_was_trained_on_the_labels_in_the_project() -> None:
@@ -45,7 +45,7 @@ def test_training_learns_from_the_labels_and_scores_by_article_folds() -> None:
     assert {item.fold for item in labelled} == set(range(FOLDS))
     assert len({(item.set_name, item.fold) for item in labelled}) == 6 * FOLDS
     few = [item for item in labelled if item.set_name == "wikinews/pledges-dev"][:8]
-    found = examples(few, parse(few))
+    found = examples(few, read_all(parse(few)))
     assert {e.label for e in found} == {0, 1}
     model = fit(found, track=0.9, review=0.5)
     positive = [model.probability(e.described.features) for e in found if e.label]
