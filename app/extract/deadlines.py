@@ -50,7 +50,10 @@ _VAGUE = re.compile(
     r"|^later(?: on)?$|^an? (?:day|week|month|year)$",
 )
 # "from X to Y", "between X and Y", "X through Y": the range's end.
-_RANGE = re.compile(r"^(?:from|between)\s+.+?\s+(?:to|and|through|until|till)\s+(?P<end>.+)$")
+_RANGE = re.compile(
+    r"^(?:(?:from|between)\s+.+?\s+(?:to|and|through|until|till)|.+?\s+(?:through|thru))"
+    r"\s+(?P<end>.+)$"
+)
 # Lower bounds: "starting on October 1", "beginning next year", "after October of next year".
 _LOWER_BOUND = re.compile(
     r"^(?:after|following|from|since|starting|beginning|as of|once|upon|in the wake of)\b"
@@ -166,6 +169,14 @@ def _resolve_cached(expression: str, published: date) -> Deadline:
     if period is None or period.last > LATEST_DUE:
         return NO_DEADLINE
     return Deadline(period.last, period.precision)
+
+
+def bare_length(expression: str) -> bool:
+    """Whether wording is a length of time and nothing else ("three days", "18 months"): it
+    says how long, not when, unless a word says from when ("within three days")."""
+    text = normalise(expression)
+    found = _SPAN.match(text)
+    return found is not None and not found["dir"] and not _SPAN_LEADS.match(text)
 
 
 def normalise(expression: str) -> str:

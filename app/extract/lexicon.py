@@ -68,6 +68,7 @@ CHANGING_VERBS = _words("changing_verbs")
 RECEIVING_VERBS = _words("receiving_verbs")
 # When.
 TIME_LEADS = _words("time_leads")
+AHEAD_LEADS = _words("ahead_leads")
 PAST_TIME_WORDS = _words("past_time_words")
 VAGUE_TIMES = _words("vague_times")
 PRESENT_ONLY = _words("present_only")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
+from app.extract.deadlines import bare_length
 from app.extract.syntax import sentence_entities
 
 if TYPE_CHECKING:
@@ -91,34 +92,45 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
 
 def deadline_of(candidate: Candidate, expressions: list[TimeExpression]) -> TimeExpression | None:
     """The expression that the parse attaches to the candidate's act (or to the noun or the
-    commitment word that carries it), the nearest if several; None if none is the act's."""
+    commitment word that carries it), the nearest if several, one that says when before a
+    length of time alone ("three days of mourning, Wednesday through Friday"); None if none
+    is the act's."""
     expressions = [e for e in expressions if not told_past(e)]
     action = candidate.action
     targets = {action.i}
     if candidate.noun is not None:
         targets.add(candidate.noun.i)
     governor = candidate.governor
-    if governor.lemma_.lower() not in words.SAYING_VERBS:
+    saying = governor.lemma_.lower() in words.SAYING_VERBS
+    if not saying:
         targets.update({governor.i, candidate.cue.i})
     if action.dep_ in {"acomp", "attr"}:
         targets.add(action.head.i)  # "are not due until October": the time is the copula's
     for through_relative in (False, True):  # the act's own time first; else its object's
         if through_relative and action.dep_ == "conj":
             targets.add(action.head.i)  # "is to launch in the fall and will be available"
-        best: tuple[int, int] | None = None
+        best: tuple[int, bool, int] | None = None  # steps, a length alone, distance
         chosen = None
         attached = []
         for expression in expressions:
-            steps = _steps_to(expression.root, targets, through_relative=through_relative)
+            own = targets | ({governor.i} if saying and _looks_ahead(expression) else set())
+            steps = _steps_to(expression.root, own, through_relative=through_relative)
             if steps is None:
                 continue
             attached.append(expression)
-            rank = (steps, abs(expression.start - candidate.action.i))
+            rank = (steps, bare_length(expression.text), abs(expression.start - action.i))
             if best is None or rank < best:
                 best, chosen = rank, expression
         if chosen is not None:
             return _with_neighbours(chosen, attached)
     return None
+
+
+def _looks_ahead(expression: TimeExpression) -> bool:
+    """Whether a time is led as one still to come ("by Friday", "over the next four years"):
+    no saying is dated so."""
+    text = expression.text.lower()
+    return any(text.startswith(lead + " ") for lead in words.AHEAD_LEADS)
 
 
 def told_past(expression: TimeExpression) -> bool:
@@ -168,7 +180,7 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
     crossed = False
     while node.i not in targets:
         clause = steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}
-        if clause and not _says_when(node):
+        if clause and not _says_when(node) and not _kept_state(node):
             if not (through_relative and not crossed and _relative_to_come(node)):
                 return None  # the expression belongs to a clause of its own
             crossed = True
@@ -184,6 +196,17 @@ def _says_when(clause: Token) -> bool:
     """A clause that dates the act it hangs on: "when they opened on Friday"."""
     return clause.dep_ == "advcl" and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in words.WHEN_MARKS for c in clause.children
+    )
+
+
+def _kept_state(clause: Token) -> bool:
+    """A participle with a subject of its own and no auxiliary under the act: the state the
+    act keeps something in, dated with the act ("hold all stock markets closed until
+    Friday"; not "said the markets had closed on Friday")."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
     )
 
 

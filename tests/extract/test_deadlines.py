@@ -111,6 +111,9 @@ def test_spans_count_from_publication(expression: str, due: date) -> None:
         ("Oct. 31st", date(2022, 10, 31)),
         ("on Feb 15, 2022", date(2022, 2, 15)),
         ("January 15", date(2022, 1, 15)),  # same month as P: still this year's
+        # a span of days ends on its last
+        ("Monday through Wednesday", date(2022, 1, 26)),
+        ("January 24 thru January 27", date(2022, 1, 27)),
     ],
 )
 def test_days(expression: str, due: date) -> None:
