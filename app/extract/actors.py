@@ -23,7 +23,9 @@ _ABBREVIATED = re.compile(
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 # A turn of an interview written as Wikinews writes them: "((Rich Bowen)) I'm the manager…".
-_TURN = re.compile(r"\(\((?P<name>[^()\n]{2,60})\)\)")
+# An interview's turn mark opens its paragraph: "((Gregory Kurtzer)) Our goal is"; not a
+# quotation's language tag inside one, "…endure." ((es))Spanish language: …
+_TURN = re.compile(r"^\(\((?P<name>[^()\n]{2,60})\)\)", re.MULTILINE)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _MAX_DEPTH = 4
 _NAME_PARTICLES = frozenset({
@@ -57,8 +59,10 @@ class ActorNamer:
 
     def main_agent(self) -> str:
         """The body the article is most about: the organisation it names most often (a name in
-        the headline or first paragraph counts twice), else its most named person; "" if none.
-        "iPhone 4 will be available on June 24" is a pledge of the article's Apple."""
+        the headline or first paragraph counts twice, and one that says something, "Apple
+        announced", twice more: a product is named often and says nothing), else its most
+        named person; "" if none. "iPhone 4 will be available on June 24" is a pledge of the
+        article's Apple."""
         if self._main is None:
             tally: dict[str, float] = {}
             text = text_of(self._doc)
@@ -72,6 +76,9 @@ class ActorNamer:
                     if label == "PERSON" and not _written_as_a_name(ent.text):
                         continue  # "Ya ya.": words spaCy took for a name
                     weight = 2.0 if ent.start_char < max(first_paragraph, 0) else 1.0
+                    root = ent.root
+                    if root.dep_ == "nsubj" and root.head.lemma_.lower() in words.ANNOUNCING_VERBS:
+                        weight += 2.0
                     tally[name] = tally.get(name, 0.0) + weight
                 if tally:
                     break
@@ -159,7 +166,7 @@ class ActorNamer:
             return self._last_person_before(token)
         bare = [c.lower_ for c in token.children] == ["the"]  # "the company", no "Mexican"
         if lemma in words.BODY_NOUNS and bare and token.ent_type_ not in words.AGENT_ENTITIES:
-            return self._last_org_before(token)  # "the company": the last company named
+            return self._last_org_before(token)  # "the company": the last body of its kind
         if token.tag_ == "NNS" and lemma in words.ROLE_NOUNS:
             return self._last_group_before(token, 30)
         return None
@@ -173,11 +180,18 @@ class ActorNamer:
         return None
 
     def _last_org_before(self, before: Token) -> str | None:
-        """The last organisation named within a few sentences before a token."""
-        for ent in reversed([e for e in entities(self._doc) if e.end <= before.i]):
-            if ent.label_ == "ORG" and ent.start >= _window_start(before, 4):
+        """The last organisation named within a few sentences before a description ("the
+        company"), the last whose name holds its noun first ("the ministry": the Ministry of
+        Defence); a public body ("the government") never a company of another name."""
+        noun = before.lemma_.lower()
+        named = [e for e in entities(self._doc) if e.end <= before.i and e.label_ == "ORG"
+                 and e.start >= _window_start(before, 4)]  # fmt: skip
+        for ent in reversed(named):
+            if noun in ent.text.lower():
                 return self._called(ent.text)
-        return None
+        if noun in words.PUBLIC_BODY_NOUNS or not named:
+            return None
+        return self._called(named[-1].text)
 
     def _last_body_before(self, token: Token) -> Token | None:
         """The last organisation, country or group named as a subject before a token."""
@@ -415,13 +429,26 @@ def _folded(name: str) -> str:
 
 
 def _abbreviations(doc: Doc) -> dict[str, str]:
-    """Each abbreviation the article gives in brackets, with its name: 'General Motors (GM)'."""
+    """Each abbreviation the article gives in brackets, with its name: 'General Motors (GM)';
+    then each body it names by its initials alone, where it also names it in full ("GM"
+    and "General Motors", "NTC" and "National Telecommunications Commission")."""
     found: dict[str, str] = {}
     for match in _ABBREVIATED.finditer(text_of(doc)):
         name, short = match["name"].removeprefix("The "), match["short"]
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
             found.setdefault(short, name)
+    bodies = [e.text.removeprefix("the ").removeprefix("The ") for e in entities(doc)
+              if e.label_ == "ORG"]  # fmt: skip
+    by_initials: dict[str, set[str]] = {}
+    for name in bodies:
+        capitals = [w for w in name.split() if w[0].isupper()]
+        if len(capitals) > 1 and all(w.isalpha() for w in capitals):
+            by_initials.setdefault("".join(w[0] for w in capitals), set()).add(name)
+    for short in bodies:
+        names = by_initials.get(short, set())
+        if short.isupper() and 1 < len(short) < 7 and len(names) == 1:
+            found.setdefault(short, next(iter(names)))  # one body only: never a guess
     return found
 
 

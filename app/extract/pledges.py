@@ -213,7 +213,8 @@ def _build(
         condition=None if condition is None else tokens_text(condition),
         deadline_text=None if described.deadline is None else described.deadline.text,
         confidence=round(probability, 3),
-        review=probability < model.track,
+        # who gives what is received is whose pledge it is: unnamed, the analyst says who
+        review=probability < model.track or (doer is None and _received(candidate.action)),
     )
 
 
@@ -264,6 +265,12 @@ def _doer(action: Any) -> Any:
             # "be repaired by June" is a deadline the parse took for an agent
             return None if doer is None or doer.ent_type_ in _TIME_ENTITIES else doer
     return None
+
+
+def _received(action: Any) -> bool:
+    """An act of receiving ("we will receive written responses"): the receiver's subject is
+    not who acts."""
+    return bool(action.lemma_.lower() in words.GIVEN_VERBS and not is_passive(action))
 
 
 def _changes(candidate: Candidate) -> bool:
@@ -318,8 +325,9 @@ def _owner(subject: Any, namer: ActorNamer) -> str:
 
 
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
-    """When the subject names nobody: the one who says it ("X said ... would"), else, for "we"
-    or "our" in an interview, the one whose turn it is ("((Gregory Kurtzer)) Our goal is …")."""
+    """When the subject names nobody: the one who says it ("X said ... would"), else, in an
+    interview, the one whose turn it is ("((Gregory Kurtzer)) Our goal is …", "Very careful
+    attention will be paid to …")."""
     for token in candidate.action.sent:
         if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -327,18 +335,8 @@ def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
                 name = namer.name_token(speaker)
                 if name:
                     return name
-    first_person = [t for t in _who_words(candidate) if t.lower_ in words.FIRST_PERSON]
-    turn = interviewee(first_person[0]) if first_person else None
+    turn = interviewee(candidate.action)
     return "" if turn is None else namer.name_token(turn)
-
-
-def _who_words(candidate: Candidate) -> list[Any]:
-    """The words that say who acts: the subject, and the owner of a commitment noun ("our
-    aim is to …")."""
-    found = [] if candidate.subject is None else [candidate.subject]
-    if candidate.noun is not None:
-        found += [c for c in candidate.noun.children if c.dep_ == "poss"]
-    return found
 
 
 def _gist(action: str) -> str:

@@ -297,6 +297,45 @@ def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: s
 
 
 @pytest.mark.parametrize(
+    ("body", "action", "actor"),
+    [
+        # a body named by its initials is the body the article names in full
+        (
+            "General Motors filed for bankruptcy on Monday. GM will close 14 plants by 2010.",
+            "close 14 plants",
+            "General Motors (GM)",
+        ),
+        # "the government" is no company named before it; "the company" is
+        (
+            "Acme Motors filed for bankruptcy on Monday. The government will give Acme Motors a "
+            "loan next week.",
+            "give Acme Motors a loan",
+            "government",
+        ),
+        (
+            "Acme Motors filed for bankruptcy on Monday. The company will close two plants next "
+            "week.",
+            "close two plants",
+            "Acme Motors",
+        ),
+        # a product named more often than its maker is not who makes it available: the body
+        # that announces things is
+        (
+            "Apple announced the iPhone 3GS on Monday. The iPhone has a faster chip and the iPhone "
+            "camera records video. The iPhone 3GS will be available on June 19.",
+            "be available",
+            "Apple",
+        ),
+    ],
+)
+def test_who_a_short_name_a_description_or_a_product_stands_for(
+    body: str, action: str, actor: str
+) -> None:
+    [pledge] = [p for p in _extract(body).pledges if p.action == action]
+    assert pledge.actor == actor
+
+
+@pytest.mark.parametrize(
     ("body", "deadline"),
     [
         # a time told as past dates what happened, not the act to come
@@ -340,6 +379,25 @@ def test_we_in_an_interview_is_the_one_whose_turn_it_is() -> None:
         "If the upstream code changes, we will rebuild the packages within a week."
     )
     assert _only(body).actor == "Jane Roe"
+
+
+def test_a_pledge_that_names_nobody_in_an_interview_is_the_one_whose_turn_it_is() -> None:
+    body = (
+        "((WN)) Red Hat moved away from CentOS. How will you run it?\n\n"
+        "((Jane Roe)) Red Hat did what Red Hat does. We have forty volunteers.\n\n"
+        "Very careful attention will be paid to the security of what we are creating."
+    )
+    assert _only(body).actor == "Jane Roe"
+
+
+def test_a_quotation_s_language_tag_is_no_interview_turn() -> None:
+    """Wikinews gives a quotation's original after "((es))": no one's turn begins there."""
+    body = (
+        'Governor Ricardo Rosselló resigned. He said, "I have decided to go." ((es))Spanish '
+        "language: He decidido irme.\n\nThe resignation will be effective on August 2."
+    )
+    [effective] = [p for p in _extract(body).pledges if p.action == "be effective"]
+    assert effective.actor == "Ricardo Rosselló"
 
 
 def test_negative_commitment() -> None:
