@@ -43,7 +43,7 @@ class ActorNamer:
         self._aliases = _person_aliases(doc, abbreviations)
         # "General Motors (GM)": the name is given with the short form later articles use
         self._short = {name: short for short, name in abbreviations.items()}
-        self._main: str | None = None
+        self._main: dict[bool, str] = {}
 
     def name(self, cue: Candidate) -> str:
         """The actor of a cue, or "" when the subject is not someone who can commit."""
@@ -57,17 +57,17 @@ class ActorNamer:
             return "" if announcer is None else self._name_of(announcer, 0)
         return self._name_of(subject, 0)
 
-    def main_agent(self) -> str:
+    def main_agent(self, *, person: bool = False) -> str:
         """The body the article is most about: the organisation it names most often (a name in
         the headline or first paragraph counts twice, and one that says something, "Apple
         announced", twice more: a product is named often and says nothing), else its most
-        named person; "" if none. "iPhone 4 will be available on June 24" is a pledge of the
-        article's Apple."""
-        if self._main is None:
+        named person (`person`: that person in any case); "" if none. "iPhone 4 will be
+        available on June 24" is a pledge of the article's Apple."""
+        if person not in self._main:
             tally: dict[str, float] = {}
             text = text_of(self._doc)
             first_paragraph = text.find("\n\n", text.find("\n\n") + 2)
-            for label in ("ORG", "PERSON"):
+            for label in ("PERSON",) if person else ("ORG", "PERSON"):
                 for ent in entities(self._doc):
                     name = self._called(ent.text)
                     short = len(name) < 3 or (name.isupper() and len(name) < 4)
@@ -82,8 +82,8 @@ class ActorNamer:
                     tally[name] = tally.get(name, 0.0) + weight
                 if tally:
                     break
-            self._main = max(tally, key=lambda n: (tally[n], len(n))) if tally else ""
-        return self._main
+            self._main[person] = max(tally, key=lambda n: (tally[n], len(n))) if tally else ""
+        return self._main[person]
 
     def name_token(self, token: Token) -> str:
         """The fullest name for any subject word, pronouns and descriptions resolved."""
@@ -172,12 +172,20 @@ class ActorNamer:
         return None
 
     def _last_person_before(self, before: Token) -> str | None:
-        """The fullest name of the last person mentioned shortly before a token."""
-        for token in reversed(self._doc[_window_start(before, 3) : before.i]):
-            person = token.ent_type_ == "PERSON" and _written_as_a_name(_entity_text(token))
-            if person or token.text in self._aliases:
-                return self._called(token.text)
-        return None
+        """The fullest name of the person a word points back to: the last person who is the
+        subject of this sentence or the one before ("Zelensky said in a meeting with
+        Honcharuk, ... He also instructed" is Zelensky), else the last person mentioned
+        shortly before."""
+        people = [t for t in self._doc[_window_start(before, 3) : before.i] if self._a_person(t)]
+        near = _window_start(before, 1)
+        subjects = [t for t in people if t.i >= near and t.dep_ in {"nsubj", "nsubjpass"}]
+        chosen = (subjects or people)[-1:]
+        return self._called(chosen[0].text) if chosen else None
+
+    def _a_person(self, token: Token) -> bool:
+        """A word of a person's name: spaCy's, written as a name, or a surname of the article."""
+        person = token.ent_type_ == "PERSON" and _written_as_a_name(_entity_text(token))
+        return person or token.text in self._aliases
 
     def _last_org_before(self, before: Token) -> str | None:
         """The last organisation named within a few sentences before a description ("the

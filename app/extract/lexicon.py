@@ -58,6 +58,7 @@ NAMING_VERBS = _words("naming_verbs")
 AGREEMENT_WORDS = _words("agreement_words")
 # Who acts.
 FIRST_PERSON = _words("first_person")
+FIRST_PERSON_SINGULAR = _words("first_person_singular")
 PERSONAL = _words("personal")
 COLLECTIVE = _words("collective")
 RELATIVE = _words("relative")

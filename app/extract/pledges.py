@@ -124,12 +124,16 @@ def pledges_from(
 
 
 def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
-    """A commitment noun with no act of its own ("a deal") whose clause is another candidate's
-    act: that candidate tells the commitment, the noun only names it."""
+    """A commitment noun with no act of its own ("a deal") whose clause, or what it is ("her
+    promise was that taxes would not rise"), is another candidate's act: that candidate tells
+    the commitment, the noun only names it."""
     noun = candidate.noun
     if noun is None or candidate.action.i != noun.i:
         return False
     inside = {t.i for t in noun.subtree} - {noun.i}
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        told = [c for c in noun.head.children if c.dep_ in {"ccomp", "xcomp"}]
+        inside |= {t.i for clause in told for t in clause.subtree}
     return any(i in inside for i in acts)
 
 
@@ -182,8 +186,11 @@ def _build(
     actor = described.actor
     doer = _doer(candidate.action)
     raised = _raised_patient(candidate) if doer is None else None
+    committer = _committer(candidate, namer) if doer is None else ""
     if doer is not None and namer.name_token(doer):
         actor = namer.name_token(doer)  # "will be provided by the state government"
+    elif committer:
+        actor = committer  # "My commitment is that Rocky will remain …": whoever's it is
     elif (
         not actor
         or raised is not None
@@ -192,10 +199,12 @@ def _build(
     ):
         # "Russia's exchanges will reopen": the owner; "The first jets will be delivered in
         # 2014": whoever says so, else the article's body
+        subject = candidate.subject
+        said_by_one = subject is not None and subject.lower_ in words.FIRST_PERSON_SINGULAR
         actor = (
-            _owner(candidate.subject, namer)
+            _owner(subject, namer)
             or _fallback_actor(candidate, namer)
-            or namer.main_agent()
+            or namer.main_agent(person=said_by_one)  # "I will continue as CEO": a person's
             or actor
             or "Unnamed"
         )
@@ -267,6 +276,22 @@ def _doer(action: Any) -> Any:
     return None
 
 
+def _committer(candidate: Candidate, namer: ActorNamer) -> str:
+    """Whose commitment the act's clause tells, when it is what a commitment is ("My
+    commitment is that Rocky will remain …", "Her promise was that taxes would not rise"):
+    the owner's name, else (a "my" no quotation frames) whose turn it is in an interview; ""
+    when the clause tells no one's commitment."""
+    action = candidate.action
+    frame = action.head
+    if action.dep_ != "ccomp" or frame.lemma_ != "be":
+        return ""
+    noun = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.lemma_.lower() not in words.COMMITMENT_NOUNS:
+        return ""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return "" if owner is None else namer.name_token(owner) or _fallback_actor(candidate, namer)
+
+
 def _received(action: Any) -> bool:
     """An act of receiving ("we will receive written responses"): the receiver's subject is
     not who acts."""
@@ -325,16 +350,19 @@ def _owner(subject: Any, namer: ActorNamer) -> str:
 
 
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
-    """When the subject names nobody: the one who says it ("X said ... would"), else, in an
-    interview, the one whose turn it is ("((Gregory Kurtzer)) Our goal is …", "Very careful
-    attention will be paid to …")."""
+    """When the subject names nobody: the one who says it ("X said ... would", "according to
+    X, ... will"), else, in an interview, the one whose turn it is ("((Gregory Kurtzer)) Our
+    goal is …", "Very careful attention will be paid to …")."""
     for token in candidate.action.sent:
+        speaker = None
         if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if speaker is not None:
-                name = namer.name_token(speaker)
-                if name:
-                    return name
+        elif token.lower_ == "to" and token.head.lower_ == "according":
+            speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if speaker is not None:
+            name = namer.name_token(speaker)
+            if name:
+                return name
     turn = interviewee(candidate.action)
     return "" if turn is None else namer.name_token(turn)
 

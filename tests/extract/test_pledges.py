@@ -326,6 +326,35 @@ def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: s
             "be available",
             "Apple",
         ),
+        # "I" whom no quotation frames is a person, not the body the article is about
+        (
+            "Apple released the text of an email by Steve Jobs. Apple said it supports him, "
+            "and Apple thanked him.\n\nTeam, I will continue as CEO and be involved in major "
+            "decisions.",
+            "continue as CEO",
+            "Steve Jobs",
+        ),
+        # "he" is the one who was the subject just before, not the last person named
+        (
+            "President Tom Ward said in a meeting with Ann Lee that the budget was tight.\n\n"
+            "He will order an inquiry next week.",
+            "order an inquiry",
+            "Tom Ward",
+        ),
+        # a commitment's owner is who commits to what it is
+        (
+            "Acme Corp announced record sales on Monday, and Acme Corp said its shares rose. "
+            "Mayor Ann Lee spoke later.\n\nHer promise was that taxes would not rise next year.",
+            "not rise",
+            "Ann Lee",
+        ),
+        # "according to X" names who says so, as "X said" does
+        (
+            "Acme Corp announced record sales on Monday, and Acme Corp said its shares rose.\n\n"
+            "According to Mayor Ann Lee, the bridge is scheduled to be reopened next month.",
+            "reopen the bridge",
+            "Ann Lee",
+        ),
     ],
 )
 def test_who_a_short_name_a_description_or_a_product_stands_for(
