@@ -125,16 +125,13 @@ class ActorNamer:
                 name = body  # "the European Aeronautic Defence and Space Company" is one name
             elif entity is not None and _described(phrase, entity):
                 name = body  # "American automobile manufacturer General Motors": the name
-        if name.lower().startswith("the "):
-            name = name[4:]
         return self._called(name)
 
     def _called(self, name: str) -> str:
         """A name as the actor is shown: its fullest form in the article, and the short form
         it gives in brackets ("General Motors (GM)"), which later articles often use alone."""
-        name = re.sub(r"\s*['’]s$", "", name)  # "Russia's exchanges": Russia
-        name = self._aliases.get(name) or self._aliases.get(_folded(name), name)
-        name = name.removeprefix("the ")
+        name = _without_article(re.sub(r"\s*['’]s$", "", name))  # "Russia's exchanges": Russia
+        name = _without_article(self._aliases.get(name) or self._aliases.get(_folded(name), name))
         short = self._short.get(name)
         return f"{name} ({short})" if short else name
 
@@ -430,6 +427,12 @@ def _person_aliases(doc: Doc, abbreviations: dict[str, str]) -> dict[str, str]:
     return aliases
 
 
+def _without_article(name: str) -> str:
+    """A name without a leading "the": "The Legislative Yuan" and "the Legislative Yuan" are one
+    name."""
+    return name[4:] if name[:4].lower() == "the " else name
+
+
 def _folded(name: str) -> str:
     """A name without its accents: "Brudziński" -> "Brudzinski"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -446,7 +449,7 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
             found.setdefault(short, name)
-    bodies = [e.text.removeprefix("the ").removeprefix("The ") for e in entities(doc)
+    bodies = [_without_article(e.text) for e in entities(doc)
               if e.label_ == "ORG"]  # fmt: skip
     by_initials: dict[str, set[str]] = {}
     for name in bodies:

@@ -348,6 +348,15 @@ def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: s
             "not rise",
             "Ann Lee",
         ),
+        # "The Legislative Yuan" at a sentence's start and "the Legislative Yuan" are one body
+        (
+            "The Legislative Yuan passed the bill on Friday. The Legislative Yuan voted 66 to 27. "
+            "The Constitutional Court had ruled in 2017 that the ban was unlawful, and the vote "
+            "of the Legislative Yuan followed the ruling of the Constitutional Court.\n\n"
+            "The law is to take effect next week.",
+            "take effect",
+            "Legislative Yuan",
+        ),
         # "according to X" names who says so, as "X said" does
         (
             "Acme Corp announced record sales on Monday, and Acme Corp said its shares rose.\n\n"
