@@ -189,13 +189,19 @@ def _records(
     return [_record_from(row, quotes.get(row.id, ())) for row in rows]
 
 
+# Stored values to their enum members, looked up directly: PledgeKind(value) costs as much
+# as the rest of a record (the follow-up search reads a few hundred per article).
+_KINDS = {kind.value: kind for kind in PledgeKind}
+_PRECISIONS = {precision.value: precision for precision in DuePrecision}
+
+
 def _record_from(row: Any, more_quotes: tuple[Quote, ...]) -> PledgeRecord:
     """A row of _RECORD_COLUMNS, read by column name, as a record."""
     record_pledge = Pledge(
-        actor=row.actor, action=row.action, kind=PledgeKind(row.kind), quote=row.quote,
+        actor=row.actor, action=row.action, kind=_KINDS[row.kind], quote=row.quote,
         quote_span=Span(row.quote_start, row.quote_end), recipient=row.recipient,
         condition=row.condition, deadline_text=row.deadline_text, due=row.due,
-        due_precision=None if row.due_precision is None else DuePrecision(row.due_precision),
+        due_precision=None if row.due_precision is None else _PRECISIONS[row.due_precision],
         met_on=row.met_on, met_note=row.met_note, met_evidence=row.met_evidence,
         broken_on=row.broken_on, broken_note=row.broken_note, dismissed=bool(row.dismissed),
         more_quotes=more_quotes, confidence=row.confidence, review=bool(row.review),
