@@ -203,10 +203,12 @@ def _kept_state(clause: Token) -> bool:
     """A participle with a subject of its own and no auxiliary under the act: the state the
     act keeps something in, dated with the act ("hold all stock markets closed until
     Friday"; not "said the markets had closed on Friday")."""
+    deps = {c.dep_ for c in clause.children}
     return (
         clause.dep_ == "ccomp"
         and clause.tag_ == "VBN"
-        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        and bool(deps & {"nsubj", "nsubjpass"})
+        and not deps & {"aux", "auxpass"}
     )
 
 
