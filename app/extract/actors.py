@@ -445,7 +445,7 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
     and "General Motors", "NTC" and "National Telecommunications Commission")."""
     found: dict[str, str] = {}
     for match in _ABBREVIATED.finditer(text_of(doc)):
-        name, short = match["name"].removeprefix("The "), match["short"]
+        name, short = _without_article(match["name"]), match["short"]
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
             found.setdefault(short, name)

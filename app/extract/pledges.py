@@ -131,10 +131,16 @@ def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
     if noun is None or candidate.action.i != noun.i:
         return False
     inside = {t.i for t in noun.subtree} - {noun.i}
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        told = [c for c in noun.head.children if c.dep_ in {"ccomp", "xcomp"}]
-        inside |= {t.i for clause in told for t in clause.subtree}
+    inside |= {t.i for clause in _what_it_is(noun) for t in clause.subtree}
     return any(i in inside for i in acts)
+
+
+def _what_it_is(noun: Any) -> list[Any]:
+    """The clauses a noun is said to be ("her promise was that taxes would not rise": rise;
+    "our goal is to expand": expand); none when it is no copula's subject."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [c for c in noun.head.children if c.dep_ in {"ccomp", "xcomp"}]
 
 
 def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> None:
@@ -282,11 +288,10 @@ def _committer(candidate: Candidate, namer: ActorNamer) -> str:
     the owner's name, else (a "my" no quotation frames) whose turn it is in an interview; ""
     when the clause tells no one's commitment."""
     action = candidate.action
-    frame = action.head
-    if action.dep_ != "ccomp" or frame.lemma_ != "be":
-        return ""
-    noun = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+    noun = next((c for c in action.head.children if c.dep_ == "nsubj"), None)
     if noun is None or noun.lemma_.lower() not in words.COMMITMENT_NOUNS:
+        return ""
+    if action.dep_ != "ccomp" or action not in _what_it_is(noun):
         return ""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     return "" if owner is None else namer.name_token(owner) or _fallback_actor(candidate, namer)

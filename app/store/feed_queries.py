@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.errors import NotFoundError
 from app.store.models import ArticleRow, FeedItemRow, FeedRow
-from app.store.reads import IN_CHUNK
+from app.store.reads import in_chunks
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,8 +72,7 @@ def unseen_links(*, session: Session, url: str, links: Sequence[str]) -> list[st
     """Those of a feed's item links that no earlier poll has read, in the order given."""
     feed_id = _feed_id(session, url)
     seen: set[str] = set()
-    for start in range(0, len(links), IN_CHUNK):  # IN lists stay small for every backend
-        chunk = links[start : start + IN_CHUNK]
+    for chunk in in_chunks(links):
         seen.update(
             session.exec(
                 select(FeedItemRow.link).where(

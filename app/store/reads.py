@@ -7,7 +7,7 @@ faster; a hundred thousand pledges load as column queries, not ORM objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, String, and_, cast, select
 
@@ -26,10 +26,17 @@ from app.store.status_sql import is_open, status_expression, status_filter
 from app.store.tables import actor_word, article, pledge, pledge_quote, pledge_report
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Collection, Iterator, Sequence
     from datetime import date
 
-IN_CHUNK = 500  # stay under SQLite's limit of bound parameters
+_IN_CHUNK = 500  # stay under SQLite's limit of bound parameters
+_T = TypeVar("_T")
+
+
+def in_chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    """The items in runs short enough for one SQL IN list on every backend."""
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]
 
 
 class Executor(Protocol):
@@ -94,10 +101,10 @@ def open_pledges_filed_under(
     a table; only those pledges are read."""
     filed: set[tuple[date, int]] = set()
     listed = sorted(words)
-    for start in range(0, len(listed), IN_CHUNK):
+    for some in in_chunks(listed):
         entries = (
             select(actor_word.c.published, actor_word.c.pledge_id)
-            .where(actor_word.c.word.in_(listed[start : start + IN_CHUNK]),
+            .where(actor_word.c.word.in_(some),
                    actor_word.c.published <= published_by)
             .order_by(actor_word.c.published.desc(), actor_word.c.pledge_id.desc())
             .limit(most * _OPEN_OR_NOT)
@@ -105,8 +112,7 @@ def open_pledges_filed_under(
         filed.update((r[0], r[1]) for r in session.execute(entries))
     latest = [pledge_id for _day, pledge_id in sorted(filed, reverse=True)]
     found: list[tuple[int, str, int]] = []
-    for start in range(0, len(latest), IN_CHUNK):
-        chunk = latest[start : start + IN_CHUNK]
+    for chunk in in_chunks(latest):
         # whether each is open is read as a column, not a condition: as a condition, SQLite
         # walks the index of open pledges (all 100,000 may be) instead of the ids asked
         waiting = and_(is_open(), pledge.c.dismissed.is_(False))
@@ -150,9 +156,8 @@ def get_pledge(*, session: Executor, pledge_id: int) -> PledgeRecord:
 def get_pledges(*, session: Executor, pledge_ids: Sequence[int]) -> dict[int, PledgeRecord]:
     """Many stored pledges by id, in a few queries; ids not stored are left out."""
     found: dict[int, PledgeRecord] = {}
-    for start in range(0, len(pledge_ids), IN_CHUNK):
-        chunk = list(pledge_ids[start : start + IN_CHUNK])
-        for record in _records(session, [pledge.c.id.in_(chunk)], ()):
+    for chunk in in_chunks(pledge_ids):
+        for record in _records(session, [pledge.c.id.in_(list(chunk))], ()):
             found[record.id] = record
     return found
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, CursorResult, insert, select, update
 
 from app.domain import Evidence, Outcome, Suggestion, SuggestionState, Verdict
 from app.domain.errors import BadValueError, NotFoundError
-from app.store.reads import IN_CHUNK, Executor, get_pledges
+from app.store.reads import Executor, get_pledges, in_chunks
 from app.store.status_sql import is_open
 from app.store.tables import article, pledge, suggestion
 
@@ -32,10 +32,10 @@ def save_suggestions(
     asked = sorted({outcome.pledge_id for outcome in outcomes})
     made = {
         row[0]
-        for start in range(0, len(asked), IN_CHUNK)
+        for some in in_chunks(asked)
         for row in session.execute(
             select(suggestion.c.pledge_id).where(
-                suggestion.c.pledge_id.in_(asked[start : start + IN_CHUNK]),
+                suggestion.c.pledge_id.in_(some),
                 suggestion.c.article_id == article_id,
             )
         )
