@@ -95,9 +95,14 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
         return
     verb = token.head
     reporter = reporting_verb(verb)
-    if reporter is not None and reporter.lemma_.lower() in words.THREAT_FRAMES:
+    frame = "" if reporter is None else reporter.lemma_.lower()
+    if reporter is not None and frame in words.THREAT_FRAMES:
         # "Ryabkov warned that Russia would ...": the warning is Ryabkov's threat
         yield _make(rule, token, verb, PledgeKind.THREAT, subject_of(reporter), verb)
+        return
+    if reporter is not None and frame in words.PROMISE_FRAMES and subject_of(reporter) is not None:
+        # "I pledge that this Congress will be transparent": the pledge is the speaker's
+        yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(reporter), verb)
         return
     yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(verb), verb)
 

@@ -43,6 +43,7 @@ MAX_SENTENCE_TOKENS = 200
 _ANAPHORS = frozenset({"that", "it", "this", "so", "the same"})
 _OWN_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "npadvmod"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_Key = tuple[str, str, str, str]  # what makes two pledges of an article one: see _keep
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def pledges_from(
         probability = model.probability(described.features)
         if probability >= model.review:
             by_sentence.setdefault(described.sentence.start, []).append((probability, described))
-    found: dict[tuple[str, str, str, str], Pledge] = {}
+    found: dict[_Key, Pledge] = {}
+    place: dict[_Key, int] = {}  # where each pledge's act first stands
     for scored in by_sentence.values():
         scored.sort(key=lambda pair: -pair[0])
         kept: list[Pledge] = []
@@ -119,8 +121,9 @@ def pledges_from(
             if kept and probability < model.track and same_actor and not conjoined:
                 continue  # one act of an actor per sentence, unless the model is sure of more
             kept.append(pledge)
-            _keep(found, pledge)
-    return sorted(found.values(), key=lambda p: p.quote_span.start)
+            place.setdefault(_keep(found, pledge), described.candidate.action.i)
+    # in reading order, and two acts of one sentence in theirs: "X will gather, and Y will hold"
+    return [found[key] for key in sorted(found, key=place.__getitem__)]
 
 
 def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
@@ -143,8 +146,9 @@ def _what_it_is(noun: Any) -> list[Any]:
     return [c for c in noun.head.children if c.dep_ in {"ccomp", "xcomp"}]
 
 
-def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> None:
-    """Add a pledge, or, when the article told it before, its quote to the earlier one."""
+def _keep(found: dict[_Key, Pledge], pledge: Pledge) -> _Key:
+    """Add a pledge, or, when the article told it before, its quote to the earlier one; returns
+    the key it is kept under."""
     key = (
         pledge.actor.casefold(),
         _gist(pledge.action),
@@ -154,7 +158,7 @@ def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> Non
     earlier = found.get(key)
     if earlier is None:
         found[key] = pledge
-        return
+        return key
     quote = Quote(pledge.quote, pledge.quote_span)
     if quote.span != earlier.quote_span and quote not in earlier.more_quotes:
         surest = max(earlier.confidence or 0.0, pledge.confidence or 0.0)
@@ -164,6 +168,7 @@ def _keep(found: dict[tuple[str, str, str, str], Pledge], pledge: Pledge) -> Non
             confidence=surest,
             review=earlier.review and pledge.review,
         )
+    return key
 
 
 def _build(

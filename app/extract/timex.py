@@ -58,7 +58,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
     doc = sent.doc
     found: list[tuple[int, int, bool]] = []
     for ent in sentence_entities(sent):
-        if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent):
+        if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent) and not _how_often(ent):
             start, end = _own_words(ent)
             end = _before_a_dash(start, end, doc)
             if start < end:
@@ -291,6 +291,12 @@ def _root(span: Any) -> Token:
         if token.head.i < span.start or token.head.i >= span.end or token.head == token:
             return token
     return span[0]
+
+
+def _how_often(ent: Any) -> bool:
+    """'its annual meeting', 'the weekly': how often something happens, which dates nothing."""
+    said = [t.lower_ for t in ent if not t.is_stop and not t.is_punct]
+    return bool(said) and all(word in words.FREQUENCY_WORDS for word in said)
 
 
 def _is_a_number_only(ent: Any) -> bool:

@@ -393,6 +393,9 @@ def test_who_a_short_name_a_description_or_a_product_stands_for(
             "Acme announced three days of closure, Monday through Wednesday.",
             "Monday through Wednesday",
         ),
+        # how often is not when
+        ("The council will hold its annual meeting in the town hall.", None),
+        ("The council will hold its weekly meeting from next month.", "from next month"),
     ],
 )
 def test_which_time_is_the_acts(body: str, deadline: str | None) -> None:
@@ -472,6 +475,28 @@ def test_pronouns_and_descriptions_point_back_to_the_person() -> None:
 def test_two_commitments_in_one_sentence_are_two_pledges() -> None:
     extraction = _extract("Ana Ruiz promised to lower taxes and raise pensions.")
     assert [p.action for p in extraction.pledges] == ["lower taxes", "raise pensions"]
+
+
+def test_two_actors_acts_in_one_sentence_are_listed_as_the_sentence_tells_them() -> None:
+    extraction = _extract(
+        "Ministers are due to gather in Washington, and the International Monetary Fund pledged "
+        "to hold its annual meeting on Friday."
+    )  # the second is the surer: the order is still the sentence's
+    assert [p.actor for p in extraction.pledges] == ["Ministers", "International Monetary Fund"]
+
+
+@pytest.mark.parametrize("verb", ["pledge", "promised", "vowed", "guaranteed"])
+def test_what_a_promiser_says_another_will_do_is_the_promiser_s_pledge(verb: str) -> None:
+    pledge = _only(
+        f'"I {verb} that this Congress will be transparent," Speaker Nancy Pelosi told the public.'
+    )
+    assert pledge.actor == "Nancy Pelosi"
+
+
+def test_what_the_parties_agreed_another_will_do_is_that_other_s_pledge() -> None:
+    assert _only("Kyiv and Moscow agreed that Russia will issue a written response.").actor == (
+        "Russia"
+    )
 
 
 def test_the_same_commitment_told_twice_is_one_pledge_with_both_quotes() -> None:
