@@ -58,11 +58,16 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
             if record.id not in found and _called_by_post(sent.text, record, post):
                 found[record.id] = sentence_outcome(sent, record, published, Verdict.MET)
         for token in sent:
+            if token.pos_ not in _MAY_REPORT:
+                continue  # every test of _reported asks for a verb or a noun
             for record, verdict, dated in _reported(token, by_act, namer):
                 if record.id not in found and not _dated_before(dated, record):
                     day = day_told(dated, published)
                     found[record.id] = sentence_outcome(sent, record, day, verdict)
     return list(found.values())
+
+
+_MAY_REPORT = frozenset({"VERB", "AUX", "NOUN"})  # the words that may tell an act done or failed
 
 
 def sentence_outcome(sent: Any, record: PledgeRecord, day: date, verdict: Verdict) -> Outcome:
