@@ -18,10 +18,23 @@ if TYPE_CHECKING:
 REMEMBERED = 20_000
 _rows: dict[str, np.ndarray] = {}
 _rows_lock = threading.Lock()
+_loading = threading.Lock()  # one load, however many threads ask at once
+
+
+def load_in_background() -> None:
+    """Start reading the model on a thread of its own, so that the first embedding does not
+    wait for it (an import's follow-up search needs it once the first article is parsed)."""
+    threading.Thread(target=_model, name="wordllama load", daemon=True).start()
+
+
+def _model() -> Any:
+    """The model, read once (a caller while another thread reads it waits for that read)."""
+    with _loading:
+        return _loaded()
 
 
 @cache
-def _model() -> Any:
+def _loaded() -> Any:
     """The 256-dimension wordllama model, read from the package's own folder (it holds the
     weights and the tokenizer's configuration), never downloaded. Importing wordllama calls
     logging.basicConfig(level=INFO), which would print every module's INFO lines on stderr;

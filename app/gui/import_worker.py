@@ -97,8 +97,11 @@ class ImportWorker(QRunnable):
 
     def run(self) -> None:
         """Import every job, reporting progress; a failing one is noted and the rest go on."""
+        from app.services.importing import prepare_follow_up_search
+
         summary = ImportSummary()
         total = len(self._jobs)
+        prepare_follow_up_search()
         try:
             for done, job in enumerate(self._jobs):
                 if self._cancel.is_set():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -143,6 +145,33 @@ def suggest_follow_ups(
     return sum(outcome.likely for outcome in added)
 
 
+def prepare_follow_up_search() -> None:
+    """Start loading what the follow-up search reads with (the sentence embeddings) while the
+    first articles are parsed: an import calls this as it begins."""
+    from app.extract.embedding import load_in_background
+
+    load_in_background()
+
+
+@cache  # once a process: what is frozen then is never collected, garbage or not
+def _load_for_a_batch() -> None:
+    """Load what a batch import reads with before its first article (the sentence embeddings
+    on a thread of their own, while spaCy's pipeline and the models load and the first
+    articles are parsed), then take all that is loaded out of the garbage collector's walks
+    (gc.freeze): it lives as long as the process, and full collections walking spaCy's
+    vocabulary again and again took about 3% of an import. For a command's process, not the
+    window's imports: a long-running window would keep any garbage frozen with it."""
+    from app.extract.nlp import load_nlp
+    from app.extract.outcome_ranking import shipped_outcome_model
+    from app.extract.pledge_model import shipped_model
+
+    prepare_follow_up_search()
+    load_nlp()
+    shipped_model()
+    shipped_outcome_model()
+    gc.freeze()
+
+
 def ingest_each(
     engine: Engine,
     paths: Sequence[Path | str],
@@ -158,6 +187,7 @@ def ingest_each(
     When the database cannot be written at all (the disk is full, the server has gone), the
     import stops with StoreFailedError, which says how many were stored before."""
     runner = pipeline or Pipeline()
+    _load_for_a_batch()
     stored = 0
 
     def known(article: Article) -> bool:

@@ -1,7 +1,8 @@
-"""Embeddings asked for again are the same rows, and only so many are kept."""
+"""Embeddings asked for again are the same rows, few are kept, and the model is read once."""
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,3 +54,15 @@ def test_loading_the_model_leaves_logging_as_it_was() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", str(30)]  # no handler, WARNING: Python's defaults
+
+
+def test_the_model_is_read_once_however_many_threads_ask_at_once() -> None:
+    embedding._loaded.cache_clear()
+    embedding.load_in_background()
+    embedding.load_in_background()
+    rows = embedding.embed(["The ministry will publish the report."])  # while they read it
+    for thread in threading.enumerate():
+        if thread.name == "wordllama load":
+            thread.join()
+    assert embedding._loaded.cache_info().misses == 1
+    assert rows.shape[0] == 1
