@@ -98,7 +98,7 @@ def test_killed_imports_leave_every_article_whole_or_absent(tmp_path: Path) -> N
         assert process.stdout is not None
         for _ in range(rng.randint(1, printed - 1)):  # some articles stored, more to come
             process.stdout.readline()
-        time.sleep(rng.uniform(0.0, 0.3))  # then a moment inside the writing of the next ones
+        time.sleep(rng.uniform(0.0, 0.05))  # then a moment inside the writing of the next ones
         if process.poll() is None:
             mid_run += 1
             os.kill(process.pid, signal.SIGKILL)
