@@ -58,7 +58,12 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
     doc = sent.doc
     found: list[tuple[int, int, bool]] = []
     for ent in sentence_entities(sent):
-        if ent.label_ in _TIME_LABELS and not _is_a_number_only(ent) and not _how_often(ent):
+        if (
+            ent.label_ in _TIME_LABELS
+            and not _is_a_number_only(ent)
+            and not _how_often(ent)
+            and not _owns(ent)
+        ):
             start, end = _own_words(ent)
             end = _before_a_dash(start, end, doc)
             if start < end:
@@ -291,6 +296,13 @@ def _root(span: Any) -> Token:
         if token.head.i < span.start or token.head.i >= span.end or token.head == token:
             return token
     return span[0]
+
+
+def _owns(ent: Any) -> bool:
+    """A time that owns a thing, 'next year's budget', 'January's sales', tells which thing, not
+    when an act is done; and 'May's agreement' is Theresa May's."""
+    doc = ent.doc
+    return bool(ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"))
 
 
 def _how_often(ent: Any) -> bool:

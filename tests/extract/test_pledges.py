@@ -396,6 +396,10 @@ def test_who_a_short_name_a_description_or_a_product_stands_for(
         # how often is not when
         ("The council will hold its annual meeting in the town hall.", None),
         ("The council will hold its weekly meeting from next month.", "from next month"),
+        # a time that owns a thing says which thing; "May's" is a person's
+        ("The ministry will cut next year's budget.", None),
+        ("The firm will cut January's sales targets.", None),
+        ("Johnson will reopen May's negotiated Brexit agreement.", None),
     ],
 )
 def test_which_time_is_the_acts(body: str, deadline: str | None) -> None:
