@@ -96,13 +96,14 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
     verb = token.head
     reporter = reporting_verb(verb)
     frame = "" if reporter is None else reporter.lemma_.lower()
-    if reporter is not None and frame in words.THREAT_FRAMES:
+    framer = None if reporter is None else subject_of(reporter)
+    if frame in words.THREAT_FRAMES:
         # "Ryabkov warned that Russia would ...": the warning is Ryabkov's threat
-        yield _make(rule, token, verb, PledgeKind.THREAT, subject_of(reporter), verb)
+        yield _make(rule, token, verb, PledgeKind.THREAT, framer, verb)
         return
-    if reporter is not None and frame in words.PROMISE_FRAMES and subject_of(reporter) is not None:
+    if frame in words.PROMISE_FRAMES and framer is not None:
         # "I pledge that this Congress will be transparent": the pledge is the speaker's
-        yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(reporter), verb)
+        yield _make(rule, token, verb, PledgeKind.PROMISE, framer, verb)
         return
     yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(verb), verb)
 
