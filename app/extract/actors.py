@@ -50,8 +50,9 @@ class ActorNamer:
         subject = cue.subject
         if subject is None:
             return ""
-        if is_passive(cue.action) and subject.dep_ == "nsubjpass" and cue.governor == cue.action:
-            # "declared flags would be flown": the one who declared it will see to it
+        if _told_of_its_patient(cue) and cue.governor == cue.action:
+            # "declared flags would be flown", "declared Russians would continue to be paid":
+            # the one who declared it will see to it
             reporter = reporting_verb(cue.action)
             announcer = subject_of(reporter) if reporter is not None else None
             return "" if announcer is None else self._name_of(announcer, 0)
@@ -226,6 +227,18 @@ class ActorNamer:
                 names = (_phrase(first, keep_conj=False), _phrase(token, keep_conj=False))
                 return " and ".join(self._aliases.get(n, n) for n in names)
         return None
+
+
+def _told_of_its_patient(cue: Candidate) -> bool:
+    """Whether the act's subject is what the act is done to: the subject of a passive ("flags
+    would be flown"), or of a verb of going on whose complement is one ("Russians would
+    continue to be paid")."""
+    action, subject = cue.action, cue.subject
+    if is_passive(action):
+        return subject is not None and subject.dep_ == "nsubjpass"
+    return action.lemma_.lower() in words.ASPECT_VERBS and any(
+        c.dep_ == "xcomp" and is_passive(c) for c in action.children
+    )
 
 
 def speaker_of(token: Token) -> Token | None:

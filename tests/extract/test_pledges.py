@@ -284,6 +284,12 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Acme Motors will receive bridge loans from the government of Ontario next week.",
             "government of Ontario",
         ),
+        # those an act is done to are not who does it, when a verb of going on carries it
+        (
+            "President Ana Ruiz declared Chileans would continue to be paid without going to "
+            "work until April 30.",
+            "Ana Ruiz",
+        ),
         # a handle is a person, not a thing whose owner acts
         (
             'Governor Tom Ward posted on Twitter. He wrote, "As such, @DrAnnaRuiz will order a '
