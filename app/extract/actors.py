@@ -459,14 +459,14 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _ABBREVIATED.finditer(text_of(doc)):
         name, short = _without_article(match["name"]), match["short"]
-        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        initials = "".join(w[0] for w in _capitalised(name))
         if short.isupper() and (initials.startswith(short[0]) or short in initials):
             found.setdefault(short, name)
     bodies = [_without_article(e.text) for e in entities(doc)
               if e.label_ == "ORG"]  # fmt: skip
     by_initials: dict[str, set[str]] = {}
     for name in bodies:
-        capitals = [w for w in name.split() if w[0].isupper()]
+        capitals = _capitalised(name)
         if len(capitals) > 1 and all(w.isalpha() for w in capitals):
             by_initials.setdefault("".join(w[0] for w in capitals), set()).add(name)
     for short in bodies:
@@ -474,6 +474,11 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
         if short.isupper() and 1 < len(short) < 7 and len(names) == 1:
             found.setdefault(short, next(iter(names)))  # one body only: never a guess
     return found
+
+
+def _capitalised(name: str) -> list[str]:
+    """The words of a name that its initials are made of: "Bank of Canada" -> Bank, Canada."""
+    return [word for word in name.split() if word[0].isupper()]
 
 
 def _mentions(name: str, names: Counter[str]) -> int:

@@ -423,21 +423,27 @@ def test_the_act_an_order_tells_is_done_by_whoever_made_the_order() -> None:
     assert actors["delay"] == "Tony Evers"
 
 
-def test_we_in_an_interview_is_the_one_whose_turn_it_is() -> None:
-    body = (
-        "((WN)) Red Hat moved away from CentOS. What comes next after Red Hat's move?\n\n"
-        "((Jane Roe)) It has been a long year for Red Hat and for us.\n\n"
-        "If the upstream code changes, we will rebuild the packages within a week."
-    )
-    assert _only(body).actor == "Jane Roe"
-
-
-def test_a_pledge_that_names_nobody_in_an_interview_is_the_one_whose_turn_it_is() -> None:
-    body = (
-        "((WN)) Red Hat moved away from CentOS. How will you run it?\n\n"
-        "((Jane Roe)) Red Hat did what Red Hat does. We have forty volunteers.\n\n"
-        "Very careful attention will be paid to the security of what we are creating."
-    )
+@pytest.mark.parametrize(
+    ("asked", "answered", "pledged"),
+    [
+        # "we" in an interview
+        (
+            "What comes next after Red Hat's move?",
+            "It has been a long year for Red Hat and for us.",
+            "If the upstream code changes, we will rebuild the packages within a week.",
+        ),
+        # a pledge that names nobody
+        (
+            "How will you run it?",
+            "Red Hat did what Red Hat does. We have forty volunteers.",
+            "Very careful attention will be paid to the security of what we are creating.",
+        ),
+    ],
+)
+def test_a_pledge_in_an_interview_is_the_one_whose_turn_it_is(
+    asked: str, answered: str, pledged: str
+) -> None:
+    body = f"((WN)) Red Hat moved away from CentOS. {asked}\n\n((Jane Roe)) {answered}\n\n{pledged}"
     assert _only(body).actor == "Jane Roe"
 
 
