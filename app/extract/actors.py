@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
+from app.extract.clauses import tokens_text
 from app.extract.syntax import entities, is_passive, reporting_verb, subject_of
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ActorNamer:
             name = " and ".join(self._aliases.get(t.text, _entity_text(t)) for t in people)
         else:
             phrase = _phrase_tokens(token)
-            name = _text(phrase)
+            name = tokens_text(phrase)
             entity = _entity_of(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else None
             body = "" if entity is None else str(entity.text)
             if len(body) > len(name) and " and " in body:
@@ -377,12 +378,7 @@ def _entity_text(token: Token) -> str:
 
 def _phrase(token: Token, *, keep_conj: bool = True) -> str:
     """The phrase of a token as text."""
-    return _text(_phrase_tokens(token, keep_conj=keep_conj))
-
-
-def _text(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text.strip(" ,;:“”\"'’‘—-").strip()
+    return tokens_text(_phrase_tokens(token, keep_conj=keep_conj))
 
 
 def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:

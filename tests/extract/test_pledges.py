@@ -290,6 +290,11 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "work until April 30.",
             "Ana Ruiz",
         ),
+        # names listed with commas stay apart when the commas are left out
+        (
+            "China, Iran, and Russia have pledged to fund the reconstruction.",
+            "China Iran and Russia",
+        ),
         # a handle is a person, not a thing whose owner acts
         (
             'Governor Tom Ward posted on Twitter. He wrote, "As such, @DrAnnaRuiz will order a '
