@@ -150,7 +150,8 @@ def _commitment_verb(token: Token) -> Iterator[Candidate]:
     if subject is None and token.dep_ == "acl":  # "a man tasked to ...": the noun is tasked
         subject = token.head
     if action is not None:
-        yield _make(f"verb {lemma}", token, action, kind, subject, token)
+        refused = lemma in words.REFUSING_VERBS  # "refuses to pay": not to pay
+        yield _make(f"verb {lemma}", token, action, kind, subject, token, refused=refused)
         return
     if lemma in words.VERBS_WITH_OBJECT_ACTS:  # "offered a reward", "ordered an inquiry"
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -356,7 +357,10 @@ def _make(
     *,
     noun: Token | None = None,
     negated: bool = False,
+    refused: bool = False,
 ) -> Candidate:
+    """A candidate, negated when a "not" or "no" says so, or when the cue refuses the act
+    ("refuses to pay"; "did not refuse to pay" is then not negated)."""
     if action.lemma_.lower() in {"need", "have"} and action.pos_ in {"VERB", "AUX"}:
         inner = complement(action)  # "would need to make": the act is what is needed
         if inner is not None:
@@ -364,7 +368,7 @@ def _make(
     negated = negated or is_negated(action) or (cue != action and is_negated(cue))
     if governor != action and is_negated(governor):
         negated = True
-    return Candidate(rule, cue, action, kind, subject, governor, noun, negated)
+    return Candidate(rule, cue, action, kind, subject, governor, noun, negated != refused)
 
 
 def _conjoined(candidate: Candidate) -> Iterator[Candidate]:

@@ -47,7 +47,7 @@ _VAGUE = re.compile(
     r"|in (?:a few|several|the coming) (?:hours|days|weeks|months|years)"
     r"|at a later (?:date|time|stage)|the (?:near|short|medium|long)[ -]term|short-term|long-term"
     r"|as early as possible|in time|on time|(?<!from )now|currently|recently|ongoing)\b"
-    r"|^later(?: on)?$|^an? (?:day|week|month|year)$",
+    r"|^later(?: on)?$|^an? (?:day|week|month|year)$|^since\b",  # "since March": begun
 )
 # "from X to Y", "between X and Y", "X through Y": the range's end.
 _RANGE = re.compile(
@@ -56,7 +56,7 @@ _RANGE = re.compile(
 )
 # Lower bounds: "starting on October 1", "beginning next year", "after October of next year".
 _LOWER_BOUND = re.compile(
-    r"^(?:after|following|from|since|starting|beginning|as of|once|upon|in the wake of)\b"
+    r"^(?:after|following|from|starting|beginning|as of|once|upon|in the wake of)\b"
 )
 _TIME_OF_DAY = re.compile(
     r"(?:\bat\s+)?\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:local\s+time|[a-z]{2,4}\b))?"
@@ -138,6 +138,15 @@ _YEAR_ONLY = re.compile(
     r"^(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\s+|fy\s*)?(?P<year>\d{4})$"
 )
 _DECADE = re.compile(r"^(?:the\s+)?(?P<decade>\d{3}0)s$")
+# What a lower bound must name to be a time of its own: "from next year", "starting Monday"
+# (a day's name leads it: in "following the vote today" the day dates the vote).
+_NAMES_A_TIME = re.compile(
+    r"\d|"
+    + MONTH_PATTERN
+    + r"|next|this|week|month|year|^(?:today|tomorrow|tonight|"
+    + "|".join(WEEKDAYS)
+    + r")\b"
+)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "final": 4, "last": 4, "latter": 2}  # fmt: skip
 
@@ -160,7 +169,7 @@ def _resolve_cached(expression: str, published: date) -> Deadline:
         # "starting on October 1", "beginning next year": the act comes with that time; a
         # lower bound alone ("after the election", "once approved") names no time of its own
         text = _LOWER_BOUND.sub("", text, count=1).strip(" ,")
-        if not text or not re.search(r"\d|" + MONTH_PATTERN + r"|next|this|week|month|year", text):
+        if not text or not _NAMES_A_TIME.search(text):
             return NO_DEADLINE
     try:
         period = _resolve(text, published)

@@ -182,12 +182,26 @@ def test_bounding_words_do_not_move_the_deadline(
         "in the near future",
         "after the elections",
         "following the vote today",
+        "since Monday",
+        "since March",
         "",
     ],
 )
 def test_vague_wording_and_lower_bounds_get_no_due_date(expression: str) -> None:
     deadline = resolve_deadline(expression, P)
     assert (deadline.due, deadline.precision) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("from Monday", date(2022, 1, 24)),
+        ("starting Tuesday", date(2022, 1, 25)),
+        ("beginning tomorrow", date(2022, 1, 22)),
+    ],
+)
+def test_a_measure_from_a_named_day_is_due_that_day(expression: str, due: date) -> None:
+    _check(expression, due, DAY)
 
 
 def test_typographic_quotes_and_dashes_are_read() -> None:

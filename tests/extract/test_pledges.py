@@ -467,6 +467,21 @@ def test_negative_commitment() -> None:
     assert (pledge.actor, pledge.action) == ("Ann Lee", "not resign")
 
 
+@pytest.mark.parametrize(
+    ("body", "action"),
+    [
+        ("The company refuses to pay the fine.", "not pay the fine"),
+        (
+            "Iran has refused to negotiate with the United States.",
+            "not negotiate with the United States",
+        ),
+        ("The company did not refuse to pay the fine.", "pay the fine"),
+    ],
+)
+def test_a_refusal_commits_to_not_doing_the_act(body: str, action: str) -> None:
+    assert _only(body).action == action
+
+
 def test_a_quotation_is_its_speakers_pledge() -> None:
     pledge = _only('"We will rebuild every school," said Mayor Tom Ward.')
     assert (pledge.actor, pledge.action) == ("Tom Ward", "rebuild every school")
