@@ -112,6 +112,8 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
     head = str(verb.lemma_).lower() if verb.pos_ in {"VERB", "AUX"} else verb.text
     if head == "be" and verb.lower_ in {"'s", "’s"}:
         head = "be"
+    if done_to is theme and theme is not None:  # "taxes will rise" -> "raise taxes"
+        head = words.DONE_TO_FORMS.get(head, head)
     parts = [head]
     if done_to is not None:  # "will be assembled" -> "assemble <what was assembled>"
         parts.append(_as_object(phrase_tokens(done_to)))

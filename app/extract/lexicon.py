@@ -71,6 +71,7 @@ BODY_NOUNS = _words("body_nouns")
 PUBLIC_BODY_NOUNS = _words("public_body_nouns")
 MADE_STATES = _words("made_states")
 CHANGING_VERBS = _words("changing_verbs")
+DONE_TO_FORMS: dict[str, str] = dict(_WORDS["done_to_forms"])
 RECEIVING_VERBS = _words("receiving_verbs")
 GIVEN_VERBS = _words("given_verbs")
 # When.

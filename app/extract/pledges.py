@@ -316,11 +316,23 @@ def _changes(candidate: Candidate) -> bool:
     return (
         action.lemma_.lower() in words.CHANGING_VERBS
         and subject is not None
-        and subject.head.i == action.i
+        and subject.head.i == _raising_clause(action).i
         and _is_a_thing(subject)
         and not is_passive(action)
-        and not any(c.dep_ in _OWN_OBJECTS for c in action.children)
-    )
+        and not any(c.dep_ in _OWN_OBJECTS and c.ent_type_ not in _TIME_ENTITIES
+                    for c in action.children)  # "will reopen next month": a time, no object
+    )  # fmt: skip
+
+
+def _raising_clause(action: Any) -> Any:
+    """The clause whose subject an act's own is when "be (set) to" carries it: "is" in "the
+    talks were to open", "the plant is set to close"; else the act itself."""
+    clause = action
+    while clause.dep_ in {"xcomp", "acomp"} and (
+        clause.head.lemma_ == "be" or clause.head.lower_ in words.BE_SET_WORDS
+    ):
+        clause = clause.head
+    return clause
 
 
 def _raised_patient(candidate: Candidate) -> Any:
