@@ -196,15 +196,17 @@ def _build(
     quote = raw.strip()
     actor = described.actor
     doer = _doer(candidate.action)
-    raised = _raised_patient(candidate) if doer is None else None
+    raised = _raised_patient(candidate)
     committer = _committer(candidate, namer) if doer is None else ""
     if doer is not None and namer.name_token(doer):
         actor = namer.name_token(doer)  # "will be provided by the state government"
+        if doer.head.dep_ == "agent":  # who acts is not what the act is done to
+            excluded |= {t.i for t in doer.head.subtree}
     elif committer:
         actor = committer  # "My commitment is that Rocky will remain …": whoever's it is
     elif (
         not actor
-        or raised is not None
+        or (raised is not None and doer is None)
         or _is_a_thing(candidate.subject)
         or _made_available(candidate.action)
     ):

@@ -258,6 +258,33 @@ def test_a_thing_that_changes_is_what_the_act_is_done_to(
     assert (pledge.actor, pledge.action) == (actor, action)
 
 
+@pytest.mark.parametrize(
+    ("body", "actor", "action"),
+    [
+        (
+            "The aid will be provided by the state government next week.",
+            "state government",
+            "provide the aid",
+        ),
+        (
+            "The debate is to be moderated by NBC News correspondent Kristen Welker.",
+            "Kristen Welker",
+            "moderate the debate",
+        ),
+        (
+            "The bridge is scheduled to be opened by Mayor Ann Lee in May.",
+            "Ann Lee",
+            "open the bridge",
+        ),
+    ],
+)
+def test_who_does_a_passive_act_is_its_actor_and_not_in_its_action(
+    body: str, actor: str, action: str
+) -> None:
+    pledge = _only(body)
+    assert (pledge.actor, pledge.action) == (actor, action)
+
+
 def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
     extraction = _extract("The council is to reopen the bridge in May and will cut the tolls.")
     assert [(p.action, p.due) for p in extraction.pledges] == [
