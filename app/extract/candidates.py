@@ -95,6 +95,8 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
         return
     verb = token.head
     reporter = reporting_verb(verb)
+    if rule != "will" and reporter is None and _perfect(verb):
+        return  # "he would have been 80", "could have closed": what did not or may have happened
     frame = "" if reporter is None else reporter.lemma_.lower()
     framer = None if reporter is None else subject_of(reporter)
     if frame in words.THREAT_FRAMES:
@@ -106,6 +108,13 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
         yield _make(rule, token, verb, PledgeKind.PROMISE, framer, verb)
         return
     yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(verb), verb)
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a verb is a participle after "have": "would have been", "could have closed"."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children
+    )
 
 
 def _be_to(token: Token) -> Iterator[Candidate]:
