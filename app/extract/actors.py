@@ -56,7 +56,8 @@ class ActorNamer:
             # the one who declared it will see to it
             reporter = reporting_verb(cue.action)
             announcer = subject_of(reporter) if reporter is not None else None
-            return "" if announcer is None else self._name_of(announcer, 0)
+            named = "" if announcer is None else self._name_of(announcer, 0)
+            return "" if is_news_outlet(named) else named  # an outlet passes a plan on
         return self._name_of(subject, 0)
 
     def main_agent(self, *, person: bool = False) -> str:
@@ -77,6 +78,8 @@ class ActorNamer:
                         continue  # "WN", "UTC": initials of a byline or a clock, not a body
                     if label == "PERSON" and not _written_as_a_name(ent.text):
                         continue  # "Ya ya.": words spaCy took for a name
+                    if is_news_outlet(name):
+                        continue  # the outlet that reports the story is not what it is about
                     weight = 2.0 if ent.start_char < max(first_paragraph, 0) else 1.0
                     root = ent.root
                     if root.dep_ == "nsubj" and root.head.lemma_.lower() in words.ANNOUNCING_VERBS:
@@ -334,6 +337,12 @@ def is_agent(subject: Token) -> bool:
         or subject.lemma_.lower() in words.ROLE_NOUNS | words.BODY_NOUNS
         or subject.text.startswith("@")
     )
+
+
+def is_news_outlet(name: str) -> bool:
+    """Whether a name is a news outlet's ("Sputnik News", "the Associated Press news agency"):
+    one that reports what others will do."""
+    return any(word in words.MEDIA_WORDS for word in re.findall(r"[a-z]+", name.lower()))
 
 
 def _window_start(token: Token, sentences: int) -> int:

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
 from app.extract import lexicon as words
-from app.extract.actors import ActorNamer, interviewee, is_agent, quotation_around
+from app.extract.actors import (
+    ActorNamer,
+    interviewee,
+    is_agent,
+    is_news_outlet,
+    quotation_around,
+)
 from app.extract.candidates import Candidate, find_candidates
 from app.extract.clauses import (
     action_text,
@@ -385,7 +391,7 @@ def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
             speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
         if speaker is not None:
             name = namer.name_token(speaker)
-            if name:
+            if name and not is_news_outlet(name):  # an outlet reports; it does not commit
                 return name
     turn = interviewee(candidate.action)
     return "" if turn is None else namer.name_token(turn)

@@ -366,6 +366,17 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             'recount."',
             "Dr Anna Ruiz",
         ),
+        # a news outlet passes a plan on: the article's body makes it
+        (
+            "Acme Motors is in talks. According to the Daily Herald, the plant will close in "
+            "June.",
+            "Acme Motors",
+        ),
+        (
+            "Acme Motors is in talks. The Associated Press reported the plant would be closed "
+            "in June.",
+            "Acme Motors",
+        ),
     ],
 )
 def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: str) -> None:
