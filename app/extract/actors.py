@@ -275,17 +275,38 @@ def speaker_of(token: Token) -> Token | None:
 
 def interviewee(token: Token) -> Token | None:
     """In an interview written as turns, whose turn a word stands in: the name of the last turn
-    mark before it ("((Gregory Kurtzer)) Our goal is …")."""
+    mark before it ("((Gregory Kurtzer)) Our goal is …"); None after a turn that asks ("((WN))
+    On your site you say …?"): what follows it is the answer's (see answers_a_question)."""
+    turn = _last_turn(token)
+    if turn is None or _asks(token.doc, turn):
+        return None
+    name = token.doc.char_span(*turn, alignment_mode="expand")
+    return None if name is None else name.root
+
+
+def answers_a_question(token: Token) -> bool:
+    """Whether a word stands in an interview after a turn that asks a question: the one asked
+    speaks, or is spoken of ("On your website you state …")."""
+    turn = _last_turn(token)
+    return turn is not None and _asks(token.doc, turn)
+
+
+def _last_turn(token: Token) -> tuple[int, int] | None:
+    """Where the name of the last turn mark before a word stands, if the text has turns."""
     doc = token.doc
     turns: list[tuple[int, int]] | None = doc.user_data.get("pledgewatch_turns")
     if turns is None:
         found = _TURN.finditer(text_of(doc))
         turns = doc.user_data["pledgewatch_turns"] = [m.span("name") for m in found]
     before = [turn for turn in turns if turn[1] <= token.idx]
-    if not before:
-        return None
-    name = doc.char_span(*before[-1], alignment_mode="expand")
-    return None if name is None else name.root
+    return before[-1] if before else None
+
+
+def _asks(doc: Doc, turn: tuple[int, int]) -> bool:
+    """Whether a turn's paragraph ends with a question mark."""
+    text = text_of(doc)
+    start, end = _paragraph_bounds(text, turn[0])
+    return text[start:end].rstrip().endswith("?")
 
 
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

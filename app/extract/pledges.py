@@ -20,6 +20,7 @@ from app.domain import Article, Pledge, PledgeKind, Quote, Span
 from app.extract import lexicon as words
 from app.extract.actors import (
     ActorNamer,
+    answers_a_question,
     interviewee,
     is_agent,
     is_news_outlet,
@@ -382,7 +383,8 @@ def _owner(subject: Any, namer: ActorNamer) -> str:
 def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
     """When the subject names nobody: the one who says it ("X said ... would", "according to
     X, ... will"), else, in an interview, the one whose turn it is ("((Gregory Kurtzer)) Our
-    goal is …", "Very careful attention will be paid to …")."""
+    goal is …", "Very careful attention will be paid to …"), and after a question's turn the
+    person the article is about: the one who answers it."""
     for token in candidate.action.sent:
         speaker = None
         if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
@@ -393,6 +395,8 @@ def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
             name = namer.name_token(speaker)
             if name and not is_news_outlet(name):  # an outlet reports; it does not commit
                 return name
+    if answers_a_question(candidate.action):
+        return namer.main_agent(person=True)  # the one interviewed, whom the article is about
     turn = interviewee(candidate.action)
     return "" if turn is None else namer.name_token(turn)
 

@@ -368,8 +368,7 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
         ),
         # a news outlet passes a plan on: the article's body makes it
         (
-            "Acme Motors is in talks. According to the Daily Herald, the plant will close in "
-            "June.",
+            "Acme Motors is in talks. According to the Daily Herald, the plant will close in June.",
             "Acme Motors",
         ),
         (
@@ -525,6 +524,21 @@ def test_a_pledge_in_an_interview_is_the_one_whose_turn_it_is(
     asked: str, answered: str, pledged: str
 ) -> None:
     body = f"((WN)) Red Hat moved away from CentOS. {asked}\n\n((Jane Roe)) {answered}\n\n{pledged}"
+    assert _only(body).actor == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The next step of this research is to examine the state laws.",  # an answer unmarked
+        "JR Very careful attention will be paid to the state laws.",  # marked by initials
+    ],
+)
+def test_an_answer_after_a_question_s_turn_is_the_one_interviewed_s(answer: str) -> None:
+    body = (
+        "Professor Jane Roe of Acme University spoke with Wikinews about her study.\n\n"
+        f"((WN)) What comes next for your research?\n\n{answer}"
+    )
     assert _only(body).actor == "Jane Roe"
 
 
