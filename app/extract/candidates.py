@@ -94,6 +94,8 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
     else:
         return
     verb = token.head
+    if rule == "would" and verb.lemma_.lower() in words.WISH_VERBS:
+        return  # "we would like to thank", "she would prefer": a wish, not an act
     reporter = reporting_verb(verb)
     if rule != "will" and reporter is None and _perfect(verb):
         return  # "he would have been 80", "could have closed": what did not or may have happened

@@ -104,9 +104,11 @@ def test_questions_are_not_even_candidates(body: str) -> None:
         "He would have been 80 on February 20.",  # what did not happen, or might have
         "Richard Nixon would have faced impeachment but resigned.",
         "The plant could have closed in 2009.",
+        "We would like to thank the volunteers for their help.",  # a wish, not an act
+        "The mayor said she would prefer the council not vote on Monday.",
     ],
 )
-def test_a_modal_of_the_past_is_not_even_a_candidate(body: str) -> None:
+def test_a_modal_of_the_past_or_a_wish_is_not_even_a_candidate(body: str) -> None:
     assert _extract(body).pledges == ()
 
 
