@@ -94,6 +94,8 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
     else:
         return
     verb = token.head
+    if _had(token):
+        return  # "he'd ordered it": 'd before a participle is "had"
     if rule == "would" and verb.lemma_.lower() in words.WISH_VERBS:
         return  # "we would like to thank", "she would prefer": a wish, not an act
     reporter = reporting_verb(verb)
@@ -110,6 +112,16 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
         yield _make(rule, token, verb, PledgeKind.PROMISE, framer, verb)
         return
     yield _make(rule, token, verb, PledgeKind.PROMISE, subject_of(verb), verb)
+
+
+def _had(token: Token) -> bool:
+    """Whether "'d" stands for "had": the next word but adverbs is a participle ("he'd
+    ordered", "she'd already been told"; not "he'd be fired")."""
+    if token.lower_ not in {"'d", "’d"}:
+        return False
+    following = (t for t in token.doc[token.i + 1 : token.sent.end] if t.pos_ != "ADV")
+    word = next(following, None)
+    return word is not None and word.tag_ == "VBN"
 
 
 def _perfect(verb: Token) -> bool:

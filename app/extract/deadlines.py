@@ -49,6 +49,13 @@ _VAGUE = re.compile(
     r"|as early as possible|in time|on time|(?<!from )now|currently|recently|ongoing)\b"
     r"|^later(?: on)?$|^an? (?:day|week|month|year)$|^since\b",  # "since March": begun
 )
+# A length written before a noun, alone: "27-year", "a five-year" (dateparser read them as the
+# 27th and May); how long a thing lasts, not when.
+_ATTRIBUTIVE_LENGTH = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:nearly\s+|almost\s+|about\s+)?"
+    + _NUMBER.replace("?P<n>", "?:")
+    + r"-(?:minute|hour|day|week|fortnight|month|quarter|year|decade)(?:-long)?$"
+)
 # "from X to Y", "between X and Y", "X through Y": the range's end.
 _RANGE = re.compile(
     r"^(?:(?:from|between)\s+.+?\s+(?:to|and|through|until|till)|.+?\s+(?:through|thru))"
@@ -159,7 +166,7 @@ def resolve_deadline(expression: str, published: date) -> Deadline:
 @lru_cache(maxsize=65_536)
 def _resolve_cached(expression: str, published: date) -> Deadline:
     text = normalise(expression)
-    if not text or _VAGUE.search(text):
+    if not text or _VAGUE.search(text) or _ATTRIBUTIVE_LENGTH.match(text):
         return NO_DEADLINE
     # "from 2009 to 2011", "between 2014 and 2016": done by the end of the range.
     ranged = _RANGE.match(text)

@@ -102,6 +102,7 @@ ENACTING_VERBS = _words("enacting_verbs")
 TAKING_VERBS = _words("taking_verbs")
 WHEN_MARKS = _words("when_marks")
 RUNNING_LEADS = _words("running_leads")
+TIME_UNITS = _words("time_units")
 EQUIVALENT_ACTS: list[frozenset[str]] = [frozenset(group) for group in _WORDS["equivalent_acts"]]
 OBJECT_ENDS = _words("object_ends")
 NOT_IN_TITLE = _words("not_in_title")

@@ -63,6 +63,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
             and not _is_a_number_only(ent)
             and not _how_often(ent)
             and not _owns(ent)
+            and not _measures_a_thing(ent)
         ):
             start, end = _own_words(ent)
             end = _before_a_dash(start, end, doc)
@@ -303,6 +304,21 @@ def _owns(ent: Any) -> bool:
     when an act is done; and 'May's agreement' is Theresa May's."""
     doc = ent.doc
     return bool(ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"))
+
+
+def _measures_a_thing(ent: Any) -> bool:
+    """'a 27-year contract', 'a five-year plan', 'after a nine-year hiatus': how long a thing
+    lasts, which dates no act; unless a running lead makes it the act's time ('during a 14-day
+    quarantine': _with_measure)."""
+    root = ent.root
+    thing = root.head
+    return (
+        root.lemma_.lower() in words.TIME_UNITS
+        and root.dep_ in {"amod", "compound", "nummod"}
+        and thing.pos_ == "NOUN"
+        and thing.lemma_.lower() not in words.TIME_UNITS
+        and not (thing.dep_ == "pobj" and thing.head.lower_ in words.RUNNING_LEADS)
+    )
 
 
 def _how_often(ent: Any) -> bool:

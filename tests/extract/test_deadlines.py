@@ -184,6 +184,8 @@ def test_bounding_words_do_not_move_the_deadline(
         "following the vote today",
         "since Monday",
         "since March",
+        "27-year",  # a length before a noun: how long, not when (dateparser read the 27th)
+        "a five-year",
         "",
     ],
 )

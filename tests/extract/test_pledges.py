@@ -104,6 +104,7 @@ def test_questions_are_not_even_candidates(body: str) -> None:
         "He would have been 80 on February 20.",  # what did not happen, or might have
         "Richard Nixon would have faced impeachment but resigned.",
         "The plant could have closed in 2009.",
+        "The prince did not say he'd ordered it.",  # 'd before a participle is "had"
         "We would like to thank the volunteers for their help.",  # a wish, not an act
         "The mayor said she would prefer the council not vote on Monday.",
     ],
@@ -488,6 +489,13 @@ def test_who_a_short_name_a_description_or_a_product_stands_for(
         ("The ministry will cut next year's budget.", None),
         ("The firm will cut January's sales targets.", None),
         ("Johnson will reopen May's negotiated Brexit agreement.", None),
+        # how long a thing lasts is not when; a length that runs is
+        ("Acme has signed a 27-year contract with the ministry to cut its fees.", None),
+        ("The council will cut emissions under a five-year plan.", None),
+        (
+            "The mayor will hold meetings by video during a 14-day quarantine.",
+            "during a 14-day quarantine",
+        ),
     ],
 )
 def test_which_time_is_the_acts(body: str, deadline: str | None) -> None:
