@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import Deadline, DuePrecision
 from app.domain.days import LATEST_DUE
+from app.extract import lexicon as words
 from app.extract import periods
 from app.extract.datepatterns import MONTH_PATTERN, MONTHS, WEEKDAYS
 from app.extract.periods import Period
@@ -54,7 +55,9 @@ _VAGUE = re.compile(
 _ATTRIBUTIVE_LENGTH = re.compile(
     r"^(?:an?\s+|the\s+)?(?:nearly\s+|almost\s+|about\s+)?"
     + _NUMBER.replace("?P<n>", "?:")
-    + r"-(?:minute|hour|day|week|fortnight|month|quarter|year|decade)(?:-long)?$"
+    + r"-(?:"
+    + "|".join(sorted(words.TIME_UNITS))
+    + r")(?:-long)?$"
 )
 # "from X to Y", "between X and Y", "X through Y": the range's end.
 _RANGE = re.compile(
