@@ -138,13 +138,15 @@ def recipient_token(cue: Candidate) -> Token | None:
 
 
 def phrase_tokens(token: Token) -> list[Token]:
-    """The token with its modifiers, leaving out clauses, appositions and punctuation."""
+    """The token with its modifiers, leaving out clauses, appositions and punctuation (but the
+    hyphen inside a word: "a 30-year contract")."""
     keep: list[Token] = []
 
     def walk(node: Token) -> None:
         keep.append(node)
         for child in node.children:
-            if child.dep_ not in {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}:
+            left_out = child.dep_ in {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
+            if not left_out or child.tag_ == "HYPH":
                 walk(child)
 
     walk(token)

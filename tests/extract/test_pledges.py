@@ -164,6 +164,11 @@ def test_condition_and_deadline() -> None:
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
+        # a word written with a hyphen keeps it
+        ("Two of the Rolls-Royce engines will be replaced by June, Acme said.",
+         "replace two of the Rolls-Royce engines", "by June"),
+        ("The first double-deck jets will be delivered by October, Acme said.",
+         "deliver the first double-deck jets", "by October"),
     ],
 )  # fmt: skip
 def test_what_belongs_to_the_act_is_in_its_action(body: str, action: str, deadline: str) -> None:
