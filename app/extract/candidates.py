@@ -101,6 +101,8 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
     reporter = reporting_verb(verb)
     if rule != "will" and reporter is None and _perfect(verb):
         return  # "he would have been 80", "could have closed": what did not or may have happened
+    if rule == "would" and reporter is None and _told_as_a_story(verb):
+        return  # "She would later say": the past, told on from an earlier time
     frame = "" if reporter is None else reporter.lemma_.lower()
     framer = None if reporter is None else subject_of(reporter)
     if frame in words.THREAT_FRAMES:
@@ -122,6 +124,16 @@ def _had(token: Token) -> bool:
     following = (t for t in token.doc[token.i + 1 : token.sent.end] if t.pos_ != "ADV")
     word = next(following, None)
     return word is not None and word.tag_ == "VBN"
+
+
+def _told_as_a_story(verb: Token) -> bool:
+    """Whether a verb after "would" goes on with a story of the past: an adverb of what came
+    after ("would later say", "would eventually become"), or "would go on to"."""
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    goes_on = verb.lemma_ == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
+    )
+    return bool(adverbs & words.NARRATIVE_ADVERBS) or goes_on
 
 
 def _perfect(verb: Token) -> bool:

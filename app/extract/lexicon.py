@@ -30,6 +30,7 @@ def _kinds(name: str) -> dict[str, PledgeKind]:
 FUTURE_MODALS = _words("future_modals")
 REPORTED_MODALS = _words("reported_modals")
 WISH_VERBS = _words("wish_verbs")
+NARRATIVE_ADVERBS = _words("narrative_adverbs")
 HEDGES = _words("hedges")
 BE_SET_WORDS = _words("be_set_words")
 COMMITMENT_VERBS = _kinds("commitment_verbs")
