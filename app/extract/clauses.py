@@ -48,13 +48,15 @@ def _asked(clause: Token) -> bool:
 
 def _completes_the_act(clause: Token, verb: Token) -> bool:
     """A clause after the act that belongs to its phrase: its purpose ("meet Monday to discuss
-    the confirmation") or its question ("decide if an investigation is required")."""
+    the confirmation"), its question ("decide if an investigation is required") or its end
+    ("continue searching until we find it")."""
     if clause.i < verb.i:
         return False
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
         c.dep_ in SUBJECTS for c in clause.children
     )
-    return purpose or _asked(clause)
+    ends = any(c.dep_ == "mark" and c.lower_ in {"until", "till"} for c in clause.children)
+    return purpose or ends or _asked(clause)
 
 
 def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = None) -> str:

@@ -166,6 +166,9 @@ def test_condition_and_deadline() -> None:
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
+        # so does the end it runs to
+        ("The council will keep the road closed from Monday until the repairs are done.",
+         "keep the road closed until the repairs are done", "from Monday"),
         # a word written with a hyphen keeps it
         ("Two of the Rolls-Royce engines will be replaced by June, Acme said.",
          "replace two of the Rolls-Royce engines", "by June"),
