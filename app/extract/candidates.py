@@ -96,6 +96,8 @@ def _future_modal(token: Token) -> Iterator[Candidate]:
     verb = token.head
     if _had(token):
         return  # "he'd ordered it": 'd before a participle is "had"
+    if _quotative(verb):
+        return  # "they will go like, 'No …'": what someone will say, told as speech
     if rule == "would" and verb.lemma_.lower() in words.WISH_VERBS:
         return  # "we would like to thank", "she would prefer": a wish, not an act
     reporter = reporting_verb(verb)
@@ -134,6 +136,22 @@ def _told_as_a_story(verb: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
     )
     return bool(adverbs & words.NARRATIVE_ADVERBS) or goes_on
+
+
+def _quotative(verb: Token) -> bool:
+    """Whether "go like" or "be like" opens a quotation ("will go like 'No, you cannot'"): a
+    way of telling what someone says, not an act."""
+    doc = verb.doc
+    if (
+        verb.lemma_ not in {"go", "be"}
+        or verb.i + 2 >= len(doc)
+        or doc[verb.i + 1].lower_ != "like"
+    ):
+        return False
+    after = doc[verb.i + 2]
+    if after.text == "," and verb.i + 3 < len(doc):
+        after = doc[verb.i + 3]
+    return after.text in {'"', "“", "'", "‘", ":"}
 
 
 def _perfect(verb: Token) -> bool:

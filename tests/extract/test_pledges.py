@@ -107,11 +107,13 @@ def test_questions_are_not_even_candidates(body: str) -> None:
         "The prince did not say he'd ordered it.",  # 'd before a participle is "had"
         "She would later say her first marriage was her only happy one.",  # a story of the past
         "He would go on to found a company.",
+        'Then the right wing will go like "No, you cannot do that."',  # what one will say
+        'And they will be like, "What are you doing?"',
         "We would like to thank the volunteers for their help.",  # a wish, not an act
         "The mayor said she would prefer the council not vote on Monday.",
     ],
 )
-def test_a_modal_of_the_past_a_wish_or_a_story_is_not_even_a_candidate(body: str) -> None:
+def test_a_past_a_wish_a_story_or_a_quotation_is_not_even_a_candidate(body: str) -> None:
     assert _extract(body).pledges == ()
 
 
