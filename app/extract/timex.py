@@ -38,6 +38,8 @@ _LENGTHS = re.compile(
     r"(?:\s+(?:more|further|additional))?\s+(?:days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
+# How a length of time hangs on the thing it measures: "a 14-day quarantine".
+_MEASURING = frozenset({"amod", "compound", "nummod"})
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 
@@ -248,11 +250,7 @@ def _with_measure(start: int, end: int, root: Token) -> tuple[int, int]:
     """A length of time that names a measure, with the measure and the word before it:
     "14-day" in "during a 14-day quarantine" is the whole phrase "a 14-day quarantine"."""
     measure = root.head
-    if (
-        root.dep_ in {"amod", "compound", "nummod"}
-        and measure.pos_ == "NOUN"
-        and (measure.dep_ == "pobj" and measure.head.lower_ in words.RUNNING_LEADS)
-    ):
+    if root.dep_ in _MEASURING and measure.pos_ == "NOUN" and _runs(measure):
         first = min(t.i for t in measure.subtree)
         return min(start, first), max(end, measure.i + 1)
     return start, end
@@ -314,11 +312,17 @@ def _measures_a_thing(ent: Any) -> bool:
     thing = root.head
     return (
         root.lemma_.lower() in words.TIME_UNITS
-        and root.dep_ in {"amod", "compound", "nummod"}
+        and root.dep_ in _MEASURING
         and thing.pos_ == "NOUN"
         and thing.lemma_.lower() not in words.TIME_UNITS
-        and not (thing.dep_ == "pobj" and thing.head.lower_ in words.RUNNING_LEADS)
+        and not _runs(thing)
     )
+
+
+def _runs(measure: Token) -> bool:
+    """Whether a thing a length measures runs as the act's time: the object of a running lead
+    ("during a 14-day quarantine")."""
+    return bool(measure.dep_ == "pobj" and measure.head.lower_ in words.RUNNING_LEADS)
 
 
 def _how_often(ent: Any) -> bool:
