@@ -18,20 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain import Article, Pledge, PledgeKind, Quote, Span
 from app.extract import lexicon as words
-from app.extract.actors import (
-    ActorNamer,
-    answers_a_question,
-    interviewee,
-    is_agent,
-    is_news_outlet,
-    quotation_around,
-)
+from app.extract.actors import ActorNamer, quotation_around
 from app.extract.candidates import Candidate, find_candidates
 from app.extract.clauses import (
     action_text,
     condition_tokens,
     recipient_token,
     tokens_text,
+)
+from app.extract.committers import (
+    TIME_ENTITIES,
+    actor_of,
+    doer_of,
+    is_a_thing,
+    raised_patient,
+    what_it_is,
 )
 from app.extract.features import Features, candidate_features
 from app.extract.nlp import parse_many
@@ -49,7 +50,6 @@ Sentence = Any  # spaCy's Span
 MAX_SENTENCE_TOKENS = 200
 _ANAPHORS = frozenset({"that", "it", "this", "so", "the same"})
 _OWN_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "npadvmod"})
-_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _Key = tuple[str, str, str, str]  # what makes two pledges of an article one: see _keep
 
 
@@ -60,6 +60,7 @@ class Described:
     candidate: Candidate
     sentence: Sentence
     actor: str
+    found_by: str  # how the actor was found: see committers.actor_of
     deadline: TimeExpression | None
     features: Features
 
@@ -86,14 +87,15 @@ def describe(doc: Doc, namer: ActorNamer | None = None) -> Iterator[Described]:
             continue
         expressions = time_expressions(sent)
         for candidate in candidates:
-            actor = namer.name(candidate)
+            named = namer.name(candidate)
+            actor, found_by = actor_of(candidate, namer, named)
             deadline = deadline_of(candidate, expressions)
             quoted = quotation_around(doc, candidate.cue.idx) is not None
             features = candidate_features(
-                candidate, actor=actor, deadline=deadline, quoted=quoted,
+                candidate, actor=named, deadline=deadline, quoted=quoted,
                 others=len(candidates) - 1, dated_sentence=bool(expressions),
             )  # fmt: skip
-            yield Described(candidate, sent, actor, deadline, features)
+            yield Described(candidate, sent, actor, found_by, deadline, features)
 
 
 def pledges_in_doc(doc: Doc, model: PledgeModel) -> list[Pledge]:
@@ -141,16 +143,8 @@ def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
     if noun is None or candidate.action.i != noun.i:
         return False
     inside = {t.i for t in noun.subtree} - {noun.i}
-    inside |= {t.i for clause in _what_it_is(noun) for t in clause.subtree}
+    inside |= {t.i for clause in what_it_is(noun) for t in clause.subtree}
     return any(i in inside for i in acts)
-
-
-def _what_it_is(noun: Any) -> list[Any]:
-    """The clauses a noun is said to be ("her promise was that taxes would not rise": rise;
-    "our goal is to expand": expand); none when it is no copula's subject."""
-    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
-        return []
-    return [c for c in noun.head.children if c.dep_ in {"ccomp", "xcomp"}]
 
 
 def _keep(found: dict[_Key, Pledge], pledge: Pledge) -> _Key:
@@ -201,39 +195,16 @@ def _build(
     raw = sent.text  # doc.text[start:end], without spaCy joining the whole doc at each pledge
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
-    actor = described.actor
-    doer = _doer(candidate.action)
-    raised = _raised_patient(candidate)
-    committer = _committer(candidate, namer) if doer is None else ""
-    if doer is not None and namer.name_token(doer):
-        actor = namer.name_token(doer)  # "will be provided by the state government"
-        if doer.head.dep_ == "agent":  # who acts is not what the act is done to
-            excluded |= {t.i for t in doer.head.subtree}
-    elif committer:
-        actor = committer  # "My commitment is that Rocky will remain …": whoever's it is
-    elif (
-        not actor
-        or (raised is not None and doer is None)
-        or _is_a_thing(candidate.subject)
-        or _made_available(candidate.action)
-    ):
-        # "Russia's exchanges will reopen": the owner; "The first jets will be delivered in
-        # 2014": whoever says so, else the article's body
-        subject = candidate.subject
-        said_by_one = subject is not None and subject.lower_ in words.FIRST_PERSON_SINGULAR
-        actor = (
-            _owner(subject, namer)
-            or _fallback_actor(candidate, namer)
-            or namer.main_agent(person=said_by_one)  # "I will continue as CEO": a person's
-            or actor
-            or "Unnamed"
-        )
+    doer = doer_of(candidate.action)
+    if doer is not None and doer.head.dep_ == "agent" and described.found_by == "doer":
+        excluded |= {t.i for t in doer.head.subtree}  # who acts is not what the act is done to
+    raised = raised_patient(candidate)
     # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
     # does is what the act is done to (a passive's subject already is, and so is the subject
     # a passive act with no subject of its own completes: "the bridge is to be opened")
     theme = candidate.subject if doer is None and _changes(candidate) else raised
     return Pledge(
-        actor=actor,
+        actor=described.actor,
         action=_readable_action(candidate, excluded, theme),
         kind=kind,
         quote=quote,
@@ -276,41 +247,6 @@ def _previous_act(token: Any) -> str | None:
     return text.replace(chosen.text, chosen.lemma_, 1) or None
 
 
-def _is_a_thing(subject: Any) -> bool:
-    """A subject that cannot commit: a product, a plant, a law ("the law is to take effect")."""
-    if subject is None or subject.pos_ != "NOUN":  # a name stays: spaCy's PRODUCT is unsure
-        return False
-    return not is_agent(subject)  # not a person, body or handle ("@DrAmyActon will order")
-
-
-def _doer(action: Any) -> Any:
-    """Who the act's wording says does it, when not its subject: the agent of a passive ("will
-    be provided by the state government"), the giver of what is received ("will receive loans
-    from the government of Canada")."""
-    for child in action.children:
-        receiving = child.lower_ == "from" and action.lemma_.lower() in words.RECEIVING_VERBS
-        if child.dep_ == "agent" or (child.dep_ == "prep" and receiving):
-            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
-            # "be repaired by June" is a deadline the parse took for an agent
-            return None if doer is None or doer.ent_type_ in _TIME_ENTITIES else doer
-    return None
-
-
-def _committer(candidate: Candidate, namer: ActorNamer) -> str:
-    """Whose commitment the act's clause tells, when it is what a commitment is ("My
-    commitment is that Rocky will remain …", "Her promise was that taxes would not rise"):
-    the owner's name, else (a "my" no quotation frames) whose turn it is in an interview; ""
-    when the clause tells no one's commitment."""
-    action = candidate.action
-    noun = next((c for c in action.head.children if c.dep_ == "nsubj"), None)
-    if noun is None or noun.lemma_.lower() not in words.COMMITMENT_NOUNS:
-        return ""
-    if action.dep_ != "ccomp" or action not in _what_it_is(noun):
-        return ""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return "" if owner is None else namer.name_token(owner) or _fallback_actor(candidate, namer)
-
-
 def _received(action: Any) -> bool:
     """An act of receiving ("we will receive written responses"): the receiver's subject is
     not who acts."""
@@ -326,9 +262,9 @@ def _changes(candidate: Candidate) -> bool:
         action.lemma_.lower() in words.CHANGING_VERBS
         and subject is not None
         and subject.head.i == _raising_clause(action).i
-        and _is_a_thing(subject)
+        and is_a_thing(subject)
         and not is_passive(action)
-        and not any(c.dep_ in _OWN_OBJECTS and c.ent_type_ not in _TIME_ENTITIES
+        and not any(c.dep_ in _OWN_OBJECTS and c.ent_type_ not in TIME_ENTITIES
                     for c in action.children)  # "will reopen next month": a time, no object
     )  # fmt: skip
 
@@ -342,63 +278,6 @@ def _raising_clause(action: Any) -> Any:
     ):
         clause = clause.head
     return clause
-
-
-def _raised_patient(candidate: Candidate) -> Any:
-    """What a passive act with no subject of its own is done to: the subject of the clause it
-    completes ("the bridge is scheduled to be opened" -> open the bridge; "the dealers that are
-    to be closed" -> close the dealers), never a pronoun ("he is expected to be elected")."""
-    action, subject = candidate.action, candidate.subject
-    if subject is None or not is_passive(action) or subject.head == action:
-        return None
-    clause = action
-    while clause.dep_ == "xcomp" and clause.head != clause:
-        clause = clause.head  # "is scheduled to be opened": the clause of "is scheduled"
-    described = clause.dep_ == "acl" and clause.head == subject  # "with the plant set to be"
-    if subject.head != clause and not described:
-        return None  # the subject of another clause: "the judge ordered that ballots be ..."
-    if subject.lower_ in words.RELATIVE and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return None if subject.pos_ == "PRON" else subject
-
-
-def _made_available(action: Any) -> bool:
-    """A state that only a thing is in, brought about by its maker: "iPhone 4 will be
-    available on AT&T's network" (a product's name is no actor, whatever spaCy calls it)."""
-    return action.lemma_ == "be" and any(
-        c.dep_ == "acomp" and c.lemma_.lower() in words.MADE_STATES for c in action.children
-    )
-
-
-def _owner(subject: Any, namer: ActorNamer) -> str:
-    """Who a thing belongs to, when a name owns it: "Russia's exchanges" -> Russia."""
-    if subject is None:
-        return ""
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ != "PROPN":
-        return ""
-    return namer.name_token(owner)
-
-
-def _fallback_actor(candidate: Candidate, namer: ActorNamer) -> str:
-    """When the subject names nobody: the one who says it ("X said ... would", "according to
-    X, ... will"), else, in an interview, the one whose turn it is ("((Gregory Kurtzer)) Our
-    goal is …", "Very careful attention will be paid to …"), and after a question's turn the
-    person the article is about: the one who answers it."""
-    for token in candidate.action.sent:
-        speaker = None
-        if token.lemma_.lower() in words.SAYING_VERBS and token.pos_ == "VERB":
-            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        elif token.lower_ == "to" and token.head.lower_ == "according":
-            speaker = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if speaker is not None:
-            name = namer.name_token(speaker)
-            if name and not is_news_outlet(name):  # an outlet reports; it does not commit
-                return name
-    if answers_a_question(candidate.action):
-        return namer.main_agent(person=True)  # the one interviewed, whom the article is about
-    turn = interviewee(candidate.action)
-    return "" if turn is None else namer.name_token(turn)
 
 
 def _gist(action: str) -> str:
