@@ -68,6 +68,12 @@ _RANGE = re.compile(
 _LOWER_BOUND = re.compile(
     r"^(?:after|following|from|starting|beginning|as of|once|upon|in the wake of)\b"
 )
+# A span of years written with a hyphen, an en dash or a slash: "2010-11", "2024/25",
+# "2023-2025" (in prose a financial or school year running into the next, not a month:
+# "2010-11" is no November 2010). It is told as its last year.
+_YEAR_SPAN = re.compile(
+    r"\b(?P<first>(?:1[89]|2\d)\d\d)\s*[-–/]\s*(?P<last>\d\d(?:\d\d)?)\b(?!\s*[-–/]\s*\d)"
+)
 _TIME_OF_DAY = re.compile(
     r"(?:\bat\s+)?\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:local\s+time|[a-z]{2,4}\b))?"
     r"|(?:\bat\s+)?\b(?:noon|midday|midnight)\b|\blocal time\b|\b(?:gmt|utc|[ecmp][sd]t)\b"
@@ -203,9 +209,18 @@ def normalise(expression: str) -> str:
     text = expression.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\(.*?\)", " ", text).replace("[", "").replace("]", "")
     text = re.sub(r"[“”\"]", " ", text)
+    text = _YEAR_SPAN.sub(_last_year, text)
     text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)
     text = _TIME_OF_DAY.sub(" ", text)
     return " ".join(text.split()).strip(" ,.;:")
+
+
+def _last_year(span: re.Match[str]) -> str:
+    """The last year of a span of years ("2010-11": 2011), or the span as written when it is
+    none (the second number is no later year within a decade: "2022-02" is a month)."""
+    first, last = span["first"], span["last"]
+    year = int(first[: 4 - len(last)] + last)
+    return str(year) if 0 < year - int(first) <= 10 else span.group(0)
 
 
 def _resolve(text: str, published: date) -> Period | None:

@@ -209,3 +209,23 @@ def test_a_measure_from_a_named_day_is_due_that_day(expression: str, due: date) 
 def test_typographic_quotes_and_dashes_are_read() -> None:
     _check("on Monday — today", date(2019, 6, 24), DAY, published=date(2019, 6, 24))
     _check("in two weeks’ time", date(2022, 2, 4), DAY)
+
+
+@pytest.mark.parametrize(
+    ("expression", "due"),
+    [
+        ("by 2010-11", date(2011, 12, 31)),
+        ("in 2022–23", date(2023, 12, 31)),
+        ("by the end of 2022-23", date(2023, 12, 31)),
+        ("by 2024/25", date(2025, 12, 31)),
+        ("in 2023-2025", date(2025, 12, 31)),
+    ],
+)
+def test_a_span_of_years_is_due_by_the_end_of_its_last(expression: str, due: date) -> None:
+    # "2010-11" in prose is a (financial) year that runs into 2011, not November 2010
+    _check(expression, due, YEAR)
+
+
+@pytest.mark.parametrize("expression", ["on 2022-02-14", "2022-02-14"])
+def test_a_date_written_in_iso_form_stays_a_day(expression: str) -> None:
+    _check(expression, date(2022, 2, 14), DAY)
