@@ -199,6 +199,8 @@ def _commitment_verb(token: Token) -> Iterator[Candidate]:
     if kind is None or token.pos_ not in {"VERB", "AUX"}:
         return
     action = complement(token)
+    if action is not None and action.dep_ == "ccomp" and _told_done(action):
+        return  # "announced that she has died", "announced it had entered into an agreement"
     subject = subject_of(token)
     if subject is None and token.dep_ == "acl":  # "a man tasked to ...": the noun is tasked
         subject = token.head
@@ -210,6 +212,26 @@ def _commitment_verb(token: Token) -> Iterator[Candidate]:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None:
             yield _make(f"verb {lemma}", token, token, kind, subject, token)
+
+
+def _told_done(verb: Token) -> bool:
+    """Whether a clause tells its act as done, affirmed or denied, and nothing ahead: past
+    ("closed") or perfect ("has died", "had not paid"), with no modal or "to" ("would have
+    closed" is no report), and not an act that binds its doer still ("had ordered checks",
+    "had extended its order until May 1": lexicon binding_verbs, enacting_verbs), nor a state
+    told in the past of the saying ("said the party was ready")."""
+    lemma = verb.lemma_.lower()
+    binding = lemma in words.BINDING_VERBS | words.ENACTING_VERBS and any(
+        c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children
+    )  # "had passed the bill", not "had passed away"
+    if binding or lemma in {"be", "have"}:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    perfect = verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "'s", "'ve", "'d"})
+    modal = auxiliaries & (words.FUTURE_MODALS | words.HEDGES | {"to"})
+    if perfect:
+        modal -= {"'d"}  # "she'd died": had
+    return not modal and (verb.tag_ == "VBD" or perfect)
 
 
 def _commitment_noun(token: Token) -> Iterator[Candidate]:
@@ -329,6 +351,8 @@ def _directed_act(token: Token) -> Iterator[Candidate]:
          if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and (has_to(c) or told)),
         None,
     )  # fmt: skip
+    if action is not None and action.dep_ == "ccomp" and _told_done(action):
+        return  # "told reporters that it sold 13 million phones": a report
     if action is not None:
         subject = subject_of(action) or told or subject_of(token)
         yield _make(f"told {lemma}", token, action, PledgeKind.PROMISE, subject, token)

@@ -24,10 +24,13 @@ def _extract(body: str) -> Extraction:
     return Pipeline().run_text(f"{PUBLISHED}\nHeadline\n\n{body}", source="test")
 
 
-def _every_candidate(body: str) -> tuple[Pledge, ...]:
+def _every_candidate(body: str, *, every_act: bool = False) -> tuple[Pledge, ...]:
     """The pledges of a text when the model keeps every candidate (review threshold 0): how
-    each candidate reads, whatever its confidence."""
+    each candidate reads, whatever its confidence; `every_act`: also each further act of an
+    actor in a sentence, which the model must otherwise be sure of (track threshold 0)."""
     keep_all = dataclasses.replace(shipped_model(), review=0.0)
+    if every_act:
+        keep_all = dataclasses.replace(keep_all, track=0.0)
     pipeline = Pipeline(find_pledges=partial(find_pledges, model=keep_all))
     return pipeline.run_text(f"{PUBLISHED}\nHeadline\n\n{body}", source="test").pledges
 
@@ -333,8 +336,10 @@ def test_who_does_a_passive_act_is_its_actor_and_not_in_its_action(
 
 
 def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
-    extraction = _extract("The council is to reopen the bridge in May and will cut the tolls.")
-    assert [(p.action, p.due) for p in extraction.pledges] == [
+    pledges = _every_candidate(
+        "The council is to reopen the bridge in May and will cut the tolls.", every_act=True
+    )
+    assert [(p.action, p.due) for p in pledges] == [
         ("reopen the bridge", date(2022, 5, 31)),
         ("cut the tolls", date(2022, 5, 31)),
     ]
@@ -592,6 +597,32 @@ def test_negative_commitment() -> None:
 )
 def test_a_refusal_commits_to_not_doing_the_act(body: str, action: str) -> None:
     assert [p.action for p in _every_candidate(body)] == [action]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The singer has died, her label announced yesterday.",
+        "The mayor said the council had closed the bridge on Monday.",
+        "Acme told reporters that it sold 13 million phones last year.",
+    ],
+)
+def test_a_done_act_that_someone_tells_is_no_candidate(body: str) -> None:
+    assert _every_candidate(body) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "action"),
+    [
+        ("The governor announced the state had extended its order until May 1.",
+         "extend its order"),
+        ("The minister wrote he had ordered safety checks on escape rooms.",
+         "order safety checks on escape rooms"),
+        ("The coach said the team was ready to play on Sunday.", "play"),
+    ],
+)  # fmt: skip
+def test_a_done_act_that_binds_its_doer_stays_a_candidate(body: str, action: str) -> None:
+    assert action in [p.action for p in _every_candidate(body)]
 
 
 def test_a_quotation_is_its_speakers_pledge() -> None:
