@@ -221,7 +221,7 @@ def _told_done(verb: Token) -> bool:
     "had extended its order until May 1": lexicon binding_verbs, enacting_verbs), nor a state
     told in the past of the saying ("said the party was ready")."""
     lemma = verb.lemma_.lower()
-    binding = lemma in words.BINDING_VERBS | words.ENACTING_VERBS and any(
+    binding = (lemma in words.BINDING_VERBS or lemma in words.ENACTING_VERBS) and any(
         c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children
     )  # "had passed the bill", not "had passed away"
     if binding or lemma in {"be", "have"}:

@@ -28,8 +28,9 @@ def actor_of(candidate: Candidate, namer: ActorNamer, named: str) -> tuple[str, 
     is in an interview), "article" (the body the article is about), or "nobody"."""
     action, subject = candidate.action, candidate.subject
     doer = doer_of(action)
-    if doer is not None and namer.name_token(doer):
-        return namer.name_token(doer), "doer"  # "will be provided by the state government"
+    doer_name = "" if doer is None else namer.name_token(doer)
+    if doer_name:
+        return doer_name, "doer"  # "will be provided by the state government"
     committer = _committer(candidate, namer) if doer is None else ""
     if committer:
         return committer, "owner"  # "My commitment is that Rocky will remain …": whoever's it is

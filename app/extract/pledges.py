@@ -59,8 +59,7 @@ class Described:
 
     candidate: Candidate
     sentence: Sentence
-    actor: str
-    found_by: str  # how the actor was found: see committers.actor_of
+    actor: str  # who the namer found for its subject ("" for nobody): see committers.actor_of
     deadline: TimeExpression | None
     features: Features
 
@@ -87,15 +86,14 @@ def describe(doc: Doc, namer: ActorNamer | None = None) -> Iterator[Described]:
             continue
         expressions = time_expressions(sent)
         for candidate in candidates:
-            named = namer.name(candidate)
-            actor, found_by = actor_of(candidate, namer, named)
+            actor = namer.name(candidate)
             deadline = deadline_of(candidate, expressions)
             quoted = quotation_around(doc, candidate.cue.idx) is not None
             features = candidate_features(
-                candidate, actor=named, deadline=deadline, quoted=quoted,
+                candidate, actor=actor, deadline=deadline, quoted=quoted,
                 others=len(candidates) - 1, dated_sentence=bool(expressions),
             )  # fmt: skip
-            yield Described(candidate, sent, actor, found_by, deadline, features)
+            yield Described(candidate, sent, actor, deadline, features)
 
 
 def pledges_in_doc(doc: Doc, model: PledgeModel) -> list[Pledge]:
@@ -195,8 +193,9 @@ def _build(
     raw = sent.text  # doc.text[start:end], without spaCy joining the whole doc at each pledge
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     quote = raw.strip()
+    actor, found_by = actor_of(candidate, namer, described.actor)
     doer = doer_of(candidate.action)
-    if doer is not None and doer.head.dep_ == "agent" and described.found_by == "doer":
+    if doer is not None and doer.head.dep_ == "agent" and found_by == "doer":
         excluded |= {t.i for t in doer.head.subtree}  # who acts is not what the act is done to
     raised = raised_patient(candidate)
     # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
@@ -204,7 +203,7 @@ def _build(
     # a passive act with no subject of its own completes: "the bridge is to be opened")
     theme = candidate.subject if doer is None and _changes(candidate) else raised
     return Pledge(
-        actor=described.actor,
+        actor=actor,
         action=_readable_action(candidate, excluded, theme),
         kind=kind,
         quote=quote,
