@@ -215,8 +215,9 @@ class ActorNamer:
         return None
 
     def _last_plural_subject_before(self, before: Token) -> Token | None:
-        """'Both officers indicated ... They indicated ...': the plural subject just before."""
-        for token in reversed(self._doc[_window_start(before, 1) : before.sent.start]):
+        """The plural subject just before: "Both officers indicated ... They indicated ...",
+        "The stores were reluctant ..., in which they said"."""
+        for token in reversed(self._doc[_window_start(before, 1) : before.i]):
             plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
             if token.dep_ == "nsubj" and plural and is_agent(token):
                 return token
@@ -355,7 +356,7 @@ def is_agent(subject: Token) -> bool:
     return (
         subject.pos_ in {"PROPN", "PRON"}
         or subject.ent_type_ in words.AGENT_ENTITIES
-        or subject.lemma_.lower() in words.ROLE_NOUNS | words.BODY_NOUNS
+        or subject.lemma_.lower() in words.AGENT_NOUNS
         or subject.text.startswith("@")
     )
 

@@ -38,6 +38,7 @@ def actor_of(candidate: Candidate, namer: ActorNamer, named: str) -> tuple[str, 
         (raised_patient(candidate) is not None and doer is None)
         or is_a_thing(subject)
         or _made_available(action)
+        or _arranged_for_a_group(candidate)
     )
     if named and not told_of_a_thing:
         return named, "subject"
@@ -69,6 +70,22 @@ def is_a_thing(subject: Any) -> bool:
     if subject is None or subject.pos_ != "NOUN":  # a name stays: spaCy's PRODUCT is unsure
         return False
     return not is_agent(subject)  # not a person, body or handle ("@DrAmyActon will order")
+
+
+def _arranged_for_a_group(candidate: Candidate) -> bool:
+    """A group described, not named, of whom a future is told without a commitment word of
+    theirs: what someone else arranges for them ("Developers will be able to set the price",
+    "Hungarian engineers are to join the team", "workers will receive their pay"). With one,
+    the group commits: "The researchers plan to gather", "Local firefighters planned to"."""
+    subject, cue = candidate.subject, candidate.cue.lemma_.lower()
+    if (
+        subject is None
+        or subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in words.PEOPLE_NOUNS
+    ):
+        return False
+    own = words.COMMITMENT_VERBS.keys() | words.COMMITMENT_NOUNS.keys() | words.READY_WORDS
+    return cue not in own
 
 
 def doer_of(action: Any) -> Any:

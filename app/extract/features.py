@@ -203,9 +203,11 @@ def _subject(candidate: Candidate, actor: str, found: Features) -> str:
             found["subject_role"] = 1.0
         if lemma in words.BODY_NOUNS:
             found["subject_body"] = 1.0
+        if lemma in words.PEOPLE_NOUNS:
+            found["subject_people"] = 1.0
         if subject.dep_ == "nsubjpass":
             found["subject_passive"] = 1.0
-        if subject.pos_ == "NOUN" and lemma not in words.ROLE_NOUNS | words.BODY_NOUNS:
+        if subject.pos_ == "NOUN" and lemma not in words.AGENT_NOUNS:
             found[f"subject_thing={lemma}"] = 1.0
     found["actor_named" if actor else "actor_unknown"] = 1.0
     return kind

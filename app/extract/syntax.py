@@ -16,12 +16,14 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def _acts_of_a_commitment(verb: Token) -> bool:
-    """A clause that tells what a commitment someone made says: "(signed) an order delaying the
-    election", "(announced) a plan cutting 1,000 jobs"."""
+    """A clause that tells what a commitment someone made, or a text someone issued, says:
+    "(signed) an order delaying the election", "(announced) a plan cutting 1,000 jobs",
+    "(released) a joint statement saying"."""
     noun = verb.head
-    return (
-        verb.dep_ == "acl" and noun.lemma_.lower() in words.COMMITMENT_NOUNS and noun.dep_ == "dobj"
+    told = (
+        noun.lemma_.lower() in words.COMMITMENT_NOUNS or verb.lemma_.lower() in words.SAYING_VERBS
     )
+    return verb.dep_ == "acl" and told and noun.dep_ == "dobj"
 
 
 def subject_of(verb: Token) -> Token | None:

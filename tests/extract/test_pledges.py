@@ -396,6 +396,29 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "in June.",
             "Acme Motors",
         ),
+        # a group described, not named, whose own commitment it is: the group as written
+        (
+            "Acme Motors opened a plant in Ohio. The researchers plan to gather more data.",
+            "researchers",
+        ),
+        (
+            "Acme Motors opened a plant in Ohio. Local firefighters planned to monitor the site.",
+            "Local firefighters",
+        ),
+        # what is arranged for such a group is the arranger's: here the article's body
+        ("Acme Motors opened an app store. Developers will be able to set prices.", "Acme Motors"),
+        # "they", told after a plural subject of its own sentence, is that subject
+        (
+            "Acme Motors opened a plant. The suppliers were reluctant at first, but they said "
+            "they had plans to ration sales.",
+            "suppliers",
+        ),
+        # a text someone issued speaks for them: "released a statement saying"
+        (
+            "Acme Motors lost the contract. A group of Ohio politicians released a statement "
+            'saying "We will ask tough questions about the decision."',
+            "A group of Ohio politicians",
+        ),
     ],
 )
 def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: str) -> None:
