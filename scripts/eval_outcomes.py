@@ -5,7 +5,8 @@ Three sets: the project's own pairs (scripts/data/outcome-pairs.jsonl), and the 
 MEANTIME follow-ups in data/ (followups-dev.jsonl, each with the distractors of the same story
 in followup-distractors-dev.jsonl: later articles that report no outcome of the pledge). Each
 pledge is stored as it was labelled (its actor and action; for a distractor whose pledge has no
-label, the pledge the extractor finds in its sentence), the later article is read, and what
+label, the pledge the extractor finds in its sentence; its due date, which the follow-up labels
+do not give, as the extractor reads its sentence), the later article is read, and what
 PledgeWatch suggests is scored:
 
 - right: the suggestion's sentence is the labelled outcome sentence (sentence match; for the
@@ -66,6 +67,7 @@ class Case:
     outcome: str | None  # met, broken or partly; None: a distractor, which reports no outcome
     outcome_quote: str | None = None  # the labelled outcome sentence, where the label has one
     on: date | None = None
+    due: date | None = None  # the pledge's due date, as the extractor reads its sentence
 
     def is_right(self, found: Outcome) -> bool:
         """Whether a suggestion is the labelled outcome: its sentence where the label quotes
@@ -137,6 +139,7 @@ def corpus_cases(data: Path, corpus: str) -> list[Case]:
             item["outcome"],
             item["outcome_quote"],
             _day(item["outcome_date"]),
+            _due(articles / f"{item['pledge_article']}.txt", item["pledge_quote"]),
         )
         for item in follow
     ]
@@ -149,8 +152,17 @@ def corpus_cases(data: Path, corpus: str) -> list[Case]:
         if pledge is not None:
             actor, action = pledge
             later = item["later_article"]
-            cases.append(Case(articles, item["pledge_article"], actor, action, later, None))
+            due = _due(articles / f"{item['pledge_article']}.txt", item["pledge_quote"])
+            case = Case(articles, item["pledge_article"], actor, action, later, None, due=due)
+            cases.append(case)
     return cases
+
+
+def _due(path: Path, quote: str) -> date | None:
+    """The due date the extractor gives a pledge of this sentence (the follow-up labels give
+    none): the gold pledge is stored as it would be from its sentence."""
+    found = (p.due for p in _pipeline().run_file(path).pledges if same_sentence(p.quote, quote))
+    return next((due for due in found if due is not None), None)
 
 
 def _extracted(path: Path, quote: str) -> tuple[str, str] | None:
@@ -176,7 +188,8 @@ def pledge_and_later(case: Case) -> tuple[PledgeRecord, tuple[Any, date, str]]:
     """The case's pledge as a stored one; the later article's parse, day and title."""
     pledged, _ = _article(case.articles / f"{case.pledge_article}.txt")
     later, doc = _article(case.articles / f"{case.later_article}.txt")
-    pledge = Pledge(case.actor, case.action, PledgeKind.PROMISE, case.action, Span(0, 0))
+    pledge = Pledge(case.actor, case.action, PledgeKind.PROMISE, case.action, Span(0, 0),
+                    due=case.due)  # fmt: skip
     record = PledgeRecord(1, pledge, 1, pledged.title, pledged.published, case.pledge_article)
     return record, (doc, later.published, later.title)
 

@@ -8,8 +8,10 @@ act done "partly" or "in part" makes the pledge partly kept. A done refusal or f
 act ("refused to provide"), or a done cancellation of it ("called off the talks", "withdrew its
 offer to hold talks", "postponed the vote indefinitely"), makes it broken. A measure told as
 having come into force ("the sugar tax took effect on Friday") keeps the pledge that announced
-it, when it names all that the pledge names and no other actor owns it. A wrong suggestion
-costs the analyst more than a missed one, so every test must pass.
+it, when it names all that the pledge names and no other actor owns it. The act, or what it
+is about, told as late ("is two years behind schedule", "will be delayed until October" past
+the due date) makes it broken, unless a sentence reports it done (delays.py). A wrong
+suggestion costs the analyst more than a missed one, so every test must pass.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from app.extract.acts import (
 )
 from app.extract.broken import breaks, told_failure
 from app.extract.datepatterns import MONTHS, WEEKDAYS
+from app.extract.delays import delayed
 from app.extract.lexicon import ROLE_NOUNS
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
         return []
     namer = ActorNamer(doc)
     found: dict[int, Outcome] = {}
+    late: dict[int, tuple[int, Outcome]] = {}  # by pledge: the sentence that says most of it
     posts = [(r, post) for rs in by_act.values() for r in rs if (post := _post_taken(r))]
     for sent in doc.sents:
         for record, post in posts:  # "Prime Minister Boris Johnson joined …": he took it
@@ -64,6 +68,14 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
                 if record.id not in found and not _dated_before(dated, record):
                     day = day_told(dated, published)
                     found[record.id] = sentence_outcome(sent, record, day, verdict)
+        waiting = (r for rs in by_act.values() for r in rs if r.id not in found)  # read if late
+        for told in delayed(sent, waiting, published):
+            if told.words_said > late.get(told.record.id, (-1,))[0]:
+                outcome = sentence_outcome(sent, told.record, published, Verdict.BROKEN)
+                late[told.record.id] = (told.words_said, outcome)
+    # an act told done anywhere in the article, even late, is kept: it wins over a delay
+    for pledge_id, (_said, outcome) in late.items():
+        found.setdefault(pledge_id, outcome)
     return list(found.values())
 
 

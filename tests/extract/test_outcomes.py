@@ -13,8 +13,8 @@ from app.extract.outcomes import find_outcomes
 PUBLISHED = date(2019, 8, 4)  # a Sunday
 
 
-def _outcomes(text: str, actor: str, action: str) -> list[Outcome]:
-    pledge = Pledge(actor, action, PledgeKind.PROMISE, action, Span(0, 0))
+def _outcomes(text: str, actor: str, action: str, *, due: date | None = None) -> list[Outcome]:
+    pledge = Pledge(actor, action, PledgeKind.PROMISE, action, Span(0, 0), due=due)
     record = PledgeRecord(7, pledge, 1, "Earlier article", date(2019, 7, 28), "earlier.txt")
     return find_outcomes(parse(text), PUBLISHED, [record])
 
@@ -372,3 +372,65 @@ def test_a_later_article_calling_the_actor_by_the_post_reports_it_taken(
     assert [(o.verdict, o.happened_on) for o in outcomes] == (
         [(Verdict.MET, PUBLISHED)] if found else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "due", "verdict"),
+    [
+        # put off past the due date, the act named by its noun
+        ("The A380's delivery will be delayed until October 2020.", "deliver the A380",
+         date(2019, 11, 30), Verdict.BROKEN),
+        # behind its time, what the act is done to named; no due date needed
+        ("The release of the A380 is almost two years behind schedule.", "deliver the A380",
+         None, Verdict.BROKEN),
+        ("Deliveries of the A380 are not due until October, two years late.", "deliver the A380",
+         None, Verdict.BROKEN),
+        # the actor named, and its act by a noun
+        ("Emirates were to take delivery of Airbus jets in May 2018, but will now receive them "
+         "next month.", "deliver the A380", None, Verdict.BROKEN),
+        # what is late done since: not late any more, kept
+        ("The first A380, made by Airbus, was delivered today, 18 months behind schedule.",
+         "deliver the first A380", None, Verdict.MET),
+    ],
+)  # fmt: skip
+def test_an_act_told_late_is_reported_broken_unless_done_since(
+    text: str, action: str, due: date | None, verdict: Verdict
+) -> None:
+    [outcome] = _outcomes(text, "Airbus", action, due=due)
+    assert (outcome.verdict, outcome.happened_on, outcome.evidence) == (verdict, PUBLISHED, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # put off to the day the pledge already named: the plan told again
+        ("The A380's delivery will be delayed until October 2020.", date(2020, 10, 31)),
+        # put off, from a pledge that named no day: it may still be kept then
+        ("The A380's delivery will be delayed until October 2020.", None),
+        # a delay that may come, or did not
+        ("The A380's delivery could be delayed until October 2020.", date(2019, 11, 30)),
+        ("The A380's delivery was not delayed.", date(2019, 11, 30)),
+        # "late" of a time, or of a person
+        ("Late on Sunday, the A380 flew to Sydney.", date(2019, 7, 30)),
+        ("The late founder of Airbus loved the A380.", None),
+        # something else late, or another's act of the same kind put off, or an act that
+        # names the same kind of thing done late
+        ("The A380 made its maiden flight today, four years behind schedule.", None),
+        ("The Boeing 787 is two years behind schedule.", None),
+        ("President Widodo has postponed his delivery of aid to Europe.", date(2019, 7, 30)),
+        # a word of lateness that is no report of one
+        ("The delayed A380 delivery worried analysts.", date(2019, 7, 30)),
+        ("Airbus fought attempts to delay the delivery.", date(2019, 7, 30)),
+    ],
+)
+def test_no_delay_reported_when_none_is_told_past_the_due_date(text: str, due: date | None) -> None:
+    assert _outcomes(text, "Airbus", "deliver the A380", due=due) == []
+
+
+def test_an_act_told_done_wins_over_a_delay_told_of_it() -> None:
+    text = (
+        "The first A380, made by Airbus, was delivered today to Emirates. Its delivery had "
+        "been delayed by two years."
+    )
+    [outcome] = _outcomes(text, "Airbus", "deliver the first A380", due=date(2019, 1, 31))
+    assert outcome.verdict is Verdict.MET
