@@ -455,10 +455,26 @@ def _conjoined(candidate: Candidate) -> Iterator[Candidate]:
     for other in candidate.action.conjuncts:
         own_subject = any(c.dep_ in SUBJECTS for c in other.children)
         if other.i > candidate.action.i and other.pos_ in {"VERB", "AUX"} and not own_subject:
+            denied = (candidate.negated and _shares_denial(candidate.action, other)) or is_negated(
+                other
+            )
             yield Candidate(
                 candidate.rule + " +and", candidate.cue, other, candidate.kind, candidate.subject,
-                candidate.governor, None, candidate.negated or is_negated(other),
+                candidate.governor, None, denied,
             )  # fmt: skip
+
+
+_CONTRASTING = frozenset({"but", "yet"})  # "will not run for governor but will endorse the mayor"
+
+
+def _shares_denial(first: Token, other: Token) -> bool:
+    """Whether a denied act's conjunct is denied too: "will not raise taxes or cut spending";
+    not when "but" joins them, or the conjunct has an auxiliary of its own ("will not run
+    and will endorse the mayor")."""
+    joined_by = [c.lower_ for c in first.children if c.dep_ == "cc" and first.i < c.i < other.i]
+    if set(joined_by) & _CONTRASTING:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in other.children)
 
 
 def _noun_governor(noun: Token) -> Token | None:

@@ -762,3 +762,28 @@ def test_a_pronoun_points_back_to_a_name_not_to_words_taken_for_one() -> None:
     """spaCy tags an interviewee's "Ya ya." as a person; "he" is not that person."""
     body = "((Mira Das)) Ya ya.\n\nMy brother Arjun Das came home. He will fight for our rights."
     assert _only(body).actor == "Arjun Das"
+
+
+@pytest.mark.parametrize(
+    ("body", "actions"),
+    [
+        # "or" under one "will not": both acts denied
+        (
+            "The minister said the government will not raise taxes or cut spending.",
+            ["not raise taxes", "not cut spending"],
+        ),
+        # "but", or an auxiliary of its own: the second act is promised, not denied
+        (
+            "The senator said she will not run for governor but will endorse the mayor.",
+            ["not run for governor", "endorse the mayor"],
+        ),
+        (
+            "The senator said she will not run for governor and will endorse the mayor.",
+            ["not run for governor", "endorse the mayor"],
+        ),
+    ],
+)
+def test_a_denial_reaches_a_joined_act_only_under_the_same_auxiliary(
+    body: str, actions: list[str]
+) -> None:
+    assert [p.action for p in _every_candidate(body, every_act=True)] == actions
