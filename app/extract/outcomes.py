@@ -300,7 +300,7 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
         subject = _subject(token)
         if subject is None or not reports_a_done_act(token):
             return None
-        verbs = {token.lemma_.lower()}
+        verbs = {token.lemma_.lower()} | _begun(token)
         if verbs & words.HELD_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in words.VOTE_NOUNS for c in token.children
         ):
@@ -311,6 +311,15 @@ def _told_act(token: Token) -> tuple[set[str], Token, Token] | None:
     doer = _doer_of_noun(token)
     dated = token.head if token.dep_ == "nsubj" else token
     return None if doer is None else (verbs_of_noun(token.lower_), doer, dated)
+
+
+def _begun(verb: Token) -> set[str]:
+    """The act a verb of beginning says was begun, which is then done: "Apple began selling
+    feature-length movies" sells them; none for another verb."""
+    if verb.lemma_.lower() not in words.BEGINNING_VERBS:
+        return set()
+    return {c.lemma_.lower() for c in verb.children
+            if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"}  # fmt: skip
 
 
 def _subject(verb: Token) -> Token | None:

@@ -434,3 +434,20 @@ def test_an_act_told_done_wins_over_a_delay_told_of_it() -> None:
     )
     [outcome] = _outcomes(text, "Airbus", "deliver the first A380", due=date(2019, 1, 31))
     assert outcome.verdict is Verdict.MET
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("In 2020 Apple began selling feature-length movies on iTunes.", True),
+        ("Apple has started to sell feature films on iTunes.", True),
+        # stopped, or still to begin: not done
+        ("Apple stopped selling feature films on iTunes.", False),
+        ("Apple will begin selling feature films on iTunes next year.", False),
+        # begun, but another act
+        ("Apple began renting feature films on iTunes.", False),
+    ],
+)
+def test_an_act_told_begun_is_done(text: str, reported: bool) -> None:
+    found = _outcomes(text, "Apple", "sell full-length feature films for download")
+    assert [o.verdict for o in found] == ([Verdict.MET] if reported else [])

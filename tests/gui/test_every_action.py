@@ -28,6 +28,7 @@ from tests.gui.helpers import AGAIN_AND_BROKEN, FOLLOW_UP, import_text
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
     from PySide6.QtGui import QAction
     from pytestqt.qtbot import QtBot
     from sqlalchemy import Engine
@@ -177,8 +178,14 @@ def _assert_filters_keep_rows(window: MainWindow) -> None:
 
 
 def test_every_action_and_button_works_cancelled_and_accepted(
-    qtbot: QtBot, engine: Engine, fake_now: FakeNow, tmp_path: Path
+    qtbot: QtBot, engine: Engine, fake_now: FakeNow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.extract import outcome_ranking
+
+    # a ranker that keeps every other sentence as a less likely suggestion: "Show N more" is
+    # there to click, whatever the shipped model makes of the sample
+    model = outcome_ranking.OutcomeModel({"the rules' outcome": 8.0}, -2.0, shown=0.9, kept=0.05)
+    monkeypatch.setattr(outcome_ranking, "shipped_outcome_model", lambda: model)
     fake_now.set_day(date(2022, 1, 31))  # the United States' response is overdue: a banner
     window = open_window(qtbot, engine, fake_now)
     assert window.reminders is not None
