@@ -28,6 +28,7 @@ _QUOTE_MARKS = re.compile(r"[“”\"]")
 # quotation's language tag inside one, "…endure." ((es))Spanish language: …
 _TURN = re.compile(r"^\(\((?P<name>[^()\n]{2,60})\)\)", re.MULTILINE)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
+_NOR = re.compile(r"\bnor\b")  # "Neither the EU nor the United States": the two of them
 _MAX_DEPTH = 4
 _NAME_PARTICLES = frozenset({
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
@@ -123,7 +124,7 @@ class ActorNamer:
             name = " and ".join(self._aliases.get(t.text, _entity_text(t)) for t in people)
         else:
             phrase = _phrase_tokens(token)
-            name = tokens_text(phrase)
+            name = _NOR.sub("and", tokens_text(phrase))  # the denial is the act's: "not endorse"
             entity = _entity_of(token) if token.ent_type_ in {"ORG", "GPE", "NORP"} else None
             body = "" if entity is None else str(entity.text)
             if len(body) > len(name) and " and " in body:
@@ -419,6 +420,8 @@ def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
     def walk(node: Token) -> None:
         keep.append(node)
         for child in node.children:
+            if child.dep_ == "preconj":
+                continue  # "Neither the EU nor the United States": the two of them
             joined = child.dep_ in {"conj", "cc"} and keep_conj and node is token
             modifier = child.dep_ not in _CLAUSE_DEPS or (
                 child.dep_ == "prep" and child.lower_ == "of"

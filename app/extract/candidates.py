@@ -443,9 +443,24 @@ def _make(
         if inner is not None:
             action = inner
     negated = negated or is_negated(action) or (cue != action and is_negated(cue))
-    if governor != action and is_negated(governor):
+    if (governor != action and is_negated(governor)) or _denying_subject(subject):
         negated = True
     return Candidate(rule, cue, action, kind, subject, governor, noun, negated != refused)
+
+
+_DENYING_WORDS = frozenset({"neither", "no", "nobody", "none", "nothing"})
+
+
+def _denying_subject(subject: Token | None) -> bool:
+    """A subject that denies the act: "Neither the EU nor the United States would endorse the
+    result", "No country will send troops", "Nobody will pay"."""
+    if subject is None or subject.dep_ != "nsubj":
+        return False  # "no personnel would be sent" says its denial in the act's own words
+    if subject.lower_ in _DENYING_WORDS:
+        return True
+    return any(
+        c.dep_ in {"preconj", "det"} and c.lower_ in _DENYING_WORDS for c in subject.children
+    )
 
 
 def _conjoined(candidate: Candidate) -> Iterator[Candidate]:

@@ -415,7 +415,7 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
         ),
         # a text someone issued speaks for them: "released a statement saying"
         (
-            "Acme Motors lost the contract. A group of Ohio politicians released a statement "
+            "Acme Motors opened a plant. A group of Ohio politicians released a statement "
             'saying "We will ask tough questions about the decision."',
             "A group of Ohio politicians",
         ),
@@ -787,3 +787,12 @@ def test_a_denial_reaches_a_joined_act_only_under_the_same_auxiliary(
     body: str, actions: list[str]
 ) -> None:
     assert [p.action for p in _every_candidate(body, every_act=True)] == actions
+
+
+def test_a_subject_that_denies_denies_the_act_and_names_both_actors() -> None:
+    body = "Neither the European Union nor the United States would endorse the result."
+    [pledge] = _every_candidate(body)
+    assert (pledge.actor, pledge.action) == (
+        "European Union and the United States",
+        "not endorse the result",
+    )
