@@ -84,8 +84,13 @@ def _arranged_for_a_group(candidate: Candidate) -> bool:
         or subject.lemma_.lower() not in words.PEOPLE_NOUNS
     ):
         return False
-    own = words.COMMITMENT_VERBS.keys() | words.COMMITMENT_NOUNS.keys() | words.READY_WORDS
-    return cue not in own
+    return cue not in _COMMITMENT_WORDS
+
+
+# The words by which one commits oneself: "plan", "promise", "pledge", "ready", ...
+_COMMITMENT_WORDS = (
+    words.COMMITMENT_VERBS.keys() | words.COMMITMENT_NOUNS.keys() | words.READY_WORDS
+)
 
 
 def doer_of(action: Any) -> Any:
