@@ -323,10 +323,14 @@ def _begun(verb: Token) -> set[str]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """A verb's subject; or, where the parser attached none, the name right before a past verb
-    ("after Theresa May stepped down": a surname that is also a month or a word, such as May,
-    Bill or Hope, is often parsed as something else)."""
+    """Who did a verb's act: its subject, or a passive's "by" ("the first A380 was delivered
+    to Emirates by Airbus"); or, where the parser attached none, the name right before a past
+    verb ("after Theresa May stepped down": a surname that is also a month or a word, such as
+    May, Bill or Hope, is often parsed as something else)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None and agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if subject is not None or verb.tag_ != "VBD" or verb.i == 0:
         return subject
     if any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in verb.children):

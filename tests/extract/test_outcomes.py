@@ -451,3 +451,21 @@ def test_an_act_told_done_wins_over_a_delay_told_of_it() -> None:
 def test_an_act_told_begun_is_done(text: str, reported: bool) -> None:
     found = _outcomes(text, "Apple", "sell full-length feature films for download")
     assert [o.verdict for o in found] == ([Verdict.MET] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The first A380 was delivered to Emirates by Airbus on Friday.", True),
+        # done by another, or what was delivered is another thing
+        ("The first A380 was delivered to Emirates by Boeing on Friday.", False),
+        ("A Boeing 787 was delivered to Emirates by Airbus on Friday.", False),
+        # still to come
+        ("The first A380 will be delivered to Emirates by Airbus on Friday.", False),
+    ],
+)
+def test_a_passive_done_by_the_actor_reports_the_act(text: str, reported: bool) -> None:
+    found = _outcomes(text, "Airbus", "deliver the first A380 to Emirates")
+    assert [(o.verdict, o.happened_on) for o in found] == (
+        [(Verdict.MET, date(2019, 8, 2))] if reported else []
+    )
