@@ -146,14 +146,13 @@ def corpus_cases(data: Path, corpus: str) -> list[Case]:
     distractors = folder / "followup-distractors-dev.jsonl"
     for line in distractors.read_text("utf-8").splitlines():
         item = json.loads(line)
-        pledge = known.get(item["pledge_quote"]) or _extracted(
-            articles / f"{item['pledge_article']}.txt", item["pledge_quote"]
-        )
+        path, quote = articles / f"{item['pledge_article']}.txt", item["pledge_quote"]
+        pledge = known.get(quote) or _extracted(path, quote)
         if pledge is not None:
             actor, action = pledge
             later = item["later_article"]
-            due = _due(articles / f"{item['pledge_article']}.txt", item["pledge_quote"])
-            case = Case(articles, item["pledge_article"], actor, action, later, None, due=due)
+            case = Case(articles, item["pledge_article"], actor, action, later, None,
+                        due=_due(path, quote))  # fmt: skip
             cases.append(case)
     return cases
 
@@ -161,15 +160,21 @@ def corpus_cases(data: Path, corpus: str) -> list[Case]:
 def _due(path: Path, quote: str) -> date | None:
     """The due date the extractor gives a pledge of this sentence (the follow-up labels give
     none): the gold pledge is stored as it would be from its sentence."""
-    found = (p.due for p in _pipeline().run_file(path).pledges if same_sentence(p.quote, quote))
+    found = (p.due for p in _extracted_from(path) if same_sentence(p.quote, quote))
     return next((due for due in found if due is not None), None)
 
 
 def _extracted(path: Path, quote: str) -> tuple[str, str] | None:
-    for pledge in _pipeline().run_file(path).pledges:
+    for pledge in _extracted_from(path):
         if same_sentence(pledge.quote, quote):
             return pledge.actor, pledge.action
     return None
+
+
+@cache
+def _extracted_from(path: Path) -> tuple[Pledge, ...]:
+    """The pledges the extractor finds in an article, read once however many cases ask."""
+    return tuple(_pipeline().run_file(path).pledges)
 
 
 @cache

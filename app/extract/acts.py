@@ -45,6 +45,13 @@ def act_of(action: str) -> str:
     return act(told[0])
 
 
+def phrasal_forms(verb: Token, particles: frozenset[str]) -> set[str]:
+    """A verb's lemma, alone and with each word of these dependencies after it, as the
+    lexicon lists phrasal verbs: "call off", "push back", "postpone indefinitely"."""
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in particles}
+
+
 def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
     """Past or perfect (active or passive: "was delivered"), affirmative, not hedged, not
     asked, not hoped or denied. With

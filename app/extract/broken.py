@@ -30,9 +30,12 @@ def told_failure(verb: Token) -> tuple[Token | None, FailureKind] | None:
     lemma = verb.lemma_.lower()
     if lemma in words.FAILING_VERBS:
         return subject, "failing"
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep"}}
-    phrases = {lemma} | {f"{lemma} {p}" for p in particles}
+    phrases = told.phrasal_forms(verb, _CANCELLING_PARTICLES)
     return (subject, "cancelling") if phrases & words.CANCELLING_VERBS else None
+
+
+# The words after a verb of cancelling that its phrase takes: "call off", "postpone indefinitely".
+_CANCELLING_PARTICLES = frozenset({"prt", "advmod", "prep"})
 
 
 def breaks(verb: Token, kind: FailureKind, record: PledgeRecord) -> bool:

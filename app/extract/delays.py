@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.likeness import index_words
 from app.extract import lexicon as words
-from app.extract.acts import reports_a_done_act, said_forms, verbs_of_noun
+from app.extract.acts import phrasal_forms, reports_a_done_act, said_forms, verbs_of_noun
 from app.extract.deadlines import bare_length, resolve_deadline
 from app.extract.syntax import has_to, in_question, is_negated, sentence_entities
 
@@ -43,12 +43,16 @@ def delayed(sent: Any, records: Iterable[PledgeRecord], published: date) -> list
     if not behind and not put_off:
         return []
     told = _latest_time(sent, published)
+    # the sentence's words, read once for every pledge: all their forms, those of its names
+    # and numbers, its words as actors are filed under them, and the verbs it names
     said = said_forms(sent)
+    names_said = said_forms(t for t in sent if t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper())
+    words_said, verbs_said = index_words(sent.text), _verbs_named(sent)
     return [
         Late(record, len(index_words(f"{record.pledge.actor} {record.pledge.action}") & said))
         for record in records
         if (behind or record.pledge.due is not None)
-        and _names_the_pledge(sent, record)
+        and _names_the_pledge(record, names_said, words_said, verbs_said)
         # "is two and a half years behind schedule": late, with no new time to weigh
         and (told is None or record.pledge.due is None or told > record.pledge.due)
     ]  # fmt: skip
@@ -79,6 +83,7 @@ def _done_late(word: Token) -> bool:
 
 
 _NOT_TOLD = frozenset({"amod", "acl", "xcomp", "pcomp", "compound", "csubj"})  # not a report
+_PARTICLE = frozenset({"prt"})  # "pushed back", "put off"
 
 
 def _put_off(sent: Any) -> bool:
@@ -87,9 +92,7 @@ def _put_off(sent: Any) -> bool:
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
-        lemma = verb.lemma_.lower()
-        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        phrases = {lemma} | {f"{lemma} {p}" for p in particles}
+        phrases = phrasal_forms(verb, _PARTICLE)
         if not phrases & words.DELAYING_VERBS or is_negated(verb) or in_question(verb):
             continue
         if verb.dep_ in _NOT_TOLD or has_to(verb):
@@ -131,7 +134,9 @@ def _plan_told_past(token: Token) -> bool:
     return "but" in rest and "now" in rest
 
 
-def _names_the_pledge(sent: Any, record: PledgeRecord) -> bool:
+def _names_the_pledge(
+    record: PledgeRecord, names_said: set[str], words_said: set[str], verbs_said: set[str]
+) -> bool:
     """Whether the sentence is about this pledge: it names what the pledge's act is done to by
     a name ("the Dreamliner" for "deliver the 787 Dreamliners to …": a word before the first
     preposition written with a capital or a digit, not the actor's), or it names the pledge's
@@ -139,20 +144,23 @@ def _names_the_pledge(sent: Any, record: PledgeRecord) -> bool:
     due for delivery" for "deliver"; not an equivalent: "submit" is not late by it)."""
     actor = set(index_words(record.pledge.actor))
     names = {w.rstrip("s") for w in _names_in(record.pledge.action)} - actor
-    written = said_forms(t for t in sent if t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper())
-    if names & written:
+    if names & names_said:
         return True
     verb = record.pledge.action.split()[0].lower() if record.pledge.action else ""
-    if verb in _TIMING_VERBS or not actor & set(index_words(sent.text)):
+    if verb in _TIMING_VERBS or not actor & words_said:
         return False
+    return verb in verbs_said
+
+
+def _verbs_named(sent: Any) -> set[str]:
+    """The verbs a sentence names, as verbs or by their nouns ("deliveries": deliver)."""
+    named = set()
     for token in sent:
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() == verb:
-            return True
-        if token.pos_ == "NOUN":
-            lemma = token.lemma_.lower()  # "deliveries": delivery, deliver
-            if verb in verbs_of_noun(lemma) | verbs_of_noun(token.lower_):
-                return True
-    return False
+        if token.pos_ in {"VERB", "AUX"}:
+            named.add(token.lemma_.lower())
+        elif token.pos_ == "NOUN":
+            named |= verbs_of_noun(token.lemma_.lower()) | verbs_of_noun(token.lower_)
+    return named
 
 
 # Verbs of setting a time, which a sentence of lateness names by itself ("behind schedule",
