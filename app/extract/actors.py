@@ -17,10 +17,13 @@ if TYPE_CHECKING:
 Token = Any  # spaCy's Token
 Doc = Any  # spaCy's Doc
 
-# "General Motors (GM)": a name, then its abbreviation in brackets.
+# "General Motors (GM)": a name, then its abbreviation in brackets. A name's words are on one
+# line, and a word ends in a full stop only as initials do ("U.S."): "the Commission on
+# Presidential Debates.\n\nThe American Independent Party (AIP)" names the party alone.
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'-]*)"
 _ABBREVIATED = re.compile(
-    r"(?P<name>(?:[A-Z][\w&.'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&.'-]*)\s+"
-    r"\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
+    rf"(?P<name>(?:{_NAME_WORD}[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){{1,6}}{_NAME_WORD})"
+    r"[^\S\n]+\((?P<short>[A-Z][A-Za-z&]{1,7})\)"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 # A turn of an interview written as Wikinews writes them: "((Rich Bowen)) I'm the manager…".
@@ -103,7 +106,11 @@ class ActorNamer:
                 return referent
             if referent is not None:
                 return self._name_of(referent, depth + 1)
-        if not is_agent(token) or (token.pos_ == "PRON" and not token.text.startswith("@")):
+        # "Mears would not confirm": a surname of the article, though spaCy took it for a title
+        surname = token.text[:1].isupper() and self._a_person(token)
+        if not (is_agent(token) or surname) or (
+            token.pos_ == "PRON" and not token.text.startswith("@")
+        ):
             return ""  # a pronoun nobody could be found for is no actor an analyst can use
         return self.full_name(token)
 

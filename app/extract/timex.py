@@ -42,6 +42,8 @@ _LENGTHS = re.compile(
 _MEASURING = frozenset({"amod", "compound", "nummod"})
 # A clause head this far above an expression is another act's: its time is not ours.
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+# How what an act is done to, or by, hangs on its verb.
+_ARGUMENTS = frozenset({"dobj", "dative", "nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
             and not _how_often(ent)
             and not _owns(ent)
             and not _measures_a_thing(ent)
+            and not _an_argument(ent)
         ):
             start, end = _own_words(ent)
             end = _before_a_dash(start, end, doc)
@@ -302,6 +305,14 @@ def _owns(ent: Any) -> bool:
     when an act is done; and 'May's agreement' is Theresa May's."""
     doc = ent.doc
     return bool(ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"))
+
+
+def _an_argument(ent: Any) -> bool:
+    """What an act is done to or by, named by a noun that is no unit of time: spaCy reads "will
+    hold a convention next week" as the date "a convention" (but "take 60 days" is a time)."""
+    root = ent.root
+    noun = root.tag_ in {"NN", "NNS"} and root.lemma_.lower() not in words.TIME_UNITS
+    return noun and root.dep_ in _ARGUMENTS
 
 
 def _measures_a_thing(ent: Any) -> bool:

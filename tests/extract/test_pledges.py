@@ -405,6 +405,13 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Acme Motors opened a plant in Ohio. Local firefighters planned to monitor the site.",
             "Local firefighters",
         ),
+        # a surname the article gave in full is that person, whatever spaCy takes it for
+        (
+            "Acme Motors opened a plant in Ohio on Monday. Wikinews contacted campaign manager "
+            "Steve Dasbach and deputy campaign manager Jess Mears about the incident.\n\n"
+            "Mears would not confirm Dasbach's account.",
+            "Jess Mears",
+        ),
         # what is arranged for such a group is the arranger's: here the article's body
         ("Acme Motors opened an app store. Developers will be able to set prices.", "Acme Motors"),
         # "they", told after a plural subject of its own sentence, is that subject
@@ -433,6 +440,15 @@ def test_who_acts_behind_a_description_a_thing_or_a_spelling(body: str, actor: s
             "General Motors filed for bankruptcy on Monday. GM will close 14 plants by 2010.",
             "close 14 plants",
             "General Motors (GM)",
+        ),
+        # the name before the brackets starts on their line: a paragraph before it is not
+        # part of it, nor a sentence it ends
+        (
+            "The rule was set by the Commission on Presidential Debates.\n\nThe American "
+            "Independent Party (AIP) met on Monday. Commission on Presidential Debates. The Green "
+            "League (GL) sued.\n\nThe AIP will hold a convention next week.",
+            "hold a convention",
+            "American Independent Party (AIP)",
         ),
         # "the government" is no company named before it; "the company" is
         (
