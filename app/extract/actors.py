@@ -423,13 +423,15 @@ def _phrase(token: Token, *, keep_conj: bool = True) -> str:
 def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
     """The token with its modifiers and conjoined names, without clauses or appositions."""
     keep: list[Token] = []
+    # "and" only with a name it joins: a clause's "but" that spaCy hangs on the subject is not
+    joins = keep_conj and any(c.dep_ == "conj" for c in token.children)
 
     def walk(node: Token) -> None:
         keep.append(node)
         for child in node.children:
             if child.dep_ == "preconj":
                 continue  # "Neither the EU nor the United States": the two of them
-            joined = child.dep_ in {"conj", "cc"} and keep_conj and node is token
+            joined = child.dep_ in {"conj", "cc"} and joins and node is token
             modifier = child.dep_ not in _CLAUSE_DEPS or (
                 child.dep_ == "prep" and child.lower_ == "of"
             )

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 PledgeFinder = Callable[[Sequence[Article]], list[list[Pledge]]]
 Doc = Any  # spaCy's Doc
+Token = Any  # spaCy's Token
 Sentence = Any  # spaCy's Span
 # A sentence this long (in tokens) is not read for pledges: what one sentence may cost.
 MAX_SENTENCE_TOKENS = 200
@@ -116,6 +117,8 @@ def pledges_from(
     for scored in by_sentence.values():
         scored.sort(key=lambda pair: -pair[0])
         kept: list[Pledge] = []
+        kept_acts: list[Token] = []
+        kept_cues: list[Token] = []
         acts = [d.candidate.action.i for _, d in scored]
         for probability, described in scored:
             if _holds_another_act(described.candidate, acts):
@@ -124,13 +127,31 @@ def pledges_from(
             if any(_gist(p.action) == _gist(pledge.action) for p in kept):
                 continue
             conjoined = "+and" in described.candidate.rule  # "promised to X and (to) Y"
+            act = described.candidate.action
+            # "the price will be cut, and the phone will be discontinued": a clause of its own
+            own_clause = described.candidate.cue not in kept_cues and not any(
+                _within(act, other) or _within(other, act) for other in kept_acts
+            )
             same_actor = pledge.actor in {p.actor for p in kept}
-            if kept and probability < model.track and same_actor and not conjoined:
-                continue  # one act of an actor per sentence, unless the model is sure of more
+            if kept and probability < model.track and same_actor and not (conjoined or own_clause):
+                continue  # one act of an actor per clause, unless the model is sure of more
             kept.append(pledge)
+            kept_acts.append(act)
+            kept_cues.append(described.candidate.cue)
             place.setdefault(_keep(found, pledge), described.candidate.action.i)
     # in reading order, and two acts of one sentence in theirs: "X will gather, and Y will hold"
     return [found[key] for key in sorted(found, key=place.__getitem__)]
+
+
+def _within(act: Token, other: Token) -> bool:
+    """Whether an act is part of another's clause ("be able to set prices": set), not one joined
+    to it ("the price will be cut, and the phone will be discontinued": two acts)."""
+    token = act
+    while token.i != token.head.i and token.dep_ != "conj":
+        token = token.head
+        if token.i == other.i:
+            return True
+    return False
 
 
 def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:

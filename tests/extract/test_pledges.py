@@ -695,6 +695,33 @@ def test_two_commitments_in_one_sentence_are_two_pledges() -> None:
     assert [p.action for p in extraction.pledges] == ["lower taxes", "raise pensions"]
 
 
+@pytest.mark.parametrize(
+    ("body", "actions"),
+    [
+        # two clauses, each with its own "will": two commitments of one actor
+        (
+            "Acme Motors unveiled a phone on Monday. The old phone's price will be reduced to US "
+            "$99, and the first phone will be discontinued.",
+            ["reduce the old phone's price to US $99", "discontinue the first phone"],
+        ),
+        (
+            "Acme Motors will focus on four core brands, and will size its dealer network to "
+            "match.",
+            ["focus on four core brands", "size its dealer network to match"],
+        ),
+        # one act read by two cues ("will", "able") is still one pledge
+        (
+            "Acme Motors opened an app store. Developers will be able to set prices.",
+            ["be able to set prices"],
+        ),
+    ],
+)
+def test_an_actor_s_acts_in_clauses_of_their_own_are_each_a_pledge(
+    body: str, actions: list[str]
+) -> None:
+    assert [p.action for p in _extract(body).pledges] == actions
+
+
 def test_two_actors_acts_in_one_sentence_are_listed_as_the_sentence_tells_them() -> None:
     extraction = _extract(
         "Ministers are due to gather in Washington, and the International Monetary Fund pledged "
@@ -778,6 +805,20 @@ def test_a_pronoun_points_back_to_a_name_not_to_words_taken_for_one() -> None:
     """spaCy tags an interviewee's "Ya ya." as a person; "he" is not that person."""
     body = "((Mira Das)) Ya ya.\n\nMy brother Arjun Das came home. He will fight for our rights."
     assert _only(body).actor == "Arjun Das"
+
+
+def test_a_clause_s_but_is_no_part_of_the_name_before_it() -> None:
+    """wn2019-156: spaCy hangs the "but" that opens a clause on the subject before it."""
+    body = (
+        "While not naming any other bidders, Maróth said the Hungarian bid won after lengthy "
+        "negotiations, out of mulitple competing offers. He said he expects no political turmoil "
+        "between the neighboring Austria and Hungary over the sale. He also noted the acquisition "
+        'fits into the Hungarian "outward investment" strategy.\n\n'
+        "The Austrian partner asked for the price to be kept secret, but the commissioner stated "
+        "the purchase was financed by a loan, so it is not a burden on the state budget."
+    )
+    actors = {p.actor for p in _every_candidate(body) if "price" in p.action}
+    assert actors == {"Austrian partner"}
 
 
 @pytest.mark.parametrize(
