@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 Token = Any  # spaCy's Token
 _OBJECT_CASE = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+# How spaCy tags a relative pronoun: "which", "that" (WDT), "who" (WP).
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 def condition_tokens(cue: Candidate) -> list[Token] | None:
@@ -48,15 +50,14 @@ def _asked(clause: Token) -> bool:
 
 def _completes_the_act(clause: Token, verb: Token) -> bool:
     """A clause after the act that belongs to its phrase: its purpose ("meet Monday to discuss
-    the confirmation"), its question ("decide if an investigation is required") or its end
-    ("continue searching until we find it")."""
+    the confirmation"), what it lets or asks someone do ("allow him to develop plans"), its
+    question ("decide if an investigation is required") or its end ("continue searching until
+    we find it")."""
     if clause.i < verb.i:
         return False
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ in SUBJECTS for c in clause.children
-    )
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     ends = any(c.dep_ == "mark" and c.lower_ in {"until", "till"} for c in clause.children)
-    return purpose or ends or _asked(clause)
+    return infinitive or ends or _asked(clause)
 
 
 def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = None) -> str:
@@ -110,13 +111,25 @@ def _verb_phrase(verb: Token, excluded: set[int], theme: Token | None = None) ->
     """The verb in its base form, then its complements in their order."""
     # what the act is done to, told as its subject: a passive's, else the theme
     done_to = next((c for c in verb.children if c.dep_ == "nsubjpass"), theme)
+    theme_words = ""
+    if done_to is not None and verb.dep_ == "relcl":
+        # "a platform, which will be built overseas": build the platform overseas; "dealers
+        # whose franchises won't be renewed": not renew the franchises of dealers
+        outside = {t.i for t in verb.subtree}
+        antecedent = _as_object([t for t in phrase_tokens(verb.head) if t.i not in outside])
+        whose = [c for c in done_to.children if c.tag_ == "WP$"]
+        if done_to.tag_ in _RELATIVE_TAGS:
+            theme_words, done_to = antecedent, None
+        elif whose:
+            owned = [t for t in phrase_tokens(done_to) if t.i != whose[0].i]
+            theme_words, done_to = f"the {tokens_text(owned)} of {antecedent}", None
     kept = [t for t in _action_tokens(verb, excluded) if t.i != verb.i]
     head = str(verb.lemma_).lower() if verb.pos_ in {"VERB", "AUX"} else verb.text
     if head == "be" and verb.lower_ in {"'s", "’s"}:
         head = "be"
     if done_to is theme and theme is not None:  # "taxes will rise" -> "raise taxes"
         head = words.DONE_TO_FORMS.get(head, head)
-    parts = [head]
+    parts = [head, theme_words]
     if done_to is not None:  # "will be assembled" -> "assemble <what was assembled>"
         parts.append(_as_object(phrase_tokens(done_to)))
     rest = tokens_text([t for t in kept if t.i > verb.i or t.dep_ in {"prt", "dobj"}])

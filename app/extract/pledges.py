@@ -123,7 +123,7 @@ def pledges_from(
         for probability, described in scored:
             if _holds_another_act(described.candidate, acts):
                 continue  # "secured a deal that the US will provide …": the provision is it
-            pledge = _build(described, namer, probability, model)
+            pledge = _build(described, namer, probability, model, others=acts)
             if any(_gist(p.action) == _gist(pledge.action) for p in kept):
                 continue
             conjoined = "+and" in described.candidate.rule  # "promised to X and (to) Y"
@@ -145,13 +145,31 @@ def pledges_from(
 
 def _within(act: Token, other: Token) -> bool:
     """Whether an act is part of another's clause ("be able to set prices": set), not one joined
-    to it ("the price will be cut, and the phone will be discontinued": two acts)."""
+    to it ("the price will be cut, and the phone will be discontinued": two acts) or told of a
+    thing in a clause of its own ("will come with the new software, which will be available on
+    June 17")."""
     token = act
-    while token.i != token.head.i and token.dep_ != "conj":
+    while token.i != token.head.i and token.dep_ not in {"conj", "relcl"}:
         token = token.head
         if token.i == other.i:
             return True
     return False
+
+
+def _relative_clauses_of(act: Token, others: Sequence[int]) -> set[int]:
+    """The words of the relative clauses inside an act's phrase that tell another pledged act:
+    "will come with the new software, which will be available on June 17" is two pledges, the
+    first without the second's clause."""
+    doc = act.doc
+    inside = {t.i for t in act.subtree}
+    excluded: set[int] = set()
+    for other in others:
+        token = doc[other]
+        while token.i != act.i and token.i in inside and token.dep_ != "relcl":
+            token = token.head
+        if token.dep_ == "relcl" and token.i in inside and token.i != act.i:
+            excluded |= {t.i for t in token.subtree}
+    return excluded
 
 
 def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
@@ -192,12 +210,14 @@ def _keep(found: dict[_Key, Pledge], pledge: Pledge) -> _Key:
 
 
 def _build(
-    described: Described, namer: ActorNamer, probability: float, model: PledgeModel
-) -> Pledge:
-    """Assemble one Pledge from the parse around its act."""
+    described: Described, namer: ActorNamer, probability: float, model: PledgeModel,
+    *, others: Sequence[int] = (),
+) -> Pledge:  # fmt: skip
+    """Assemble one Pledge from the parse around its act (`others`: where the sentence's
+    other pledged acts stand)."""
     candidate, sent = described.candidate, described.sentence
     condition = condition_tokens(candidate)
-    excluded: set[int] = set()
+    excluded = _relative_clauses_of(candidate.action, others)
     if described.deadline is not None:
         excluded |= set(range(described.deadline.start, described.deadline.end))
     if candidate.subject is not None:

@@ -714,6 +714,22 @@ def test_two_commitments_in_one_sentence_are_two_pledges() -> None:
             "Acme Motors opened an app store. Developers will be able to set prices.",
             ["be able to set prices"],
         ),
+        # a relative clause with a modal of its own is a pledge of its own, about its antecedent
+        (
+            "Acme said the new phone will come with the new software, which will be available "
+            "on June 17.",
+            ["come with the new software", "be available"],
+        ),
+        (
+            "Acme Motors said it will close 1,100 dealerships. Instead, dealerships whose "
+            "franchises won't be renewed after October of next year will receive a private "
+            "letter telling them of the decision.",
+            [
+                "close 1,100 dealerships",
+                "not renew the franchises of dealerships",
+                "receive a private letter telling them of the decision",
+            ],
+        ),
     ],
 )
 def test_an_actor_s_acts_in_clauses_of_their_own_are_each_a_pledge(
