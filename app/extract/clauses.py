@@ -60,6 +60,18 @@ def _completes_the_act(clause: Token, verb: Token) -> bool:
     return infinitive or ends or _asked(clause)
 
 
+def lets_someone_act(clause: Token) -> bool:
+    """An infinitive with a subject of its own after a verb: what the verb lets or asks someone
+    do ("allow him to develop plans", "help the farmers to rebuild their barns by May"); its
+    words and its time are the verb's act's."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i > clause.head.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+    )
+
+
 def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = None) -> str:
     """The act as a short verb phrase in the base form, with its object and its negation,
     without subject, auxiliaries, deadline or condition: "not run for Senate", "assemble the

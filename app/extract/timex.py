@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
+from app.extract.clauses import lets_someone_act
 from app.extract.deadlines import bare_length
 from app.extract.syntax import sentence_entities
 
@@ -191,7 +192,7 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
     crossed = False
     while node.i not in targets:
         clause = steps > 0 and node.dep_ in _CLAUSES and node.pos_ in {"VERB", "AUX"}
-        if clause and not _says_when(node) and not _kept_state(node):
+        if clause and not (_says_when(node) or _kept_state(node) or lets_someone_act(node)):
             if not (through_relative and not crossed and _relative_to_come(node)):
                 return None  # the expression belongs to a clause of its own
             crossed = True

@@ -171,6 +171,11 @@ def test_condition_and_deadline() -> None:
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
+        # and what it lets or helps someone do, with its time
+        ("The council will help the farmers to rebuild their barns by May.",
+         "help the farmers to rebuild their barns", "by May"),
+        ("By June, the new kit will allow developers to create applications for the phone, Acme "
+         "said.", "allow developers to create applications for the phone", "By June"),
         # so does the end it runs to
         ("The council will keep the road closed from Monday until the repairs are done.",
          "keep the road closed until the repairs are done", "from Monday"),
