@@ -432,6 +432,9 @@ def _phrase_tokens(token: Token, *, keep_conj: bool = True) -> list[Token]:
             if child.dep_ == "preconj":
                 continue  # "Neither the EU nor the United States": the two of them
             joined = child.dep_ in {"conj", "cc"} and joins and node is token
+            # "Apple and Apple Corps", "Northrop Grumman and Airbus parent company": spaCy hangs
+            # the first name, with its "and" and what it joins, on the last
+            joined |= child.dep_ in {"cc", "conj"} and node is not token and child.i < token.i
             modifier = child.dep_ not in _CLAUSE_DEPS or (
                 child.dep_ == "prep" and child.lower_ == "of"
             )

@@ -39,9 +39,10 @@ from app.extract.broken import breaks, told_failure
 from app.extract.datepatterns import MONTHS, WEEKDAYS
 from app.extract.delays import delayed
 from app.extract.lexicon import ROLE_NOUNS
+from app.extract.syntax import reporting_verb
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 
 def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord]) -> list[Outcome]:
@@ -51,6 +52,8 @@ def find_outcomes(doc: Any, published: date, open_pledges: Sequence[PledgeRecord
         pledged = act_of(record.pledge.action) or _staying(record.pledge.action)
         if pledged:
             by_act.setdefault(pledged, []).append(record)
+        if _going_to_law(record.pledge.action):
+            by_act.setdefault(_LITIGATE, []).append(record)
     if not by_act:
         return []
     namer = ActorNamer(doc)
@@ -113,6 +116,10 @@ def _reported(
         verbs, subject, dated = told
         stayed = [r for r in by_act.get(_STAY, ()) if _names_role(token, r)]
         reports += _by_actor(stayed, subject, namer, Verdict.BROKEN, dated)
+    if told is not None and _LITIGATE in by_act and _a_settlement(token):
+        # "Apple Inc. settled its dispute with Apple Corps" ends Apple Corps's appeal unkept
+        for party in _parties(token):
+            reports += _by_actor(by_act[_LITIGATE], party, namer, Verdict.BROKEN, told[2])
     failure = told_failure(token)
     if failure is not None:
         subject, kind = failure
@@ -128,6 +135,38 @@ def _reported(
 
 
 _STAY = "stay in a role"  # the key of pledges to remain in a post, which leaving it breaks
+_LITIGATE = "go to law"  # the key of pledges to sue or appeal, which a settlement ends
+
+
+def _going_to_law(action: str) -> bool:
+    """Whether a pledge is to sue, appeal or take a case to court: its first verb, or a word
+    of what it takes there ("take the case to the Court of Appeal")."""
+    told = action.lower().split()
+    if not told or told[0] == "not":
+        return False
+    return told[0] in words.LITIGATING_VERBS or bool(
+        {w.strip(".,") for w in told[1:]} & words.LITIGATION_NOUNS
+    )
+
+
+def _a_settlement(verb: Token) -> bool:
+    """A verb of settling whose object is a dispute or a case: "settled its trademark
+    dispute", "the lawsuit was settled"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return verb.lemma_.lower() in words.SETTLING_VERBS and any(
+        o.lemma_.lower() in words.SETTLED_NOUNS for o in objects
+    )
+
+
+def _parties(verb: Token) -> list[Token]:
+    """Who a settlement is between: its subject, and whom it was "with" (after the verb or
+    after what was settled)."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    for word in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
 
 
 def _staying(action: str) -> str:
@@ -396,8 +435,20 @@ def _dated_before(verb: Token, record: PledgeRecord) -> bool:
 
 
 def day_told(verb: Token, published: date) -> date:
-    """The day the act happened, as the sentence says; else the publication date."""
-    for token in verb.subtree:
+    """The day the act happened, as the sentence says; else the day it was announced ("Apple
+    announced Monday it has settled the dispute"); else the publication date."""
+    told = _day_in(verb.subtree, published)
+    if told is None:
+        reporter = reporting_verb(verb)
+        own = {t.i for t in verb.subtree}
+        if reporter is not None:
+            told = _day_in((t for t in reporter.subtree if t.i not in own), published)
+    return published if told is None else told
+
+
+def _day_in(tokens: Iterable[Token], published: date) -> date | None:
+    """The first day these words name ("yesterday", "on Friday", "on July 24"), or None."""
+    for token in tokens:
         word = token.lower_
         if token.ent_type_ != "DATE":
             continue
@@ -409,7 +460,7 @@ def day_told(verb: Token, published: date) -> date:
         day = _month_day(token, published)
         if day is not None:
             return day
-    return published
+    return None
 
 
 def _month_day(token: Token, published: date) -> date | None:

@@ -469,3 +469,29 @@ def test_a_passive_done_by_the_actor_reports_the_act(text: str, reported: bool) 
     assert [(o.verdict, o.happened_on) for o in found] == (
         [(Verdict.MET, date(2019, 8, 2))] if reported else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "day"),
+    [
+        # a party settles: on the day the settlement was announced, else the article's
+        (
+            "Acme Inc. announced Monday it has settled its long trademark dispute with the "
+            "record company, Apple Corps.",
+            "take the case to the Court of Appeal",
+            date(2019, 7, 29),
+        ),
+        ("Apple Corps settled the lawsuit with Acme Inc.", "appeal the ruling", PUBLISHED),
+        # another party's settlement, another act, or a settlement still to come ends nothing
+        ("Acme Inc. settled its dispute with Initech on Monday.", "appeal the ruling", None),
+        ("Apple Corps settled its dispute with Acme Inc. on Monday.", "sell its catalogue", None),
+        ("Apple Corps will settle its dispute with Acme Inc.", "appeal the ruling", None),
+        # what was settled must be a case or a dispute: "settled its bill" is not
+        ("Apple Corps settled its bill with Acme Inc. on Monday.", "appeal the ruling", None),
+    ],
+)
+def test_a_settlement_ends_a_pledge_to_go_to_law_unkept(
+    text: str, action: str, day: date | None
+) -> None:
+    found = _outcomes(text, "Apple Corps", action)
+    assert [(o.verdict, o.happened_on) for o in found] == ([(Verdict.BROKEN, day)] if day else [])

@@ -417,6 +417,13 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Mears would not confirm Dasbach's account.",
             "Jess Mears",
         ),
+        # two names joined before the verb are both the actor, however spaCy hangs them
+        (
+            'A statement from Acme Computer stated that "Apple and Apple Corps now have '
+            "differing interpretations of this agreement and will need to ask a court to "
+            'resolve this dispute."',
+            "Apple and Apple Corps",
+        ),
         # what is arranged for such a group is the arranger's: here the article's body
         ("Acme Motors opened an app store. Developers will be able to set prices.", "Acme Motors"),
         # "they", told after a plural subject of its own sentence, is that subject
