@@ -93,7 +93,19 @@ def action_text(cue: Candidate, excluded: set[int], *, theme: Token | None = Non
             text = f"{event.text} of {_as_object(phrase)}"
     else:
         text = _verb_phrase(cue.action, excluded, theme)
+    text = _balanced(text)
     return f"not {text}" if cue.negated and text else text
+
+
+def _balanced(text: str) -> str:
+    """An act's words with their marks in pairs: the quotation mark that pairs with none, read
+    left to right, goes ('refrain from exercising its rights" as a shareholder', 'dubbed
+    "Mission Control" and "Launchpad'), a bracket left open is closed ("supply the United
+    States Air Force (USAF")."""
+    if text.count('"') % 2:
+        at = text.rfind('"')
+        text = " ".join((text[:at] + text[at + 1 :]).split())
+    return text + ")" * max(text.count("(") - text.count(")"), 0)
 
 
 def _as_object(phrase: list[Token]) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.extract import lexicon as words
 from app.extract.clauses import lets_someone_act
+from app.extract.datepatterns import MONTHS
 from app.extract.deadlines import bare_length
 from app.extract.syntax import sentence_entities
 
@@ -70,6 +71,7 @@ def time_expressions(sent: Sentence) -> list[TimeExpression]:
             and not _owns(ent)
             and not _measures_a_thing(ent)
             and not _an_argument(ent)
+            and not _part_of_a_name(ent)
         ):
             start, end = _own_words(ent)
             end = _before_a_dash(start, end, doc)
@@ -338,9 +340,30 @@ def _runs(measure: Token) -> bool:
 
 
 def _how_often(ent: Any) -> bool:
-    """'its annual meeting', 'the weekly': how often something happens, which dates nothing."""
+    """'its annual meeting', 'the weekly', '15 a year', 'twice per month': how often something
+    happens, which dates nothing."""
+    if _A_RATE.search(ent.text):
+        return True
     said = [t.lower_ for t in ent if not t.is_stop and not t.is_punct]
     return bool(said) and all(word in words.FREQUENCY_WORDS for word in said)
+
+
+# "15 a year", "twice per month", "three times each week": a rate, not a time.
+_A_RATE = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|fortnight|month|quarter|year)\b$",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def _part_of_a_name(ent: Any) -> bool:
+    """A year that ends a name: the "Reproductive Health Care Reform Bill 2019", "Expo 2020"
+    (a number hung on a proper noun that is no month)."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.like_num
+        and root.dep_ in {"nummod", "compound", "appos"}
+        and root.head.pos_ == "PROPN"
+        and root.head.lower_ not in MONTHS
+    )
 
 
 def _is_a_number_only(ent: Any) -> bool:

@@ -168,6 +168,14 @@ def test_condition_and_deadline() -> None:
         # "no longer" is said in full
         ("The museum will no longer be called a mosque from June, the minister said.",
          "no longer call the museum a mosque", "from June"),
+        # the marks of what the act keeps come in pairs
+        ('The council will pass the "Health Care Reform Bill 2019" next week.',
+         "pass the Health Care Reform Bill 2019", "next week"),
+        ('Acme will add two new applications, dubbed "Mission Control" and "Launchpad" by '
+         "June.", 'add two new applications, dubbed "Mission Control" and Launchpad', "by June"),
+        ("Acme will supply the Air Force (USAF) with 179 new tankers at a rate of 15 a year by "
+         "June.", "supply the Air Force (USAF) with 179 new tankers at a rate of 15 a year",
+         "by June"),
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
@@ -553,6 +561,12 @@ def test_who_a_short_name_a_description_or_a_product_stands_for(
         # how often is not when
         ("The council will hold its annual meeting in the town hall.", None),
         ("The council will hold its weekly meeting from next month.", "from next month"),
+        ("Acme will cut 15 jobs a year.", None),
+        ("Acme will cut 15 a year from next month.", "from next month"),
+        # a year that ends a name is no time: the "Health Bill 2019"
+        ('The council will cut the "Health Bill 2019" from its agenda next week.', "next week"),
+        # what the act is done to is not when, though spaCy reads it as a date
+        ("The council will hold a convention next week.", "next week"),
         # a time that owns a thing says which thing; "May's" is a person's
         ("The ministry will cut next year's budget.", None),
         ("The firm will cut January's sales targets.", None),
