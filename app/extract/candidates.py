@@ -301,11 +301,28 @@ def _set_for_a_date(token: Token) -> Iterator[Candidate]:
     if not dated:
         return
     if token.dep_ in {"amod", "acl", "oprd"} and token.head.pos_ in {"NOUN", "PROPN"}:
-        noun = token.head  # "some event planned": the event is the act
+        noun = _scheduled_thing(token.head)  # "some event planned": the event is the act
+        if noun is None:
+            return
         yield _make(f"set for {lemma}", token, noun, PledgeKind.PROMISE,
                     subject_of(_noun_governor(noun) or noun), token, noun=noun)  # fmt: skip
-    else:
+    elif not (token.dep_ == "advcl" and token.head.pos_ in {"VERB", "AUX"}):
+        # (a participle on another act, "will hold a meeting, scheduled for Monday", dates it)
         yield _make(f"set for {lemma}", token, token, PledgeKind.PROMISE, subject_of(token), token)
+
+
+def _scheduled_thing(noun: Token) -> Token | None:
+    """What a participle of scheduling that hangs on a noun schedules: the noun, unless it
+    names someone, who is not scheduled but named in the event ("a deposition request for
+    Volker, scheduled for this week": the request; "a meeting with Putin"); None for a person
+    named in no event."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ not in words.AGENT_ENTITIES:
+        return noun
+    prep = noun.head if noun.dep_ == "pobj" else None
+    event = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if event is not None and event.pos_ == "NOUN":
+        return event
+    return None if noun.ent_type_ == "PERSON" else noun
 
 
 def _future_progressive(token: Token) -> Iterator[Candidate]:

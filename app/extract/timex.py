@@ -207,8 +207,12 @@ def _steps_to(root: Token, targets: set[int], *, through_relative: bool = False)
 
 
 def _says_when(clause: Token) -> bool:
-    """A clause that dates the act it hangs on: "when they opened on Friday"."""
-    return clause.dep_ == "advcl" and any(
+    """A clause that dates the act it hangs on: "when they opened on Friday", "will hold a
+    meeting, scheduled for Monday"."""
+    if clause.dep_ != "advcl":
+        return False
+    scheduled = clause.tag_ == "VBN" and clause.lemma_.lower() in words.SCHEDULING_VERBS
+    return scheduled or any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in words.WHEN_MARKS for c in clause.children
     )
 

@@ -176,6 +176,11 @@ def test_condition_and_deadline() -> None:
         ("Acme will supply the Air Force (USAF) with 179 new tankers at a rate of 15 a year by "
          "June.", "supply the Air Force (USAF) with 179 new tankers at a rate of 15 a year",
          "by June"),
+        # a participle of scheduling on the act dates it; on a name, it dates the event
+        ("The minister will hold a meeting with Putin, scheduled for Monday.",
+         "hold a meeting with Putin", "for Monday"),
+        ("The House issued a deposition request for Volker, scheduled for this week.",
+         "a deposition request for Volker", "for this week"),
         # a purpose belongs to the act
         ("The council is to meet on Monday to discuss the budget.", "meet to discuss the budget",
          "on Monday"),
