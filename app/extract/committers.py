@@ -97,8 +97,11 @@ def doer_of(action: Any) -> Any:
     """Who the act's wording says does it, when not its subject: the agent of a passive ("will
     be provided by the state government"), the giver of what is received ("will receive loans
     from the government of Canada")."""
-    for child in action.children:
-        receiving = child.lower_ == "from" and action.lemma_.lower() in words.RECEIVING_VERBS
+    receives = action.lemma_.lower() in words.RECEIVING_VERBS
+    # "will receive CA$1 billion from the government": the "from" may hang on what is received
+    received = [c for c in action.children if c.dep_ == "dobj"] if receives else []
+    for child in [*action.children, *(c for o in received for c in o.children)]:
+        receiving = child.lower_ == "from" and receives
         if child.dep_ == "agent" or (child.dep_ == "prep" and receiving):
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
             # "be repaired by June" is a deadline the parse took for an agent

@@ -387,6 +387,11 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             "Acme Motors will receive bridge loans from the government of Ontario next week.",
             "government of Ontario",
         ),
+        # though spaCy hangs the "from" on what is received
+        (
+            "Chrysler will receive CA$1 billion from the government of Canada.",
+            "government of Canada",
+        ),
         # those an act is done to are not who does it, when a verb of going on carries it
         (
             "President Ana Ruiz declared Chileans would continue to be paid without going to "
