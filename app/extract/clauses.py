@@ -55,9 +55,13 @@ def _completes_the_act(clause: Token, verb: Token) -> bool:
     we find it")."""
     if clause.i < verb.i:
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     ends = any(c.dep_ == "mark" and c.lower_ in {"until", "till"} for c in clause.children)
-    return infinitive or ends or _asked(clause)
+    return _infinitive(clause) or ends or _asked(clause)
+
+
+def _infinitive(clause: Token) -> bool:
+    """A clause told with "to": "to discuss the confirmation", "him to develop plans"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def lets_someone_act(clause: Token) -> bool:
@@ -67,7 +71,7 @@ def lets_someone_act(clause: Token) -> bool:
     return (
         clause.dep_ == "ccomp"
         and clause.i > clause.head.i
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and _infinitive(clause)
         and any(c.dep_ in SUBJECTS for c in clause.children)
     )
 
