@@ -199,6 +199,8 @@ def _commitment_verb(token: Token) -> Iterator[Candidate]:
     if kind is None or token.pos_ not in {"VERB", "AUX"}:
         return
     action = complement(token)
+    if action is not None and _before_a_semicolon(action, token):
+        action = None  # "the movement launched; Thunberg promised protests": not what she promised
     if action is not None and action.dep_ == "ccomp" and _told_done(action):
         return  # "announced that she has died", "announced it had entered into an agreement"
     subject = subject_of(token)
@@ -212,6 +214,13 @@ def _commitment_verb(token: Token) -> Iterator[Candidate]:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None:
             yield _make(f"verb {lemma}", token, token, kind, subject, token)
+
+
+def _before_a_semicolon(clause: Token, verb: Token) -> bool:
+    """Whether a clause ends before a semicolon that stands before the verb: another sentence
+    in all but its full stop, though spaCy may hang it on the verb."""
+    between = clause.doc[clause.right_edge.i : verb.i]
+    return clause.i < verb.i and any(t.text == ";" for t in between)
 
 
 def _told_done(verb: Token) -> bool:

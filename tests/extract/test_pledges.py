@@ -726,6 +726,17 @@ def test_pronouns_and_descriptions_point_back_to_the_person() -> None:
     ]
 
 
+def test_a_clause_before_a_semicolon_is_not_what_is_promised() -> None:
+    """wn2019-165: spaCy hangs "the movement launched" on "promised" as its complement."""
+    pledges = _extract(
+        "That September, the movement launched; Thunberg promised protests every week until "
+        "Sweden joined the Paris Agreement."
+    ).pledges
+    assert ("Thunberg", "promise protests every week until Sweden joined the Paris Agreement") in [
+        (p.actor, p.action) for p in pledges
+    ]
+
+
 def test_two_commitments_in_one_sentence_are_two_pledges() -> None:
     extraction = _extract("Ana Ruiz promised to lower taxes and raise pensions.")
     assert [p.action for p in extraction.pledges] == ["lower taxes", "raise pensions"]
