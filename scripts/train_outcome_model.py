@@ -22,6 +22,7 @@ from eval_outcomes import CORPORA, corpus_cases, examples, ranked, score_ranked
 
 from app.extract.outcome_ranking import MODEL_RESOURCE, OutcomeModel
 from app.training.outcome_fit import FOLDS, SEED, STRENGTH, fit_outcome_model, fold_models
+from app.training.scoring import f_score
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -31,12 +32,6 @@ THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # precision there (by F1 the threshold jumped between 0.05 and 0.30 on a tie of 0.38).
 SHOWN_PRECISION = 0.8
 KEPT_RECALL_WEIGHT = 2.0  # the beta of the F-score that picks the "kept" threshold
-
-
-def _f_score(precision: float, recall: float, beta: float) -> float:
-    """The F-score that weighs recall `beta` times as much as precision (0 when both are 0)."""
-    weighted = beta * beta * precision + recall
-    return (1 + beta * beta) * precision * recall / weighted if weighted else 0.0
 
 
 def main() -> int:
@@ -59,7 +54,7 @@ def main() -> int:
         tally = score_ranked(cases, best, threshold)
         precision = tally.right / tally.suggested if tally.suggested else 1.0
         recall = tally.right / tally.labelled
-        f1, f2 = (_f_score(precision, recall, beta) for beta in (1.0, KEPT_RECALL_WEIGHT))
+        f1, f2 = (f_score(precision, recall, beta) for beta in (1.0, KEPT_RECALL_WEIGHT))
         rows.append((threshold, precision, recall, f2))
         print(f"{threshold:9.2f}  {tally.suggested:>4} {precision:5.2f} {recall:5.2f} {f1:5.2f}"
               f" {f2:5.2f}")  # fmt: skip

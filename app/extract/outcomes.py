@@ -152,17 +152,21 @@ def _going_to_law(action: str) -> bool:
 def _a_settlement(verb: Token) -> bool:
     """A verb of settling whose object is a dispute or a case: "settled its trademark
     dispute", "the lawsuit was settled"."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return verb.lemma_.lower() in words.SETTLING_VERBS and any(
-        o.lemma_.lower() in words.SETTLED_NOUNS for o in objects
+        o.lemma_.lower() in words.SETTLED_NOUNS for o in _settled(verb)
     )
+
+
+def _settled(verb: Token) -> list[Token]:
+    """What a verb of settling settles: its object, or a passive's subject."""
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _parties(verb: Token) -> list[Token]:
     """Who a settlement is between: its subject, and whom it was "with" (after the verb or
     after what was settled)."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
-    for word in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})):
+    for word in (verb, *_settled(verb)):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 found += [c for c in prep.children if c.dep_ == "pobj"]

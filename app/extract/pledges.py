@@ -117,8 +117,7 @@ def pledges_from(
     for scored in by_sentence.values():
         scored.sort(key=lambda pair: -pair[0])
         kept: list[Pledge] = []
-        kept_acts: list[Token] = []
-        kept_cues: list[Token] = []
+        kept_candidates: list[Candidate] = []
         acts = [d.candidate.action.i for _, d in scored]
         for probability, described in scored:
             if _holds_another_act(described.candidate, acts):
@@ -129,15 +128,17 @@ def pledges_from(
             conjoined = "+and" in described.candidate.rule  # "promised to X and (to) Y"
             act = described.candidate.action
             # "the price will be cut, and the phone will be discontinued": a clause of its own
-            own_clause = described.candidate.cue not in kept_cues and not any(
-                _within(act, other) or _within(other, act) for other in kept_acts
+            own_clause = not any(
+                other.cue == described.candidate.cue
+                or _within(act, other.action)
+                or _within(other.action, act)
+                for other in kept_candidates
             )
             same_actor = pledge.actor in {p.actor for p in kept}
             if kept and probability < model.track and same_actor and not (conjoined or own_clause):
                 continue  # one act of an actor per clause, unless the model is sure of more
             kept.append(pledge)
-            kept_acts.append(act)
-            kept_cues.append(described.candidate.cue)
+            kept_candidates.append(described.candidate)
             place.setdefault(_keep(found, pledge), described.candidate.action.i)
     # in reading order, and two acts of one sentence in theirs: "X will gather, and Y will hold"
     return [found[key] for key in sorted(found, key=place.__getitem__)]

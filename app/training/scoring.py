@@ -70,8 +70,14 @@ class Tally:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall)
+
+
+def f_score(precision: float, recall: float, beta: float = 1.0) -> float:
+    """The F-score that weighs recall `beta` times as much as precision (F1 by default; 0 when
+    both are 0)."""
+    weighted = beta * beta * precision + recall
+    return (1 + beta * beta) * precision * recall / weighted if weighted else 0.0
 
 
 def words(text: str | None) -> list[str]:
