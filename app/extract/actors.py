@@ -155,6 +155,10 @@ class ActorNamer:
             return speaker_of(token)
         if word in words.RELATIVE and token.head.dep_ == "relcl":
             return token.head.head
+        if word in _OWNING and token.dep_ == "poss":
+            owner = _subject_of_the_verb_of(token.head)
+            if owner is not None:
+                return owner  # "Tesco stated its intention to leave": its is Tesco's
         if word in words.PERSONAL | words.COLLECTIVE:
             reporter = reporting_verb(token.head)
             framing = subject_of(reporter) if reporter is not None else None
@@ -240,6 +244,19 @@ class ActorNamer:
                 names = (_phrase(first, keep_conj=False), _phrase(token, keep_conj=False))
                 return " and ".join(self._aliases.get(n, n) for n in names)
         return None
+
+
+_OWNING = frozenset({"its", "their"})
+
+
+def _subject_of_the_verb_of(thing: Token) -> Token | None:
+    """The subject of the verb whose object a thing is ("Tesco stated its intention": Tesco),
+    when it is no pronoun itself."""
+    verb = thing.head
+    if thing.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.pos_ == "PRON" else subject
 
 
 def _told_of_its_patient(cue: Candidate) -> bool:

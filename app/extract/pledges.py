@@ -175,14 +175,16 @@ def _relative_clauses_of(act: Token, others: Sequence[int]) -> set[int]:
 
 def _holds_another_act(candidate: Candidate, acts: Sequence[int]) -> bool:
     """A commitment noun with no act of its own ("a deal") whose clause, or what it is ("her
-    promise was that taxes would not rise"), is another candidate's act: that candidate tells
-    the commitment, the noun only names it."""
+    promise was that taxes would not rise"), is another candidate's act, or which another
+    candidate's act is done to ("extended its stay-at-home order until May 1"): that candidate
+    tells the commitment, the noun only names it."""
     noun = candidate.noun
     if noun is None or candidate.action.i != noun.i:
         return False
     inside = {t.i for t in noun.subtree} - {noun.i}
     inside |= {t.i for clause in what_it_is(noun) for t in clause.subtree}
-    return any(i in inside for i in acts)
+    done_to = noun.dep_ == "dobj" and noun.head.i in acts
+    return done_to or any(i in inside for i in acts)
 
 
 def _keep(found: dict[_Key, Pledge], pledge: Pledge) -> _Key:

@@ -606,6 +606,29 @@ def test_the_act_an_order_tells_is_done_by_whoever_made_the_order() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "noun", "owner"),
+    [
+        ("Tesco stated its intention to leave the Polish market altogether.", "intention", "Tesco"),
+        ("Red Hat announced their plans to end CentOS Linux next year.", "plans", "Red Hat"),
+        # a pronoun's "its" points back no further than the pronoun does
+        ("It announced its plan to close the plant.", "plan", ""),
+    ],
+)
+def test_its_commitment_is_the_subject_s_who_states_it(body: str, noun: str, owner: str) -> None:
+    [described] = [d for d in describe(parse(body)) if d.candidate.cue.lower_ == noun]
+    assert described.actor == owner
+
+
+def test_a_commitment_noun_another_act_is_done_to_is_no_pledge_of_its_own() -> None:
+    pledges = _every_candidate(
+        "Governor Mike DeWine said Ohio would extend the city's stay-at-home order until May 1."
+    )
+    assert [(p.action, p.deadline_text) for p in pledges] == [
+        ("extend the city's stay-at-home order", "until May 1")
+    ]
+
+
+@pytest.mark.parametrize(
     ("asked", "answered", "pledged"),
     [
         # "we" in an interview
