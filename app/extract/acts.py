@@ -42,7 +42,21 @@ def act_of(action: str) -> str:
     content = [w for w in told[1:] if w not in STOP_WORDS]
     if told[0] in words.HOLDING_VERBS and content and content[0].rstrip("s") in words.VOTE_NOUNS:
         return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
+    if _event_gone_on_with(told):
+        return act("hold")  # "continue its season with the Nevada caucuses" holds them
     return act(told[0])
+
+
+def _event_gone_on_with(told: list[str]) -> list[str]:
+    """The words of the event an act of going on is done with ("continue its primary season
+    with the Nevada caucuses on February 22" -> the Nevada caucuses); none for another act."""
+    if told[0] not in words.CONTINUING_VERBS or "with" not in told[1:]:
+        return []
+    after = told[told.index("with", 1) + 1 :]
+    ends = words.OBJECT_ENDS - {"in"}  # "primary elections in Idaho": the place names the event
+    end = next((n for n, word in enumerate(after) if word in ends), len(after))
+    event = after[:end]
+    return event if any(word in words.EVENT_NOUNS for word in event) else []
 
 
 def phrasal_forms(verb: Token, particles: frozenset[str]) -> set[str]:
@@ -73,11 +87,15 @@ def reports_a_done_act(verb: Token, *, bare_participle: bool = False) -> bool:
 def object_nouns(record: PledgeRecord) -> set[str]:
     """The words of what a pledge's act is done to, up to the first preposition: "provide a
     written response to…" → {written, response}; "step down with Johnson succeeding her" →
-    none ("down" is in the act, "with…" tells the circumstances)."""
+    none ("down" is in the act, "with…" tells the circumstances); of an act of going on with an
+    event, the event's, with where it is held: "continue its season with primary elections in
+    Idaho, Michigan …" → {primary, election, idaho}."""
     implied = words.IMPLIED_OBJECTS.get(act_of(record.pledge.action), frozenset())
+    told = [word.strip(",;:") for word in record.pledge.action.lower().split()]
+    event = _event_gone_on_with(told)
     kept = []
-    for word in record.pledge.action.lower().split()[1:]:
-        if word in words.OBJECT_ENDS:
+    for word in event or told[1:]:
+        if word in words.OBJECT_ENDS and not (event and word == "in"):
             break
         if word not in STOP_WORDS | implied:
             kept.append(word)
@@ -85,12 +103,19 @@ def object_nouns(record: PledgeRecord) -> set[str]:
 
 
 def same_object(verb: Token, record: PledgeRecord) -> bool:
-    """Where the pledge names what it is about, the sentence must name it too."""
+    """Where the pledge names what it is about, the sentence must name it too: one of its
+    words, or every word of an event ("the South Carolina primary" is not the primaries held
+    in fourteen other states)."""
     nouns = object_nouns(record)
     if not nouns:
         return True
     said = said_forms(verb.subtree)
+    if nouns & _EVENT_FORMS:
+        return nouns <= said
     return bool(nouns & said)
+
+
+_EVENT_FORMS = frozenset(word.rstrip("s") for word in words.EVENT_NOUNS)
 
 
 def said_forms(tokens: Iterable[Token]) -> set[str]:

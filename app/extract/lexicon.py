@@ -90,6 +90,7 @@ PRESENT_ONLY = _words("present_only")
 # What later articles report.
 HOLDING_VERBS = _words("holding_verbs")
 HELD_VERBS = _words("held_verbs")
+CONTINUING_VERBS = _words("continuing_verbs")
 VOTE_NOUNS = _words("vote_nouns")
 EVENT_NOUNS = _words("event_nouns")
 EVENT_VERBS = _words("event_verbs")

@@ -333,6 +333,43 @@ def test_an_event_told_as_won_was_held(text: str, found: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Nevada caucuses.", True),
+        ("Nevada held its caucuses on Saturday.", True),
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Iowa caucuses.", False),
+        ("The Democratic Party continued its season in Ohio on Saturday.", False),  # no event
+    ],
+)
+def test_an_act_of_going_on_with_an_event_is_kept_when_the_event_was_held(
+    text: str, found: bool
+) -> None:
+    action = "continue its primary season with the Nevada caucuses on August 3"
+    outcomes = _outcomes(text, "Democratic Party", action)
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Yesterday, the Democratic Party held primary elections in Idaho and Michigan.", True),
+        ("Yesterday, the Democratic Party held primary elections in Ohio and Florida.", False),
+    ],
+)
+def test_where_an_event_gone_on_with_is_held_names_it(text: str, found: bool) -> None:
+    action = "continue its primary season with primary elections in Idaho, Michigan on August 3"
+    outcomes = _outcomes(text, "Democratic Party", action)
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
+
+
+def test_an_act_of_going_on_with_an_event_is_broken_when_the_event_is_cancelled() -> None:
+    text = "On Friday, the Democratic Party cancelled the Nevada caucuses."
+    action = "continue its primary season with the Nevada caucuses on August 3"
+    outcomes = _outcomes(text, "Democratic Party", action)
+    assert [(o.verdict, o.happened_on) for o in outcomes] == [(Verdict.BROKEN, date(2019, 8, 2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("On Friday, Ann Lee resigned from her post as chair.", True),
         ("On Friday, Ann Lee resigned from her seat on the board.", False),  # another post
         ("On Friday, Tom Ward resigned from his post as chair.", False),  # another person
