@@ -43,6 +43,21 @@ def test_same_action(first: str, second: str, same: bool) -> None:
     assert same_action(first, second) is same
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("General Motors", "GM (CEO Fritz Henderson)", True),
+        ("the UAW", "United Auto Workers", True),
+        ("General Motors Corporation", "GM", True),  # the company's "Corporation" aside
+        ("NASA", "National Aeronautics and Space Administration", True),
+        ("GM", "Ford Motor Company", False),
+        ("General Mills", "GE", False),
+    ],
+)
+def test_a_name_s_initials_name_it(first: str, second: str, same: bool) -> None:
+    assert same_actor(first, second) is same
+
+
 def test_numbers_tell_acts_apart() -> None:
     assert not same_action("close plant number 1", "close plant number 2")
 

@@ -360,6 +360,21 @@ def test_where_an_event_gone_on_with_is_held_names_it(text: str, found: bool) ->
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On Friday, General Motors filed for bankruptcy protection in New York.", True),
+        ("On Friday, General Motors applied for bankruptcy protection in New York.", True),
+        ("On Friday, General Motors filed a lawsuit against its bondholders.", False),
+        ("On Friday, Ford filed for bankruptcy protection in New York.", False),
+    ],
+)
+def test_filing_for_what_a_pledge_would_seek_keeps_it(text: str, found: bool) -> None:
+    action = "seek bankruptcy protection if GM cannot reach agreement with its bondholders"
+    outcomes = _outcomes(text, "GM", action)
+    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 2)] if found else [])
+
+
 def test_an_act_of_going_on_with_an_event_is_broken_when_the_event_is_cancelled() -> None:
     text = "On Friday, the Democratic Party cancelled the Nevada caucuses."
     action = "continue its primary season with the Nevada caucuses on August 3"
