@@ -78,17 +78,17 @@ def same_actor(found: str, pledged: str) -> bool:
     shared = set(found_words) & set(pledged_words)
     if len(found_words) > 1 and len(pledged_words) > 1:
         shared -= {found_words[0], pledged_words[0]}
-    return bool(shared) or _short_for(found, pledged) or _short_for(pledged, found)
+    return bool(shared) or holds_initials(found, pledged) or holds_initials(pledged, found)
 
 
-def _short_for(short: str, name: str) -> bool:
-    """Whether a name holds the initials of another as a word of its own: "GM" for "General
+def holds_initials(text: str, name: str) -> bool:
+    """Whether a text holds the initials of a name as a word of its own: "GM" for "General
     Motors", "UAW" for "United Auto Workers" (a "Corporation" or "Inc." after it aside)."""
     capitals = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() and w != "The"]
     if len(capitals) > 2 and capitals[-1].rstrip(".") in _BODY_SUFFIXES:
         capitals = capitals[:-1]
     initials = "".join(w[0] for w in capitals)
-    return len(initials) > 1 and initials in re.findall(r"\b[A-Z]{2,6}\b", short)
+    return len(initials) > 1 and initials in re.findall(r"\b[A-Z]{2,6}\b", text)
 
 
 # Words that end a company's name and not its initials: "General Motors Corporation" is GM.

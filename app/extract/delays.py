@@ -7,10 +7,11 @@ is the plan repeated, not broken."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.domain.likeness import index_words
+from app.domain.likeness import holds_initials, index_words
 from app.extract import lexicon as words
 from app.extract.acts import phrasal_forms, reports_a_done_act, said_forms, verbs_of_noun
 from app.extract.deadlines import bare_length, resolve_deadline
@@ -52,7 +53,7 @@ def delayed(sent: Any, records: Iterable[PledgeRecord], published: date) -> list
         Late(record, len(index_words(f"{record.pledge.actor} {record.pledge.action}") & said))
         for record in records
         if (behind or record.pledge.due is not None)
-        and _names_the_pledge(record, names_said, words_said, verbs_said)
+        and _names_the_pledge(record, sent, names_said, words_said, verbs_said)
         # "is two and a half years behind schedule": late, with no new time to weigh
         and (told is None or record.pledge.due is None or told > record.pledge.due)
     ]  # fmt: skip
@@ -135,21 +136,43 @@ def _plan_told_past(token: Token) -> bool:
 
 
 def _names_the_pledge(
-    record: PledgeRecord, names_said: set[str], words_said: set[str], verbs_said: set[str]
+    record: PledgeRecord,
+    sent: Any,
+    names_said: set[str],
+    words_said: set[str],
+    verbs_said: set[str],
 ) -> bool:
     """Whether the sentence is about this pledge: it names what the pledge's act is done to by
     a name ("the Dreamliner" for "deliver the 787 Dreamliners to …": a word before the first
     preposition written with a capital or a digit, not the actor's), or it names the pledge's
-    actor and its own verb, as a verb or its noun ("Boeing …, three years after it was first
-    due for delivery" for "deliver"; not an equivalent: "submit" is not late by it)."""
+    own verb, as a verb or its noun, with the pledge's actor ("Boeing …, three years after it
+    was first due for delivery" for "deliver"; not an equivalent: "submit" is not late by it)
+    or with whom the act is done for ("Japan's (ANA) were to take delivery" for "deliver the
+    first 787 to All Nippon Airways")."""
     actor = set(index_words(record.pledge.actor))
     names = {w.rstrip("s") for w in _names_in(record.pledge.action)} - actor
     if names & names_said:
         return True
     verb = record.pledge.action.split()[0].lower() if record.pledge.action else ""
-    if verb in _TIMING_VERBS or not actor & words_said:
+    if verb in _TIMING_VERBS or verb not in verbs_said:
         return False
-    return verb in verbs_said
+    return bool(actor & words_said) or _names_the_recipient(record.pledge.action, sent)
+
+
+def _names_the_recipient(action: str, sent: Any) -> bool:
+    """Whether the sentence names whom the act is done for, the name after "to" in the action,
+    in full or by its initials ("deliver the first 787 to All Nippon Airways": ANA)."""
+    found = _RECIPIENT.search(action)
+    if found is None:
+        return False
+    name = found.group(1)
+    said = {t.lower_.rstrip("s") for t in sent}
+    return {w.lower().rstrip("s") for w in name.split()} <= said or holds_initials(sent.text, name)
+
+
+# A name after "to" in an action, after any lower-case words: "to launch customer All Nippon
+# Airways in May 2008" -> All Nippon Airways.
+_RECIPIENT = re.compile(r"\bto (?:[a-z][\w-]* )*?((?:[A-Z][\w'’.&-]*(?: |$))+)")
 
 
 def _verbs_named(sent: Any) -> set[str]:

@@ -440,6 +440,12 @@ def test_a_later_article_calling_the_actor_by_the_post_reports_it_taken(
         # the actor named, and its act by a noun
         ("Emirates were to take delivery of Airbus jets in May 2018, but will now receive them "
          "next month.", "deliver the A380", None, Verdict.BROKEN),
+        # whom the act is done for named, in full or by initials, and the act by a noun
+        ("Japan's (ANA) were to take delivery in May 2018, but will now receive the plane next "
+         "month.", "deliver the first jet to launch customer All Nippon Airways", None,
+         Verdict.BROKEN),
+        ("All Nippon Airways were to take delivery in May 2018, but will now receive the plane "
+         "next month.", "deliver the first jet to All Nippon Airways", None, Verdict.BROKEN),
         # what is late done since: not late any more, kept
         ("The first A380, made by Airbus, was delivered today, 18 months behind schedule.",
          "deliver the first A380", None, Verdict.MET),
@@ -477,6 +483,11 @@ def test_an_act_told_late_is_reported_broken_unless_done_since(
 )
 def test_no_delay_reported_when_none_is_told_past_the_due_date(text: str, due: date | None) -> None:
     assert _outcomes(text, "Airbus", "deliver the A380", due=due) == []
+
+
+def test_another_customer_s_delivery_told_late_is_not_the_pledge_s() -> None:
+    text = "Qantas were to take delivery in May 2018, but will now receive the plane next month."
+    assert _outcomes(text, "Airbus", "deliver the first jet to All Nippon Airways") == []
 
 
 def test_an_act_told_done_wins_over_a_delay_told_of_it() -> None:
