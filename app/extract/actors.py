@@ -177,7 +177,7 @@ class ActorNamer:
             # "her plans ... will begin": the plans are hers
             return next((c for c in token.children if c.dep_ == "poss"), None)
         if word in words.ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
-            return self._last_person_before(token)
+            return self._last_titled_before(token) or self._last_person_before(token)
         bare = [c.lower_ for c in token.children] == ["the"]  # "the company", no "Mexican"
         if lemma in words.BODY_NOUNS and bare and token.ent_type_ not in words.AGENT_ENTITIES:
             return self._last_org_before(token)  # "the company": the last body of its kind
@@ -195,6 +195,15 @@ class ActorNamer:
         subjects = [t for t in people if t.i >= near and t.dep_ in {"nsubj", "nsubjpass"}]
         chosen = (subjects or people)[-1:]
         return self._called(chosen[0].text) if chosen else None
+
+    def _last_titled_before(self, role: Token) -> str | None:
+        """The last person named with this role as their title before "the president": "US
+        President Donald Trump" is the president, not "President-elect Joe Biden"."""
+        for ent in reversed([e for e in entities(self._doc) if e.end <= role.i]):
+            title = self._doc[ent.start - 1] if ent.start > 0 else None
+            if ent.label_ == "PERSON" and title is not None and title.lower_ == role.lower_:
+                return self._called(ent.text)
+        return None
 
     def _a_person(self, token: Token) -> bool:
         """A word of a person's name: spaCy's, written as a name, or a surname of the article."""

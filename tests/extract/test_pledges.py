@@ -442,6 +442,13 @@ def test_an_act_joined_to_a_dated_one_shares_its_time() -> None:
             'resolve this dispute."',
             "Apple and Apple Corps",
         ),
+        # "the president" is the one the article titles so, not the last person named
+        (
+            "Emily Murphy wrote to President-elect Joe Biden. President Donald Trump replied on "
+            "Twitter. The reply is a change from his claims in favor of Biden. The president "
+            "vowed to keep fighting in the courts.",
+            "Donald Trump",
+        ),
         # what is arranged for such a group is the arranger's: here the article's body
         ("Acme Motors opened an app store. Developers will be able to set prices.", "Acme Motors"),
         # "they", told after a plural subject of its own sentence, is that subject
