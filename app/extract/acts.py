@@ -42,21 +42,39 @@ def act_of(action: str) -> str:
     content = [w for w in told[1:] if w not in STOP_WORDS]
     if told[0] in words.HOLDING_VERBS and content and content[0].rstrip("s") in words.VOTE_NOUNS:
         return "vote"  # "hold a vote on the deal" is kept when "MPs voted on the deal"
-    if _event_gone_on_with(told):
+    if _going_on_with(told) is not None:
         return act("hold")  # "continue its season with the Nevada caucuses" holds them
     return act(told[0])
 
 
-def _event_gone_on_with(told: list[str]) -> list[str]:
-    """The words of the event an act of going on is done with ("continue its primary season
-    with the Nevada caucuses on February 22" -> the Nevada caucuses); none for another act."""
+def _going_on_with(told: list[str]) -> int | None:
+    """Where the event an act of going on is done with starts, if the action (lower-cased
+    words) is one: "continue its primary season with the Nevada caucuses" (after "with")."""
     if told[0] not in words.CONTINUING_VERBS or "with" not in told[1:]:
-        return []
-    after = told[told.index("with", 1) + 1 :]
-    ends = words.OBJECT_ENDS - {"in"}  # "primary elections in Idaho": the place names the event
-    end = next((n for n, word in enumerate(after) if word in ends), len(after))
-    event = after[:end]
-    return event if any(word in words.EVENT_NOUNS for word in event) else []
+        return None
+    start = told.index("with", 1) + 1
+    event = _up_to(told[start:], _EVENT_ENDS)
+    return start if any(word in words.EVENT_NOUNS for word in event) else None
+
+
+_EVENT_ENDS = words.OBJECT_ENDS - {"in"}  # "primary elections in Idaho": the place names it
+
+
+def _up_to(told: list[str], ends: frozenset[str]) -> list[str]:
+    """The words before the first of these."""
+    end = next((n for n, word in enumerate(told) if word.lower() in ends), len(told))
+    return told[:end]
+
+
+def _done_to_words(action: str) -> list[str]:
+    """The words of what an action's act is done to, as written: after its verb, up to the
+    first preposition; of an act of going on with an event, the event's, where it is held
+    among them ("continue its season with primary elections in Idaho, Michigan on March 10")."""
+    told = [word.strip(",;:") for word in action.split()]
+    start = _going_on_with([word.lower() for word in told])
+    if start is None:
+        return _up_to(told[1:], words.OBJECT_ENDS)
+    return _up_to(told[start:], _EVENT_ENDS)
 
 
 def phrasal_forms(verb: Token, particles: frozenset[str]) -> set[str]:
@@ -91,28 +109,31 @@ def object_nouns(record: PledgeRecord) -> set[str]:
     event, the event's, with where it is held: "continue its season with primary elections in
     Idaho, Michigan …" → {primary, election, idaho}."""
     implied = words.IMPLIED_OBJECTS.get(act_of(record.pledge.action), frozenset())
-    told = [word.strip(",;:") for word in record.pledge.action.lower().split()]
-    event = _event_gone_on_with(told)
-    kept = []
-    for word in event or told[1:]:
-        if word in words.OBJECT_ENDS and not (event and word == "in"):
-            break
-        if word not in STOP_WORDS | implied:
-            kept.append(word)
+    done_to = (word.lower() for word in _done_to_words(record.pledge.action))
+    kept = [word for word in done_to if word not in STOP_WORDS | implied]
     return {w.rstrip("s") for w in kept[:3]}
 
 
 def same_object(verb: Token, record: PledgeRecord) -> bool:
     """Where the pledge names what it is about, the sentence must name it too: one of its
-    words, or every word of an event ("the South Carolina primary" is not the primaries held
-    in fourteen other states)."""
+    words, and of an event, one of its names (event_names)."""
     nouns = object_nouns(record)
     if not nouns:
         return True
     said = said_forms(verb.subtree)
-    if nouns & _EVENT_FORMS:
-        return nouns <= said
-    return bool(nouns & said)
+    names = event_names(record)
+    return bool(nouns & said) and (not names or bool(names & said))
+
+
+def event_names(record: PledgeRecord) -> set[str]:
+    """The words written as names of the event a pledge's act is done to, if it is one ("hold
+    the Nevada caucuses" -> {nevada}; "conduct the second presidential debate" -> none): a
+    sentence about that event says one of them ("the South Carolina primary" is not the
+    primaries held in fourteen states, nor the Iowa caucuses the Nevada ones)."""
+    if not object_nouns(record) & _EVENT_FORMS:
+        return set()
+    done_to = _done_to_words(record.pledge.action)
+    return {word.lower().rstrip("s") for word in done_to if word[:1].isupper()}
 
 
 _EVENT_FORMS = frozenset(word.rstrip("s") for word in words.EVENT_NOUNS)

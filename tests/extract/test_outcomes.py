@@ -375,6 +375,24 @@ def test_filing_for_what_a_pledge_would_seek_keeps_it(text: str, found: bool) ->
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 2)] if found else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        ("On Friday, the Democratic Party cancelled the Nevada caucuses.", True),
+        ("On Friday, the Democratic Party cancelled the Iowa caucuses.", False),  # another's
+    ],
+)
+def test_a_cancelled_event_is_the_pledged_one_only_named_in_full(text: str, broken: bool) -> None:
+    outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
+    assert [o.verdict for o in outcomes] == ([Verdict.BROKEN] if broken else [])
+
+
+def test_an_event_of_no_name_told_cancelled_by_its_noun_is_the_pledged_one() -> None:
+    text = "Trump declined such an arrangement, and the Commission cancelled the debate on Friday."
+    outcomes = _outcomes(text, "Commission", "conduct the second presidential debate virtually")
+    assert [(o.verdict, o.happened_on) for o in outcomes] == [(Verdict.BROKEN, date(2019, 8, 2))]
+
+
 def test_an_act_of_going_on_with_an_event_is_broken_when_the_event_is_cancelled() -> None:
     text = "On Friday, the Democratic Party cancelled the Nevada caucuses."
     action = "continue its primary season with the Nevada caucuses on August 3"
