@@ -35,13 +35,14 @@ from app.extract.committers import (
     what_it_is,
 )
 from app.extract.features import Features, candidate_features
+from app.extract.gapping import gapped_part
 from app.extract.nlp import parse_many
 from app.extract.pledge_model import PledgeModel, shipped_model
 from app.extract.syntax import is_passive
 from app.extract.timex import TimeExpression, deadline_of, time_expressions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Collection, Iterator
 
 PledgeFinder = Callable[[Sequence[Article]], list[list[Pledge]]]
 Doc = Any  # spaCy's Doc
@@ -122,7 +123,7 @@ def pledges_from(
         for probability, described in scored:
             if _holds_another_act(described.candidate, acts):
                 continue  # "secured a deal that the US will provide …": the provision is it
-            pledge = _build(described, namer, probability, model, others=acts)
+            pledge, *second_part = _built(described, namer, probability, model, others=acts)
             if any(_gist(p.action) == _gist(pledge.action) for p in kept):
                 continue
             conjoined = "+and" in described.candidate.rule  # "promised to X and (to) Y"
@@ -139,7 +140,8 @@ def pledges_from(
                 continue  # one act of an actor per clause, unless the model is sure of more
             kept.append(pledge)
             kept_candidates.append(described.candidate)
-            place.setdefault(_keep(found, pledge), described.candidate.action.i)
+            for built in (pledge, *second_part):
+                place.setdefault(_keep(found, built), described.candidate.action.i)
     # in reading order, and two acts of one sentence in theirs: "X will gather, and Y will hold"
     return [found[key] for key in sorted(found, key=place.__getitem__)]
 
@@ -212,15 +214,47 @@ def _keep(found: dict[_Key, Pledge], pledge: Pledge) -> _Key:
     return key
 
 
-def _build(
+def _built(
     described: Described, namer: ActorNamer, probability: float, model: PledgeModel,
     *, others: Sequence[int] = (),
+) -> list[Pledge]:  # fmt: skip
+    """The pledge of a described candidate, and a second one for a part of its act told with
+    a time of its own and the verb left out ("Two more plants will close in 2008, another two
+    in 2012": close two more plants in 2008, close another two in 2012)."""
+    gapped = gapped_part(described.candidate, described.deadline)
+    if gapped is None:
+        return [_build(described, namer, probability, model, others=others)]
+    second = gapped.time
+    first = _build(
+        described,
+        namer,
+        probability,
+        model,
+        others=others,
+        leave_out={*gapped.joining, *gapped.remnant, *range(second.start, second.end)},
+    )
+    deadline = described.deadline
+    assert deadline is not None  # a gap is told only after the first part's time
+    # the part stands for what the act is done to: its object ("cut 500 jobs by March, and
+    # 200 more by June"), else its subject ("another two" for "two more plants")
+    objects = [c for c in described.candidate.action.children if c.dep_ == "dobj"]
+    replaced = {t.i for o in objects for t in o.subtree} - set(gapped.remnant)
+    not_its_own = {*gapped.joining, *range(deadline.start, deadline.end), *replaced}
+    rest = _build(dataclasses.replace(described, deadline=second), namer, probability, model,
+                  others=others, leave_out=not_its_own, theme_told=False)  # fmt: skip
+    return [first, rest]
+
+
+def _build(
+    described: Described, namer: ActorNamer, probability: float, model: PledgeModel,
+    *, others: Sequence[int] = (), leave_out: Collection[int] = (), theme_told: bool = True,
 ) -> Pledge:  # fmt: skip
     """Assemble one Pledge from the parse around its act (`others`: where the sentence's
-    other pledged acts stand)."""
+    other pledged acts stand; `leave_out`: words that are no part of this pledge;
+    `theme_told`: False when the words of a gapped part stand for what the act is done to)."""
     candidate, sent = described.candidate, described.sentence
     condition = condition_tokens(candidate)
-    excluded = _relative_clauses_of(candidate.action, others)
+    excluded = _relative_clauses_of(candidate.action, others) | set(leave_out)
     if described.deadline is not None:
         excluded |= set(range(described.deadline.start, described.deadline.end))
     if candidate.subject is not None:
@@ -245,7 +279,9 @@ def _build(
     # "Russia's exchanges will reopen": a thing that is the subject of an act someone else
     # does is what the act is done to (a passive's subject already is, and so is the subject
     # a passive act with no subject of its own completes: "the bridge is to be opened")
-    theme = candidate.subject if doer is None and _changes(candidate) else raised
+    theme = candidate.subject if doer is None and _changes(candidate, leave_out) else raised
+    if not theme_told:
+        theme = None  # "another two" stands for "two more plants"
     return Pledge(
         actor=actor,
         action=_readable_action(candidate, excluded, theme),
@@ -296,7 +332,7 @@ def _received(action: Any) -> bool:
     return bool(action.lemma_.lower() in words.GIVEN_VERBS and not is_passive(action))
 
 
-def _changes(candidate: Candidate) -> bool:
+def _changes(candidate: Candidate, ignoring: Collection[int] = ()) -> bool:
     """A thing as the subject of a verb of change with no object of its own: what someone
     else's act is done to ("Russia's exchanges will reopen"; not "the flight will take off",
     not "the plan is to end losses")."""
@@ -308,6 +344,7 @@ def _changes(candidate: Candidate) -> bool:
         and is_a_thing(subject)
         and not is_passive(action)
         and not any(c.dep_ in _OWN_OBJECTS and c.ent_type_ not in TIME_ENTITIES
+                    and c.i not in ignoring
                     for c in action.children)  # "will reopen next month": a time, no object
     )  # fmt: skip
 

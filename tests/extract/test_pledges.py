@@ -626,6 +626,37 @@ def test_its_commitment_is_the_subject_s_who_states_it(body: str, noun: str, own
     assert described.actor == owner
 
 
+@pytest.mark.parametrize(
+    ("body", "parts"),
+    [
+        (
+            "Acme Motors will close three plants. Two more plants will close in 2030, another "
+            "two in 2032.",
+            [("close two more plants", "in 2030"), ("close another two", "in 2032")],
+        ),
+        (
+            "Acme Motors will open a plant in Ohio in 2030 and another in Texas in 2032.",
+            [("open a plant in Ohio", "in 2030"), ("open another in Texas", "in 2032")],
+        ),
+        (
+            "Acme Motors will cut 500 jobs by March, and 200 more by June.",
+            [("cut 500 jobs", "by March"), ("cut 200 more", "by June")],
+        ),
+        # no count or share of a thing after the first time: no second part
+        (
+            "Acme Motors will cut 500 jobs by March, Fire said on June 3.",
+            [("cut 500 jobs", "by March")],
+        ),
+    ],
+)
+def test_a_part_of_an_act_told_with_its_own_time_and_no_verb_is_a_pledge_of_its_own(
+    body: str, parts: list[tuple[str, str]]
+) -> None:
+    pledges = _every_candidate(body, every_act=True)
+    told = [(p.action, p.deadline_text) for p in pledges if p.deadline_text]
+    assert told == parts
+
+
 def test_a_commitment_noun_another_act_is_done_to_is_no_pledge_of_its_own() -> None:
     pledges = _every_candidate(
         "Governor Mike DeWine said Ohio would extend the city's stay-at-home order until May 1."
