@@ -166,8 +166,8 @@ def _names_the_recipient(action: str, sent: Any) -> bool:
     if found is None:
         return False
     name = found.group(1)
-    said = {t.lower_.rstrip("s") for t in sent}
-    return {w.lower().rstrip("s") for w in name.split()} <= said or holds_initials(sent.text, name)
+    named = {w.lower().rstrip("s") for w in name.split()}
+    return named <= said_forms(sent) or holds_initials(sent.text, name)
 
 
 # A name after "to" in an action, after any lower-case words: "to launch customer All Nippon

@@ -5,14 +5,12 @@ close in 2008, another two in 2012"; "The first aircraft will be in service by 2
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.extract.timex import TimeExpression, time_expressions, told_past
 
 if TYPE_CHECKING:
     from app.extract.candidates import Candidate
-
-Token = Any  # spaCy's Token
 
 # What the words standing for the act's subject or object may be: "another two", "all", "the
 # rest", "a further 500 jobs", "another in Texas".
@@ -32,11 +30,9 @@ class Gapped:
     time: TimeExpression
 
 
-def gapped_part(candidate: Candidate, deadline: TimeExpression | None) -> Gapped | None:
+def gapped_part(candidate: Candidate, deadline: TimeExpression) -> Gapped | None:
     """The part of the candidate's act told after its deadline with a time of its own and no
     verb, if there is one."""
-    if deadline is None:
-        return None
     action = candidate.action
     doc = action.doc
     inside = {t.i for t in action.subtree}

@@ -221,8 +221,9 @@ def _built(
     """The pledge of a described candidate, and a second one for a part of its act told with
     a time of its own and the verb left out ("Two more plants will close in 2008, another two
     in 2012": close two more plants in 2008, close another two in 2012)."""
-    gapped = gapped_part(described.candidate, described.deadline)
-    if gapped is None:
+    deadline = described.deadline
+    gapped = None if deadline is None else gapped_part(described.candidate, deadline)
+    if gapped is None or deadline is None:
         return [_build(described, namer, probability, model, others=others)]
     second = gapped.time
     first = _build(
@@ -233,8 +234,6 @@ def _built(
         others=others,
         leave_out={*gapped.joining, *gapped.remnant, *range(second.start, second.end)},
     )
-    deadline = described.deadline
-    assert deadline is not None  # a gap is told only after the first part's time
     # the part stands for what the act is done to: its object ("cut 500 jobs by March, and
     # 200 more by June"), else its subject ("another two" for "two more plants")
     objects = [c for c in described.candidate.action.children if c.dep_ == "dobj"]

@@ -330,32 +330,27 @@ def test_an_event_told_as_won_was_held(text: str, found: bool) -> None:
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
 
 
+_NEVADA = "continue its primary season with the Nevada caucuses on August 3"
+_IDAHO = "continue its primary season with primary elections in Idaho, Michigan on August 3"
+
+
 @pytest.mark.parametrize(
-    ("text", "found"),
+    ("text", "action", "found"),
     [
-        ("Yesterday, Senator Ann Lee won the Democratic Party's Nevada caucuses.", True),
-        ("Nevada held its caucuses on Saturday.", True),
-        ("Yesterday, Senator Ann Lee won the Democratic Party's Iowa caucuses.", False),
-        ("The Democratic Party continued its season in Ohio on Saturday.", False),  # no event
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Nevada caucuses.", _NEVADA, True),
+        ("Nevada held its caucuses on Saturday.", _NEVADA, True),
+        ("Yesterday, Senator Ann Lee won the Democratic Party's Iowa caucuses.", _NEVADA, False),
+        ("The Democratic Party continued its season in Ohio on Saturday.", _NEVADA, False),
+        # where the event is held names it
+        ("Yesterday, the Democratic Party held primary elections in Idaho and Michigan.", _IDAHO,
+         True),
+        ("Yesterday, the Democratic Party held primary elections in Ohio and Florida.", _IDAHO,
+         False),
     ],
-)
+)  # fmt: skip
 def test_an_act_of_going_on_with_an_event_is_kept_when_the_event_was_held(
-    text: str, found: bool
+    text: str, action: str, found: bool
 ) -> None:
-    action = "continue its primary season with the Nevada caucuses on August 3"
-    outcomes = _outcomes(text, "Democratic Party", action)
-    assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Yesterday, the Democratic Party held primary elections in Idaho and Michigan.", True),
-        ("Yesterday, the Democratic Party held primary elections in Ohio and Florida.", False),
-    ],
-)
-def test_where_an_event_gone_on_with_is_held_names_it(text: str, found: bool) -> None:
-    action = "continue its primary season with primary elections in Idaho, Michigan on August 3"
     outcomes = _outcomes(text, "Democratic Party", action)
     assert [o.happened_on for o in outcomes] == ([date(2019, 8, 3)] if found else [])
 
@@ -382,7 +377,9 @@ def test_filing_for_what_a_pledge_would_seek_keeps_it(text: str, found: bool) ->
         ("On Friday, the Democratic Party cancelled the Iowa caucuses.", False),  # another's
     ],
 )
-def test_a_cancelled_event_is_the_pledged_one_only_named_in_full(text: str, broken: bool) -> None:
+def test_a_cancelled_event_is_the_pledged_one_only_named_by_its_name(
+    text: str, broken: bool
+) -> None:
     outcomes = _outcomes(text, "Democratic Party", "hold the Nevada caucuses on August 3")
     assert [o.verdict for o in outcomes] == ([Verdict.BROKEN] if broken else [])
 
@@ -395,8 +392,7 @@ def test_an_event_of_no_name_told_cancelled_by_its_noun_is_the_pledged_one() -> 
 
 def test_an_act_of_going_on_with_an_event_is_broken_when_the_event_is_cancelled() -> None:
     text = "On Friday, the Democratic Party cancelled the Nevada caucuses."
-    action = "continue its primary season with the Nevada caucuses on August 3"
-    outcomes = _outcomes(text, "Democratic Party", action)
+    outcomes = _outcomes(text, "Democratic Party", _NEVADA)
     assert [(o.verdict, o.happened_on) for o in outcomes] == [(Verdict.BROKEN, date(2019, 8, 2))]
 
 
