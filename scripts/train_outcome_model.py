@@ -53,21 +53,19 @@ def main() -> int:
     print(f"{'threshold':>9}  {'sugg':>4} {'P':>5} {'R':>5} {'F1':>5} {'F2':>5}   "
           f"(cross-validated by story, {sum(c.outcome is not None for c in cases)} pairs, "
           f"{sum(c.outcome is None for c in cases)} distractors)")  # fmt: skip
-    rows = []
-    counts: list[int] = []  # suggestions at each threshold
+    rows = []  # threshold, precision, recall, F2, suggestions
     for threshold in THRESHOLDS:
         tally = score_ranked(cases, best, threshold)
         precision = tally.right / tally.suggested if tally.suggested else 1.0
         recall = tally.right / tally.labelled
         f1, f2 = (f_score(precision, recall, beta) for beta in (1.0, KEPT_RECALL_WEIGHT))
-        rows.append((threshold, precision, recall, f2))
-        counts.append(tally.suggested)
+        rows.append((threshold, precision, recall, f2, tally.suggested))
         print(f"{threshold:9.2f}  {tally.suggested:>4} {precision:5.2f} {recall:5.2f} {f1:5.2f}"
               f" {f2:5.2f}")  # fmt: skip
-    tested = [row for row, count in zip(rows, counts, strict=True) if count > counts[-1]]
-    shown = next((t for t, p, _r, _f in tested if p >= SHOWN_PRECISION), rows[-1][0])
+    tested = [row for row in rows if row[4] > rows[-1][4]]
+    shown = next((row[0] for row in tested if row[1] >= SHOWN_PRECISION), rows[-1][0])
     kept = max((row for row in rows if row[0] <= shown), key=lambda row: row[3])[0]
-    reached = any(p >= SHOWN_PRECISION for _t, p, _r, _f in tested)
+    reached = any(row[1] >= SHOWN_PRECISION for row in tested)
     why = ("first reached" if reached
            else "never reached by more than the rules' own: the highest threshold")  # fmt: skip
     print(f"thresholds: shown {shown} (P >= {SHOWN_PRECISION} {why}), kept {kept}")
@@ -79,8 +77,7 @@ def main() -> int:
         f"({FOLDS} folds) is >= {SHOWN_PRECISION} with more suggestions than the highest one "
         f"makes, else the highest; kept: the one with the best F2 below it",
         "cross_validated": {  # precision, recall, suggestions
-            f"{t:.2f}": [round(p, 3), round(r, 3), count]
-            for (t, p, r, _f), count in zip(rows, counts, strict=True)
+            f"{t:.2f}": [round(p, 3), round(r, 3), count] for t, p, r, _f, count in rows
         },
     }
     model = replace(fit_outcome_model(made, about=about), shown=shown, kept=kept)

@@ -84,13 +84,15 @@ def same_actor(found: str, pledged: str) -> bool:
 def holds_initials(text: str, name: str) -> bool:
     """Whether a text holds the initials of a name as a word of its own: "GM" for "General
     Motors", "UAW" for "United Auto Workers" (a "Corporation" or "Inc." after it aside)."""
-    capitals = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() and w != "The"]
+    capitals = [w for w in _WORD.findall(name) if w[:1].isupper() and w != "The"]
     if len(capitals) > 2 and capitals[-1].rstrip(".") in _BODY_SUFFIXES:
         capitals = capitals[:-1]
     initials = "".join(w[0] for w in capitals)
-    return len(initials) > 1 and initials in re.findall(r"\b[A-Z]{2,6}\b", text)
+    return len(initials) > 1 and initials in _INITIALS.findall(text)
 
 
+_WORD = re.compile(r"[\w'’-]+")
+_INITIALS = re.compile(r"\b[A-Z]{2,6}\b")  # "GM", "UAW", "NASA"
 # Words that end a company's name and not its initials: "General Motors Corporation" is GM.
 _BODY_SUFFIXES = {"Corporation", "Corp", "Company", "Co", "Inc", "Ltd", "Group", "plc"}
 

@@ -121,16 +121,17 @@ def same_object(verb: Token, record: PledgeRecord) -> bool:
     if not nouns:
         return True
     said = said_forms(verb.subtree)
-    names = event_names(record)
+    names = event_names(record, nouns)
     return bool(nouns & said) and (not names or bool(names & said))
 
 
-def event_names(record: PledgeRecord) -> set[str]:
-    """The words written as names of the event a pledge's act is done to, if it is one ("hold
-    the Nevada caucuses" -> {nevada}; "conduct the second presidential debate" -> none): a
-    sentence about that event says one of them ("the South Carolina primary" is not the
-    primaries held in fourteen states, nor the Iowa caucuses the Nevada ones)."""
-    if not object_nouns(record) & _EVENT_FORMS:
+def event_names(record: PledgeRecord, nouns: set[str]) -> set[str]:
+    """The words written as names of the event a pledge's act is done to, if it is one (its
+    object_nouns, `nouns`, hold an event's noun: "hold the Nevada caucuses" -> {nevada};
+    "conduct the second presidential debate" -> none): a sentence about that event says one of
+    them ("the South Carolina primary" is not the primaries held in fourteen states, nor the
+    Iowa caucuses the Nevada ones)."""
+    if not nouns & _EVENT_FORMS:
         return set()
     done_to = _done_to_words(record.pledge.action)
     return {word.lower().rstrip("s") for word in done_to if word[:1].isupper()}

@@ -78,12 +78,12 @@ def _names_object(phrase: Token, record: PledgeRecord) -> bool:
     words ("the talks with Putin" for "hold further talks with…"), or it has two of them; and
     of an event, one of its names ("the Iowa caucuses" are not the Nevada ones)."""
     nouns = told.object_nouns(record)
-    names = told.event_names(record)
-    if names and not names & told.said_forms(phrase.subtree):
+    said = told.said_forms(phrase.subtree)
+    names = told.event_names(record, nouns)
+    if names and not names & said:
         return False
     heads = [phrase] if phrase.dep_ != "prep" else [t for t in phrase.subtree if t.dep_ == "pobj"]
     heads = heads[:1]  # "out of the negotiations with Blinken": the negotiations
     if any({h.lemma_.lower().rstrip("s"), h.lower_.rstrip("s")} & nouns for h in heads):
         return True
-    said = told.said_forms(phrase.subtree)
     return len(nouns & said) >= 2

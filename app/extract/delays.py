@@ -44,16 +44,12 @@ def delayed(sent: Any, records: Iterable[PledgeRecord], published: date) -> list
     if not behind and not put_off:
         return []
     told = _latest_time(sent, published)
-    # the sentence's words, read once for every pledge: all their forms, those of its names
-    # and numbers, its words as actors are filed under them, and the verbs it names
-    said = said_forms(sent)
-    names_said = said_forms(t for t in sent if t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper())
-    words_said, verbs_said = index_words(sent.text), _verbs_named(sent)
+    said = _Said.of(sent)
     return [
-        Late(record, len(index_words(f"{record.pledge.actor} {record.pledge.action}") & said))
+        Late(record, len(index_words(f"{record.pledge.actor} {record.pledge.action}") & said.forms))
         for record in records
         if (behind or record.pledge.due is not None)
-        and _names_the_pledge(record, sent, names_said, words_said, verbs_said)
+        and _names_the_pledge(record, said)
         # "is two and a half years behind schedule": late, with no new time to weigh
         and (told is None or record.pledge.due is None or told > record.pledge.due)
     ]  # fmt: skip
@@ -135,13 +131,25 @@ def _plan_told_past(token: Token) -> bool:
     return "but" in rest and "now" in rest
 
 
-def _names_the_pledge(
-    record: PledgeRecord,
-    sent: Any,
-    names_said: set[str],
-    words_said: set[str],
-    verbs_said: set[str],
-) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A sentence's words, read once for every pledge: its text, all their forms, those of its
+    names and numbers, its words as actors are filed under them, and the verbs it names."""
+
+    text: str
+    forms: set[str]
+    names: set[str]
+    words: set[str]
+    verbs: set[str]
+
+    @classmethod
+    def of(cls, sent: Any) -> _Said:
+        """Read a sentence."""
+        names = said_forms(t for t in sent if t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper())
+        return cls(sent.text, said_forms(sent), names, index_words(sent.text), _verbs_named(sent))
+
+
+def _names_the_pledge(record: PledgeRecord, said: _Said) -> bool:
     """Whether the sentence is about this pledge: it names what the pledge's act is done to by
     a name ("the Dreamliner" for "deliver the 787 Dreamliners to …": a word before the first
     preposition written with a capital or a digit, not the actor's), or it names the pledge's
@@ -151,15 +159,15 @@ def _names_the_pledge(
     first 787 to All Nippon Airways")."""
     actor = set(index_words(record.pledge.actor))
     names = {w.rstrip("s") for w in _names_in(record.pledge.action)} - actor
-    if names & names_said:
+    if names & said.names:
         return True
     verb = record.pledge.action.split()[0].lower() if record.pledge.action else ""
-    if verb in _TIMING_VERBS or verb not in verbs_said:
+    if verb in _TIMING_VERBS or verb not in said.verbs:
         return False
-    return bool(actor & words_said) or _names_the_recipient(record.pledge.action, sent)
+    return bool(actor & said.words) or _names_the_recipient(record.pledge.action, said)
 
 
-def _names_the_recipient(action: str, sent: Any) -> bool:
+def _names_the_recipient(action: str, said: _Said) -> bool:
     """Whether the sentence names whom the act is done for, the name after "to" in the action,
     in full or by its initials ("deliver the first 787 to All Nippon Airways": ANA)."""
     found = _RECIPIENT.search(action)
@@ -167,7 +175,7 @@ def _names_the_recipient(action: str, sent: Any) -> bool:
         return False
     name = found.group(1)
     named = {w.lower().rstrip("s") for w in name.split()}
-    return named <= said_forms(sent) or holds_initials(sent.text, name)
+    return named <= said.forms or holds_initials(said.text, name)
 
 
 # A name after "to" in an action, after any lower-case words: "to launch customer All Nippon
